@@ -1,0 +1,60 @@
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Jobs.Cli;
+
+/// <summary>A parsed command line for one command, with the process's writers and clock.</summary>
+public sealed class Invocation
+{
+    private readonly Dictionary<string, List<string>> _options;
+
+    internal Invocation(CommandSpec command, IReadOnlyList<string> arguments, Dictionary<string, List<string>> options, TextWriter output, TextWriter error, TimeProvider clock)
+    {
+        Command = command;
+        Arguments = arguments;
+        _options = options;
+        Out = output;
+        Error = error;
+        Clock = clock;
+    }
+
+    public CommandSpec Command { get; }
+
+    /// <summary>Positional arguments after the command words.</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    public TimeProvider Clock { get; }
+
+    /// <summary>The warehouse path: --db, else ANALYTICS_DB, else ./data/warehouse.duckdb.</summary>
+    public string DbPath => Analytics.Warehouse.Warehouse.ResolvePath(Get("--db"));
+
+    /// <summary>"vi" (default) or "en": the language of what users read.</summary>
+    public string Lang => Get("--lang") ?? "vi";
+
+    public bool English => Lang == "en";
+
+    public bool Has(string flag) => _options.ContainsKey(flag);
+
+    /// <summary>The option's last value, its environment default, or its declared default.</summary>
+    public string? Get(string name)
+    {
+        if (_options.TryGetValue(name, out var values) && values.Count > 0) return values[^1];
+        var spec = CliApp.FindOption(Command, name);
+        if (spec?.Env is { } env && Environment.GetEnvironmentVariable(env) is { Length: > 0 } value) return value;
+        return spec?.Default;
+    }
+
+    public IReadOnlyList<string> GetAll(string name) => _options.TryGetValue(name, out var values) ? values : [];
+
+    public string Require(string name) =>
+        Get(name) ?? throw new UsageException($"{Command.Name}: {name} is required.");
+
+    public Analytics.Warehouse.Warehouse OpenWarehouse(bool readOnly = false) =>
+        Analytics.Warehouse.Warehouse.Open(DbPath, new DuckDbOptions { ReadOnly = readOnly }, Clock);
+}
+
+/// <summary>A mistake in the command line: reported with the usage, exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

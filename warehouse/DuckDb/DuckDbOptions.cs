@@ -1,0 +1,25 @@
+namespace Analytics.Warehouse.DuckDb;
+
+/// <summary>Options applied when a database is opened (DuckDB configuration flags).</summary>
+public sealed record DuckDbOptions
+{
+    /// <summary>Worker threads; null leaves DuckDB's default (all cores).</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Memory limit in DuckDB's syntax, e.g. "2GB"; null leaves the default (80% of RAM).</summary>
+    public string? MemoryLimit { get; init; }
+
+    /// <summary>Open read-only: several processes may then read the same file.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>Any further configuration flag by DuckDB's name (e.g. "enable_external_access" = "false").</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    internal IEnumerable<KeyValuePair<string, string>> AllSettings()
+    {
+        if (Threads is { } t) yield return new("threads", t.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (MemoryLimit is { } m) yield return new("memory_limit", m);
+        if (ReadOnly) yield return new("access_mode", "READ_ONLY");
+        foreach (var kv in Settings) yield return kv;
+    }
+}
