@@ -1,3 +1,6 @@
+using Analytics.Etl.Files;
+using Analytics.Etl.Registry;
+
 namespace Analytics.Jobs.Cli;
 
 /// <summary>`analytics units …`: the unit registry.</summary>
@@ -14,6 +17,31 @@ public static class UnitsCommands
     private static int RunImport(Invocation cli)
     {
         if (cli.Arguments.Count != 1) throw new UsageException("give exactly one FILE.");
-        throw new NotImplementedException();
+        var path = cli.Arguments[0];
+        if (!File.Exists(path)) throw new UsageException($"no file '{path}'.");
+        using var warehouse = cli.OpenWarehouse();
+        using var connection = warehouse.Connect();
+        UnitRegistryImport.Result result;
+        try
+        {
+            result = UnitRegistryImport.Import(connection, path);
+        }
+        catch (UnreadableFileException e)
+        {
+            cli.Error.WriteLine(e.Message);
+            return CliApp.Refused;
+        }
+        if (result.Refused)
+        {
+            cli.Error.WriteLine(cli.English
+                ? $"{Path.GetFileName(path)}: refused, nothing loaded ({result.Issues.Count} problem(s)):"
+                : $"{Path.GetFileName(path)}: bị từ chối, không nạp dòng nào ({result.Issues.Count} lỗi):");
+            foreach (var issue in result.Issues) cli.Error.WriteLine("  " + issue.Format(path, cli.English));
+            return CliApp.Refused;
+        }
+        cli.Out.WriteLine(cli.English
+            ? $"{Path.GetFileName(path)}: {result.RowsRead} rows — {result.Added} added, {result.Changed} changed, {result.Unchanged} unchanged."
+            : $"{Path.GetFileName(path)}: {result.RowsRead} dòng — thêm {result.Added}, sửa {result.Changed}, không đổi {result.Unchanged}.");
+        return CliApp.Ok;
     }
 }
