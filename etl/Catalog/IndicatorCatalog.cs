@@ -1,0 +1,204 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Etl.Catalog;
+
+/// <summary>
+/// The indicator catalog: every indicator a unit may report or the warehouse derives, read from
+/// etl/Catalog/indicators.csv (embedded in this assembly) and synced into dim_indicator.
+/// Documented for analysts in docs/indicators.md.
+/// </summary>
+public sealed partial class IndicatorCatalog
+{
+    /// <summary>The header of the catalog file; the columns of dim_indicator, in order.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "indicator_code", "name_vi", "name_en", "unit_vi", "unit_en", "kind", "value_type",
+        "reported_by", "sectors", "period_types", "categories", "description",
+    ];
+
+    private const string ResourceName = "Analytics.Etl.Catalog.indicators.csv";
+
+    private static readonly string[] AllowedSectors = ["public", "soe", "private"];
+    private static readonly string[] AllowedPeriodTypes = ["month", "quarter", "half", "nine_months", "year"];
+
+    private static readonly Lazy<IndicatorCatalog> EmbeddedCatalog = new(LoadEmbedded);
+
+    private readonly FrozenDictionary<string, IndicatorDefinition> _byCode;
+
+    private IndicatorCatalog(IReadOnlyList<IndicatorDefinition> entries)
+    {
+        Entries = entries;
+        _byCode = entries.ToFrozenDictionary(e => e.Code, StringComparer.Ordinal);
+    }
+
+    /// <summary>The catalog shipped with this build (parsed once).</summary>
+    public static IndicatorCatalog Default => EmbeddedCatalog.Value;
+
+    /// <summary>All indicators in file order.</summary>
+    public IReadOnlyList<IndicatorDefinition> Entries { get; }
+
+    public bool Contains(string code) => _byCode.ContainsKey(code);
+
+    public bool TryGet(string code, out IndicatorDefinition definition) =>
+        _byCode.TryGetValue(code, out definition!);
+
+    public IndicatorDefinition Get(string code) =>
+        _byCode.TryGetValue(code, out var definition)
+            ? definition
+            : throw new KeyNotFoundException($"Indicator '{code}' is not in the catalog.");
+
+    /// <summary>Parses and validates catalog text; <paramref name="source"/> names it in errors.</summary>
+    public static IndicatorCatalog Parse(string csvText, string source)
+    {
+        var records = CatalogCsv.Read(csvText, source);
+        if (records.Count == 0) throw new InvalidDataException($"{source}: the catalog is empty.");
+        var (headerLine, header) = records[0];
+        if (!header.SequenceEqual(Columns))
+            throw new InvalidDataException($"{source}, line {headerLine}: the header must be exactly '{string.Join(',', Columns)}'.");
+
+        var entries = new List<IndicatorDefinition>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (line, fields) in records.Skip(1))
+        {
+            var at = $"{source}, line {line}";
+            if (fields.Count != Columns.Count)
+                throw new InvalidDataException($"{at}: {fields.Count} fields, expected {Columns.Count}.");
+            // Names are compared and shown in Vietnamese; NFC keeps one spelling of each letter.
+            var f = fields.Select(v => v.Trim().Normalize(NormalizationForm.FormC)).ToArray();
+            var code = f[0];
+            if (!CodePattern().IsMatch(code))
+                throw new InvalidDataException($"{at}: indicator code '{code}' must be lower_snake_case ASCII.");
+            at += $" ({code})";
+            if (!seen.Add(code)) throw new InvalidDataException($"{at}: the code appears twice.");
+            for (var i = 1; i <= 4; i++)
+                if (f[i].Length == 0)
+                    throw new InvalidDataException($"{at}: {Columns[i]} is empty.");
+
+            var kind = ParseEnum<IndicatorKind>(f[5], at, "kind");
+            var valueType = ParseEnum<IndicatorValueType>(f[6], at, "value_type");
+            var reportedBy = ParseEnum<IndicatorReporter>(f[7], at, "reported_by");
+            var sectors = ParseList(f[8], AllowedSectors, at, "sectors");
+            var periodTypes = ParseList(f[9], AllowedPeriodTypes, at, "period_types");
+            var categories = ParseList(f[10], null, at, "categories");
+
+            if ((kind == IndicatorKind.Derived) != (reportedBy == IndicatorReporter.Derived))
+                throw new InvalidDataException($"{at}: kind 'derived' and reported_by 'derived' go together.");
+            if ((kind == IndicatorKind.Category) != (valueType == IndicatorValueType.Category))
+                throw new InvalidDataException($"{at}: kind 'category' and value_type 'category' go together.");
+            if ((valueType == IndicatorValueType.Category) != (categories.Count > 0))
+                throw new InvalidDataException($"{at}: categories are required for category indicators and only for them.");
+            if (valueType == IndicatorValueType.Rate && kind != IndicatorKind.Derived)
+                throw new InvalidDataException($"{at}: a rate is computed, so its kind must be 'derived'.");
+            if (sectors.Count > 0 && reportedBy != IndicatorReporter.Grassroots)
+                throw new InvalidDataException($"{at}: only grassroots indicators can be limited to sectors.");
+
+            entries.Add(new IndicatorDefinition(code, f[1], f[2], f[3], f[4], kind, valueType, reportedBy,
+                sectors, periodTypes, categories, f[11]));
+        }
+        return new IndicatorCatalog(entries);
+    }
+
+    /// <summary>
+    /// Brings dim_indicator in line with the catalog in one transaction; returns the rows inserted or
+    /// updated (0 when already in sync). An existing code keeps its indicator_id; a new code gets
+    /// max(indicator_id) + 1, so a fresh database numbers the codes in file order from 1. Codes no
+    /// longer in the file are left alone: facts may still refer to them.
+    /// </summary>
+    public int Sync(DuckDbConnection connection)
+    {
+        var existing = new Dictionary<string, (int Id, string?[] Values)>(StringComparer.Ordinal);
+        var maxId = 0;
+        using (var reader = connection.Query($"SELECT indicator_id, {string.Join(", ", Columns)} FROM dim_indicator"))
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetInt32(0);
+                var values = new string?[Columns.Count];
+                for (var i = 0; i < values.Length; i++) values[i] = reader.IsNull(i + 1) ? null : reader.GetString(i + 1);
+                existing[values[0]!] = (id, values);
+                maxId = Math.Max(maxId, id);
+            }
+        }
+
+        var changed = 0;
+        using var tx = connection.BeginTransaction();
+        foreach (var entry in Entries)
+        {
+            var row = ToRow(entry);
+            if (existing.TryGetValue(entry.Code, out var current))
+            {
+                if (current.Values.SequenceEqual(row)) continue;
+                connection.Execute(
+                    $"UPDATE dim_indicator SET {string.Join(", ", Columns.Skip(1).Select((c, i) => $"{c} = ${i + 2}"))} WHERE indicator_code = $1",
+                    [.. row]);
+            }
+            else
+            {
+                if (maxId >= short.MaxValue) throw new InvalidOperationException("dim_indicator has no indicator_id left.");
+                maxId++;
+                connection.Execute(
+                    $"INSERT INTO dim_indicator (indicator_id, {string.Join(", ", Columns)}) VALUES ({string.Join(", ", Enumerable.Range(1, Columns.Count + 1).Select(i => $"${i}"))})",
+                    [maxId, .. row]);
+            }
+            changed++;
+        }
+        tx.Commit();
+        return changed;
+    }
+
+    private static string?[] ToRow(IndicatorDefinition e) =>
+    [
+        e.Code, e.NameVi, e.NameEn, e.UnitVi, e.UnitEn,
+        Snake(e.Kind.ToString()), Snake(e.ValueType.ToString()), Snake(e.ReportedBy.ToString()),
+        Join(e.Sectors), Join(e.PeriodTypes), Join(e.Categories),
+        e.Description.Length == 0 ? null : e.Description,
+    ];
+
+    private static string? Join(IReadOnlySet<string> set) => set.Count == 0 ? null : string.Join(',', set);
+
+    private static string Snake(string pascal) => PascalBoundary().Replace(pascal, "_$1").ToLowerInvariant();
+
+    private static TEnum ParseEnum<TEnum>(string text, string at, string column) where TEnum : struct, Enum
+    {
+        foreach (var value in Enum.GetValues<TEnum>())
+            if (Snake(value.ToString()) == text) return value;
+        var allowed = string.Join(", ", Enum.GetValues<TEnum>().Select(v => Snake(v.ToString())));
+        throw new InvalidDataException($"{at}: {column} '{text}' is not one of {allowed}.");
+    }
+
+    // Keeps the file's order (an insertion-ordered set) so the text written back to dim_indicator
+    // matches what the file says.
+    private static IReadOnlySet<string> ParseList(string text, string[]? allowed, string at, string column)
+    {
+        var set = new OrderedSet();
+        if (text.Length == 0) return set;
+        foreach (var raw in text.Split(','))
+        {
+            var item = raw.Trim();
+            if (item.Length == 0) throw new InvalidDataException($"{at}: {column} has an empty item.");
+            if (allowed is not null && !allowed.Contains(item))
+                throw new InvalidDataException($"{at}: {column} item '{item}' is not one of {string.Join(", ", allowed)}.");
+            if (!set.Add(item)) throw new InvalidDataException($"{at}: {column} lists '{item}' twice.");
+        }
+        return set;
+    }
+
+    private static IndicatorCatalog LoadEmbedded()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Resource {ResourceName} is missing from {Assembly.GetExecutingAssembly().GetName().Name}.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Parse(reader.ReadToEnd(), "etl/Catalog/indicators.csv");
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex("(?<!^)([A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex PascalBoundary();
+}

@@ -1,0 +1,42 @@
+namespace Analytics.Etl.Catalog;
+
+/// <summary>
+/// One row of the indicator catalog (etl/Catalog/indicators.csv). Empty <see cref="Sectors"/> or
+/// <see cref="PeriodTypes"/> mean "all". <see cref="Code"/> is a public API for analysts: never rename one.
+/// </summary>
+public sealed record IndicatorDefinition(
+    string Code,
+    string NameVi,
+    string NameEn,
+    string UnitVi,
+    string UnitEn,
+    IndicatorKind Kind,
+    IndicatorValueType ValueType,
+    IndicatorReporter ReportedBy,
+    IReadOnlySet<string> Sectors,
+    IReadOnlySet<string> PeriodTypes,
+    IReadOnlySet<string> Categories,
+    string Description)
+{
+    public bool IsFlag => ValueType == IndicatorValueType.Flag;
+
+    /// <summary>A whole-number count (flags are counted separately by <see cref="IsFlag"/>).</summary>
+    public bool IsCount => ValueType == IndicatorValueType.Count;
+
+    public bool IsAmount => ValueType == IndicatorValueType.Amount;
+
+    public bool IsCategory => ValueType == IndicatorValueType.Category;
+
+    public bool IsRate => ValueType == IndicatorValueType.Rate;
+
+    public bool IsDerived => Kind == IndicatorKind.Derived;
+
+    /// <summary>True when a grassroots unit of <paramref name="sector"/> may report it (no sector list: any).</summary>
+    public bool AllowsSector(string sector) => Sectors.Count == 0 || Sectors.Contains(sector);
+
+    /// <summary>True when it may be reported for a period of <paramref name="periodType"/> (month, quarter, half, nine_months, year).</summary>
+    public bool AllowsPeriodType(string periodType) => PeriodTypes.Count == 0 || PeriodTypes.Contains(periodType);
+
+    /// <summary>True when <paramref name="category"/> is one of the allowed values of a category indicator.</summary>
+    public bool AllowsCategory(string category) => Categories.Contains(category);
+}
