@@ -21,13 +21,18 @@ public sealed unsafe class DuckDbAppender : IDisposable
         _table = table;
         var count = (int)NativeMethods.AppenderColumnCount(handle);
         var types = new DuckDbType[count];
+        _decimals = new (byte Width, byte Scale)[count];
         for (var i = 0; i < count; i++)
         {
             using var type = NativeMethods.AppenderColumnType(handle, (ulong)i);
             types[i] = NativeMethods.GetTypeId(type);
+            if (types[i] == DuckDbType.Decimal) _decimals[i] = (NativeMethods.DecimalWidth(type), NativeMethods.DecimalScale(type));
         }
         ColumnTypes = types;
     }
+
+    // Width and scale of DECIMAL columns (zero for others): a chunk must carry the exact type.
+    private readonly (byte Width, byte Scale)[] _decimals;
 
     /// <summary>The target table's column types, in order.</summary>
     public IReadOnlyList<DuckDbType> ColumnTypes { get; }
@@ -72,7 +77,7 @@ public sealed unsafe class DuckDbAppender : IDisposable
     public void EndRow() => Check(NativeMethods.AppenderEndRow(_handle));
 
     /// <summary>A writable chunk shaped like the target table.</summary>
-    public DuckDbDataChunk CreateChunk() => new(ColumnTypes);
+    public DuckDbDataChunk CreateChunk() => new(ColumnTypes, _decimals);
 
     /// <summary>Appends the chunk's <see cref="DuckDbDataChunk.Size"/> rows, then resets it for refilling.</summary>
     public void AppendChunk(DuckDbDataChunk chunk)

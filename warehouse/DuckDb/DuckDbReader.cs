@@ -171,7 +171,7 @@ public sealed unsafe class DuckDbReader : IDisposable
             DuckDbType.HugeInt => Ref<Int128>(column),
             _ => throw Mismatch(column, "a decimal"),
         };
-        return (decimal)unscaled / Pow10(_scales[column]);
+        return DuckDbValues.FromUnscaled(unscaled, _scales[column]);
     }
 
     public string GetString(int column)
@@ -242,7 +242,7 @@ public sealed unsafe class DuckDbReader : IDisposable
     private InvalidCastException Mismatch(int column, string wanted) =>
         new($"Column '{_names[column]}' has type {_types[column]}, not {wanted}.");
 
-    private static int PhysicalSize(DuckDbType type) => type switch
+    internal static int PhysicalSize(DuckDbType type) => type switch
     {
         DuckDbType.Boolean or DuckDbType.TinyInt or DuckDbType.UTinyInt => 1,
         DuckDbType.SmallInt or DuckDbType.USmallInt => 2,
@@ -252,13 +252,6 @@ public sealed unsafe class DuckDbReader : IDisposable
         DuckDbType.HugeInt or DuckDbType.UHugeInt or DuckDbType.Varchar or DuckDbType.Interval or DuckDbType.Uuid => 16,
         _ => -1,
     };
-
-    private static decimal Pow10(int n)
-    {
-        decimal r = 1;
-        for (var i = 0; i < n; i++) r *= 10;
-        return r;
-    }
 
     public void Dispose()
     {
