@@ -1,0 +1,10 @@
+namespace Analytics.Reports.Charts;
+
+/// <summary>
+/// One target of a scorecard: its actual and target values in <see cref="Format"/>. Achieved
+/// defaults to actual ≥ target; pass it for ceilings ("no more than") and ranges.
+/// </summary>
+public sealed record BulletRow(string Label, double Actual, double Target, ValueFormat Format, bool? Achieved = null)
+{
+    public bool IsAchieved => Achieved ?? Actual >= Target;
+}
