@@ -201,7 +201,8 @@ public static class VietnameseNumber
         if (group is { } g)
         {
             var groups = integerPart.Split(g);
-            if (groups[0].Length is < 1 or > 3 || !groups[0].All(char.IsAsciiDigit))
+            // A leading zero group ("0.520.000") is no grouping anyone writes.
+            if (groups[0].Length is < 1 or > 3 || !groups[0].All(char.IsAsciiDigit) || groups[0][0] == '0')
             {
                 return false;
             }
