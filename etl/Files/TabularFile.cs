@@ -86,7 +86,7 @@ public sealed class TabularFile
             var header = cells[0].Cells;
             var columns = IndexColumns(header);
             var rows = cells.Skip(1)
-                .Select(r => new TabularRow(r.Line, r.Cells, columns))
+                .Select(r => new TabularRow(r.Line, r.Cells, columns) { Raw = r.Raw })
                 .Where(r => !r.IsBlank)
                 .ToList();
             return new TabularFile(path, sheet.Name, header, rows);
@@ -97,18 +97,24 @@ public sealed class TabularFile
         }
     }
 
-    /// <summary>Every row of a worksheet as text, with its 1-based row number, from its first used row.</summary>
-    public static List<(int Line, List<string> Cells)> ReadSheet(ExcelWorksheet sheet)
+    /// <summary>Every row of a worksheet as text and as typed values, with its 1-based row number, from its first used row.</summary>
+    public static List<(int Line, List<string> Cells, List<object?> Raw)> ReadSheet(ExcelWorksheet sheet)
     {
-        var result = new List<(int, List<string>)>();
+        var result = new List<(int, List<string>, List<object?>)>();
         if (sheet.Dimension is null) return result;
         var start = sheet.Dimension.Start;
         var end = sheet.Dimension.End;
         for (var r = start.Row; r <= end.Row; r++)
         {
             var row = new List<string>(end.Column);
-            for (var c = 1; c <= end.Column; c++) row.Add(CellText(sheet.Cells[r, c].Value));
-            result.Add((r, row));
+            var raw = new List<object?>(end.Column);
+            for (var c = 1; c <= end.Column; c++)
+            {
+                var value = sheet.Cells[r, c].Value;
+                raw.Add(value);
+                row.Add(CellText(value));
+            }
+            result.Add((r, row, raw));
         }
         return result;
     }

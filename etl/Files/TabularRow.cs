@@ -14,4 +14,13 @@ public sealed record TabularRow(int RowNumber, IReadOnlyList<string> Cells, IRea
     public string ColumnLetter(string column) => Columns.TryGetValue(column, out var i) ? TabularFile.ColumnLetter(i + 1) : "?";
 
     public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
+
+    /// <summary>The cells' typed values for a worksheet row (numbers stay numbers); null for CSV.</summary>
+    public IReadOnlyList<object?>? Raw { get; init; }
+
+    /// <summary>A worksheet cell's number when the cell is numeric, else null (text, CSV, absent).</summary>
+    public decimal? NumberAt(string column) =>
+        Raw is not null && Columns.TryGetValue(column, out var i) && i < Raw.Count && Raw[i] is double d && double.IsFinite(d)
+            ? (decimal)d
+            : null;
 }

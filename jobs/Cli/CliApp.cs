@@ -24,6 +24,9 @@ public static class CliApp
     [
         DemoCommand.Spec,
         UnitsCommands.Import,
+        IngestCommand.Spec,
+        TemplateCommand.Spec,
+        CompletenessCommand.Spec,
         InfoCommand.Spec,
     ];
 

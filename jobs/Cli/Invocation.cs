@@ -52,8 +52,17 @@ public sealed class Invocation
     public string Require(string name) =>
         Get(name) ?? throw new UsageException($"{Command.Name}: {name} is required.");
 
-    public Analytics.Warehouse.Warehouse OpenWarehouse(bool readOnly = false) =>
-        Analytics.Warehouse.Warehouse.Open(DbPath, new DuckDbOptions { ReadOnly = readOnly }, Clock);
+    /// <summary>Opens the warehouse; when writable, the indicator catalog is synced into dim_indicator first.</summary>
+    public Analytics.Warehouse.Warehouse OpenWarehouse(bool readOnly = false)
+    {
+        var warehouse = Analytics.Warehouse.Warehouse.Open(DbPath, new DuckDbOptions { ReadOnly = readOnly }, Clock);
+        if (!readOnly)
+        {
+            using var connection = warehouse.Connect();
+            Analytics.Etl.Catalog.IndicatorCatalog.Default.Sync(connection);
+        }
+        return warehouse;
+    }
 }
 
 /// <summary>A mistake in the command line: reported with the usage, exit code 2.</summary>

@@ -1,0 +1,93 @@
+using Analytics.Etl.Registry;
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Etl.Ingest;
+
+/// <summary>The registry, the indicator catalog and the periods, loaded once per ingest run.</summary>
+public sealed class IngestContext
+{
+    private IngestContext(
+        Dictionary<string, List<UnitRecord>> units,
+        Dictionary<string, int> unitIds,
+        Dictionary<string, IndicatorRule> indicators,
+        Dictionary<string, PeriodInfo> periods)
+    {
+        Units = units;
+        UnitIds = unitIds;
+        Indicators = indicators;
+        Periods = periods;
+        PeriodsById = periods.Values.ToDictionary(p => p.Id);
+        _previous = periods.Values.ToDictionary(p => (p.Type, p.End.AddDays(1)));
+    }
+
+    private readonly Dictionary<(string Type, DateOnly NextStart), PeriodInfo> _previous;
+
+    /// <summary>Windows of each unit code, oldest first.</summary>
+    public IReadOnlyDictionary<string, List<UnitRecord>> Units { get; }
+
+    public IReadOnlyDictionary<string, int> UnitIds { get; }
+
+    /// <summary>By code, case-insensitive.</summary>
+    public IReadOnlyDictionary<string, IndicatorRule> Indicators { get; }
+
+    public IReadOnlyDictionary<string, PeriodInfo> Periods { get; }
+
+    public IReadOnlyDictionary<int, PeriodInfo> PeriodsById { get; }
+
+    public static IngestContext Load(DuckDbConnection connection)
+    {
+        var units = new Dictionary<string, List<UnitRecord>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var unit in UnitRegistryImport.Load(connection).OrderBy(u => u.ValidFrom))
+        {
+            if (!units.TryGetValue(unit.Code, out var list)) units[unit.Code] = list = [];
+            list.Add(unit);
+        }
+        var unitIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        using (var reader = connection.Query("SELECT DISTINCT unit_code, unit_id FROM dim_unit"))
+            while (reader.Read()) unitIds[reader.GetString(0)] = reader.GetInt32(1);
+
+        var indicators = new Dictionary<string, IndicatorRule>(StringComparer.OrdinalIgnoreCase);
+        using (var reader = connection.Query("""
+            SELECT indicator_id, indicator_code, name_vi, name_en, unit_vi, kind, value_type, reported_by,
+                   coalesce(sectors, ''), coalesce(period_types, ''), coalesce(categories, '')
+            FROM dim_indicator
+            """))
+        {
+            while (reader.Read())
+            {
+                indicators[reader.GetString(1)] = new IndicatorRule(
+                    (short)reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.GetString(5), reader.GetString(6), reader.GetString(7),
+                    Split(reader.GetString(8)).ToHashSet(), Split(reader.GetString(9)).ToHashSet(), Split(reader.GetString(10)));
+            }
+        }
+
+        var periods = new Dictionary<string, PeriodInfo>(StringComparer.OrdinalIgnoreCase);
+        using (var reader = connection.Query("SELECT period_id, period_code, period_type, year, seq, start_date, end_date, label_vi, label_en FROM dim_period"))
+        {
+            while (reader.Read())
+            {
+                var p = new PeriodInfo(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4),
+                    reader.GetDate(5), reader.GetDate(6), reader.GetString(7), reader.GetString(8));
+                periods[p.Code] = p;
+            }
+        }
+        return new IngestContext(units, unitIds, indicators, periods);
+    }
+
+    /// <summary>The unit's window active on <paramref name="day"/>, or null.</summary>
+    public UnitRecord? UnitOn(string code, DateOnly day) =>
+        Units.TryGetValue(code, out var windows) ? windows.LastOrDefault(w => w.ActiveOn(day)) : null;
+
+    /// <summary>The window covering the latest day of <paramref name="period"/> on which the unit was active, or null.</summary>
+    public UnitRecord? UnitDuring(string code, PeriodInfo period) =>
+        Units.TryGetValue(code, out var windows)
+            ? windows.Where(w => w.ValidFrom <= period.End && w.End >= period.Start).OrderBy(w => w.ValidFrom).LastOrDefault()
+            : null;
+
+    /// <summary>The period of the same type just before <paramref name="period"/>, if the calendar has it.</summary>
+    public PeriodInfo? Previous(PeriodInfo period) => _previous.GetValueOrDefault((period.Type, period.Start));
+
+    private static List<string> Split(string text) =>
+        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

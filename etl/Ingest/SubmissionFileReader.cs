@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json;
+using Analytics.Etl.Files;
+using OfficeOpenXml;
+
+namespace Analytics.Etl.Ingest;
+
+/// <summary>
+/// Reads a submission file in any accepted format into drafts: CSV or xlsx in the long layout
+/// (unit_code,period,indicator,value[,note…], many submissions per file), the official template
+/// (xlsx with "Mã chỉ tiêu"/"Giá trị"), or JSON (one submission per document).
+/// </summary>
+public static class SubmissionFileReader
+{
+    public static readonly string[] LongColumns = ["unit_code", "period", "indicator", "value"];
+
+    /// <summary>Reads the file; throws <see cref="UnreadableFileException"/> when it cannot be read at all.</summary>
+    public static List<SubmissionDraft> Read(string path)
+    {
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return [ReadJson(path)];
+        if (TabularFile.IsWorkbookPath(path) && SubmissionTemplate.IsTemplate(path)) return [SubmissionTemplate.Read(path)];
+        return ReadLong(TabularFile.Read(path));
+    }
+
+    public static string FormatOf(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json"
+        : TabularFile.IsWorkbookPath(path) ? (SubmissionTemplate.IsTemplate(path) ? "template" : "xlsx")
+        : "csv";
+
+    private static List<SubmissionDraft> ReadLong(TabularFile file)
+    {
+        var missing = LongColumns.Where(c => !file.Header.Any(h => h.Trim().Equals(c, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (missing.Count > 0)
+            throw new UnreadableFileException($"{Path.GetFileName(file.Path)}: thiếu cột {string.Join(", ", missing)}; dòng tiêu đề phải là unit_code,period,indicator,value (missing column(s) {string.Join(", ", missing)}; the header must be unit_code,period,indicator,value).");
+
+        var format = file.IsWorkbook ? "xlsx" : "csv";
+        var drafts = new Dictionary<(string Unit, string Period), SubmissionDraft>();
+        var order = new List<SubmissionDraft>();
+        foreach (var row in file.Rows)
+        {
+            var unit = row["unit_code"];
+            var periodText = row["period"];
+            // Group by the canonical period so "Quý I/2024" and "2024-Q1" in one file are one submission.
+            var periodKey = ValueParsing.PeriodCode(periodText, out _) ?? periodText.Trim();
+            var key = (unit, periodKey);
+            if (!drafts.TryGetValue(key, out var draft))
+            {
+                draft = new SubmissionDraft
+                {
+                    SourceFile = file.Path,
+                    Sheet = file.Sheet,
+                    Format = format,
+                    UnitText = unit,
+                    PeriodText = periodText,
+                    FirstRow = row.RowNumber,
+                };
+                drafts[key] = draft;
+                order.Add(draft);
+            }
+            var note = row["note"];
+            draft.Values.Add(new DraftValue(row["indicator"], row["value"], row.RowNumber, null, note.Length > 0 ? note : null)
+            {
+                ValueCell = file.IsWorkbook ? $"{row.ColumnLetter("value")}{row.RowNumber}" : null,
+                TypedNumber = row.NumberAt("value"),
+            });
+        }
+        return order;
+    }
+
+    private static SubmissionDraft ReadJson(string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            throw new UnreadableFileException($"{Path.GetFileName(path)}: không phải JSON hợp lệ — dòng {e.LineNumber + 1} (not valid JSON: line {e.LineNumber + 1}: {e.Message})");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new UnreadableFileException($"{Path.GetFileName(path)}: JSON phải là một đối tượng {{\"unit\", \"period\", \"values\"}} (the JSON must be an object with unit, period and values).");
+            var draft = new SubmissionDraft
+            {
+                SourceFile = path,
+                Format = "json",
+                UnitText = Text(root, "unit"),
+                PeriodText = Text(root, "period"),
+            };
+            var notes = root.TryGetProperty("notes", out var n) && n.ValueKind == JsonValueKind.Object ? n : default;
+            if (root.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in values.EnumerateObject())
+                {
+                    var note = notes.ValueKind == JsonValueKind.Object && notes.TryGetProperty(property.Name, out var nv) ? nv.ToString() : null;
+                    draft.Values.Add(new DraftValue(property.Name, ValueText(property.Value), null, $"values.{property.Name}", note)
+                    {
+                        TypedNumber = property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDecimal(out var number) ? number : null,
+                    });
+                }
+            }
+            return draft;
+        }
+    }
+
+    private static string Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var v) ? ValueText(v) : "";
+
+    private static string ValueText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => "",
+        JsonValueKind.String => value.GetString() ?? "",
+        // JSON numbers are machine-written: keep them invariant, never read as Vietnamese-typed text.
+        JsonValueKind.Number => value.GetRawText(),
+        _ => value.GetRawText(),
+    };
+
+    /// <summary>Normalises text for comparison: NFC, trimmed.</summary>
+    internal static string Clean(string text) => text.Normalize(NormalizationForm.FormC).Trim();
+
+    internal static ExcelWorksheet? FirstSheet(ExcelPackage package) => package.Workbook.Worksheets.FirstOrDefault();
+}

@@ -1,0 +1,354 @@
+using System.Globalization;
+using System.Text;
+using Analytics.Etl.Registry;
+
+namespace Analytics.Etl.Ingest;
+
+/// <summary>
+/// Checks one draft against the registry, the catalog and the unit's history. Errors refuse the
+/// submission (see <see cref="ValidationRules"/>); warnings accept it. Never throws on bad input.
+/// </summary>
+public static class SubmissionValidator
+{
+    /// <summary>Robust z above which a value is called far outside the unit's history.</summary>
+    public const double OutlierThreshold = 5.0;
+
+    /// <summary>Values the outlier check needs before it says anything.</summary>
+    public const int OutlierMinimumHistory = 4;
+
+    /// <summary>A submission received more than this long after its period ended draws W04.</summary>
+    public static readonly TimeSpan LongPast = TimeSpan.FromDays(365);
+
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static ValidatedSubmission Validate(SubmissionDraft draft, IngestContext context, UnitHistory history, DateTime receivedAt)
+    {
+        var unitText = Clean(draft.UnitText);
+        var periodText = draft.PeriodText.Trim();
+        var known = context.Units.TryGetValue(unitText, out var windows);
+        string? periodCode = null;
+        Bilingual? periodError = null;
+        if (periodText.Length > 0) periodCode = ValueParsing.PeriodCode(periodText, out periodError);
+        var period = periodCode is not null && context.Periods.TryGetValue(periodCode, out var p) ? p : null;
+
+        var result = new ValidatedSubmission
+        {
+            Draft = draft,
+            UnitCode = known ? windows![0].Code : unitText,
+            Period = period,
+            Unit = known && period is not null ? context.UnitDuring(unitText, period) : null,
+        };
+        var messages = result.Messages;
+
+        if (unitText.Length == 0 || periodText.Length == 0)
+        {
+            messages.Add(ValidationRules.Message(ValidationRules.MissingUnitOrPeriod, new(
+                unitText.Length == 0 ? "thiếu mã đơn vị" : "thiếu kỳ báo cáo",
+                unitText.Length == 0 ? "the unit code is missing" : "the period is missing"),
+                row: draft.FirstRow, cell: unitText.Length == 0 ? draft.UnitCell : draft.PeriodCell));
+            return result;
+        }
+        if (!known)
+        {
+            messages.Add(ValidationRules.Message(ValidationRules.UnknownUnit, new(
+                $"mã đơn vị '{unitText}' không có trong danh mục đơn vị; kiểm tra lại mã hoặc liên hệ công đoàn cấp trên",
+                $"unit code '{unitText}' is not in the unit registry; check the code or contact the upper-level union"),
+                row: draft.FirstRow, cell: draft.UnitCell));
+        }
+        if (period is null)
+        {
+            var detail = periodError ?? new Bilingual(
+                $"kỳ '{periodText}' nằm ngoài lịch kỳ báo cáo của hệ thống",
+                $"period '{periodText}' is outside the warehouse calendar");
+            messages.Add(ValidationRules.Message(ValidationRules.BadPeriod, detail, row: draft.FirstRow, cell: draft.PeriodCell));
+        }
+        if (!known || period is null) return result;
+
+        var unit = result.Unit;
+        if (unit is null)
+        {
+            var span = string.Join("; ", windows!.Select(w => $"{w.ValidFrom:dd/MM/yyyy}–{(w.ValidTo is { } t ? t.ToString("dd/MM/yyyy", Vi) : "nay")}"));
+            messages.Add(ValidationRules.Message(ValidationRules.UnitInactive, new(
+                $"đơn vị {result.UnitCode} không hoạt động trong {period.LabelVi} (thời gian hoạt động: {span})",
+                $"unit {result.UnitCode} is not active in {period.LabelEn} (active: {span.Replace("nay", "now", StringComparison.Ordinal)})"),
+                row: draft.FirstRow, cell: draft.UnitCell));
+            return result;
+        }
+
+        CheckValues(result, unit, period, context);
+        if (result.Values.Count == 0 && result.Accepted)
+        {
+            messages.Add(ValidationRules.Message(ValidationRules.NoValues, new(
+                "báo cáo không có giá trị nào (mọi ô Giá trị đều trống)", "the submission has no values (every value is empty)"),
+                row: draft.FirstRow));
+        }
+        if (!result.Accepted) return result;
+
+        CheckCrossRules(result);
+        if (!result.Accepted) return result;
+
+        var unitId = context.UnitIds[result.UnitCode];
+        CheckWarnings(result, unitId, period, context, history, receivedAt);
+        return result;
+    }
+
+    private static void CheckValues(ValidatedSubmission result, UnitRecord unit, PeriodInfo period, IngestContext context)
+    {
+        var seen = new Dictionary<string, ParsedValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in result.Draft.Values)
+        {
+            var code = Clean(raw.IndicatorText);
+            var cell = raw.ValueCell ?? raw.Cell;
+            var valueText = raw.ValueText.Trim();
+            if (code.Length == 0)
+            {
+                if (valueText.Length > 0 || raw.TypedNumber is not null)
+                    result.Messages.Add(ValidationRules.Message(ValidationRules.UnknownIndicator, new("thiếu mã chỉ tiêu cho giá trị này", "a value has no indicator code"), row: raw.Row, cell: cell));
+                continue;
+            }
+            if (!context.Indicators.TryGetValue(code, out var indicator))
+            {
+                result.Messages.Add(ValidationRules.Message(ValidationRules.UnknownIndicator, new(
+                    $"mã chỉ tiêu '{code}' không có trong danh mục chỉ tiêu", $"indicator code '{code}' is not in the catalog"), code, raw.Row, cell));
+                continue;
+            }
+            if (!indicator.ReportableBy(unit, period.Type))
+            {
+                result.Messages.Add(ValidationRules.Message(ValidationRules.NotReportable, WhyNotReportable(indicator, unit, period), indicator.Code, raw.Row, cell));
+                continue;
+            }
+            // Empty means "not reported", which is not zero.
+            if (valueText.Length == 0 && raw.TypedNumber is null) continue;
+
+            ParsedValue? parsed = indicator.IsCategory ? ParseCategory(result, indicator, raw, cell) : ParseNumber(result, indicator, raw, cell);
+            if (parsed is null) continue;
+            if (seen.TryGetValue(indicator.Code, out var first))
+            {
+                if (first.Number != parsed.Number || first.Category != parsed.Category)
+                {
+                    var firstWhere = first.Source.Row is { } r ? $"{r}" : first.Source.Cell ?? "?";
+                    result.Messages.Add(ValidationRules.Message(ValidationRules.ConflictingDuplicate, new(
+                        $"chỉ tiêu {indicator.Code} đã có giá trị {Show(first)} (dòng {firstWhere}), nay lại ghi {Show(parsed)}",
+                        $"indicator {indicator.Code} already has {Show(first)} (row {firstWhere}), here {Show(parsed)}"), indicator.Code, raw.Row, cell));
+                }
+                continue;
+            }
+            seen[indicator.Code] = parsed;
+            result.Values.Add(parsed);
+        }
+    }
+
+    private static ParsedValue? ParseNumber(ValidatedSubmission result, IndicatorRule indicator, DraftValue raw, string? cell)
+    {
+        decimal number;
+        if (raw.TypedNumber is { } typed)
+        {
+            number = typed;
+        }
+        else
+        {
+            var parsed = ValueParsing.Number(raw.ValueText, indicator.IsCount || indicator.IsFlag, out var error);
+            if (parsed is null)
+            {
+                result.Messages.Add(ValidationRules.Message(ValidationRules.NotANumber, error ?? new(
+                    $"'{raw.ValueText}' không phải là số", $"'{raw.ValueText}' is not a number"), indicator.Code, raw.Row, cell));
+                return null;
+            }
+            number = parsed.Value;
+        }
+        if (number < 0)
+        {
+            result.Messages.Add(ValidationRules.Message(ValidationRules.Negative, new(
+                $"giá trị {Format(number)} là số âm; số liệu báo cáo không được âm", $"value {number.ToString(CultureInfo.InvariantCulture)} is negative"), indicator.Code, raw.Row, cell));
+            return null;
+        }
+        if (indicator.IsFlag && number is not (0 or 1))
+        {
+            result.Messages.Add(ValidationRules.Message(ValidationRules.NotZeroOne, new(
+                $"chỉ tiêu {indicator.Code} chỉ nhận 1 (có) hoặc 0 (không), không phải {Format(number)}",
+                $"{indicator.Code} takes 1 (yes) or 0 (no), not {number.ToString(CultureInfo.InvariantCulture)}"), indicator.Code, raw.Row, cell));
+            return null;
+        }
+        if (indicator.IsCount && decimal.Truncate(number) != number)
+        {
+            result.Messages.Add(ValidationRules.Message(ValidationRules.FractionalCount, new(
+                $"{indicator.NameVi} là số đếm ({indicator.UnitVi}), phải là số nguyên, không phải {Format(number)}",
+                $"{indicator.NameEn} is a count and must be a whole number, not {number.ToString(CultureInfo.InvariantCulture)}"), indicator.Code, raw.Row, cell));
+            return null;
+        }
+        return new ParsedValue(indicator, (double)number, null, raw);
+    }
+
+    private static ParsedValue? ParseCategory(ValidatedSubmission result, IndicatorRule indicator, DraftValue raw, string? cell)
+    {
+        var category = CategoryCode(raw.ValueText);
+        if (category is not null && indicator.Categories.Contains(category)) return new ParsedValue(indicator, null, category, raw);
+        result.Messages.Add(ValidationRules.Message(ValidationRules.NotANumber, new(
+            $"'{raw.ValueText}' không phải là một giá trị của {indicator.Code}; dùng một trong: {string.Join(", ", indicator.Categories)}",
+            $"'{raw.ValueText}' is not a value of {indicator.Code}; use one of: {string.Join(", ", indicator.Categories)}"), indicator.Code, raw.Row, cell));
+        return null;
+    }
+
+    /// <summary>
+    /// Ratings as people write them: the code itself, or the Vietnamese wording
+    /// ("Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ").
+    /// </summary>
+    public static string? CategoryCode(string text)
+    {
+        var plain = RemoveDiacritics(text).ToLowerInvariant().Replace("nhiem vu", "", StringComparison.Ordinal).Trim();
+        plain = string.Join('_', plain.Split([' ', '_', '-'], StringSplitOptions.RemoveEmptyEntries));
+        return plain switch
+        {
+            "" => null,
+            "hoan_thanh_xuat_sac" or "xuat_sac" => "xuat_sac",
+            "hoan_thanh_tot" or "tot" => "tot",
+            "hoan_thanh" => "hoan_thanh",
+            "khong_hoan_thanh" => "khong_hoan_thanh",
+            _ => plain,
+        };
+    }
+
+    private static void CheckCrossRules(ValidatedSubmission result)
+    {
+        var signed = result.Values.FirstOrDefault(v => v.Indicator.Code == "cba_signed");
+        foreach (var detail in result.Values.Where(v => v.Indicator.Code is "cba_favorable" or "cba_grade_b_plus"))
+        {
+            var signedValue = signed?.Number ?? 0;
+            if (detail.Number > signedValue)
+            {
+                result.Messages.Add(ValidationRules.Message(ValidationRules.CbaDetailAboveSigned, new(
+                    $"{detail.Indicator.Code} = {detail.Number} nhưng cba_signed = {(signed is null ? "không báo cáo" : signedValue.ToString(CultureInfo.InvariantCulture))}: không thể có TƯLĐTT có lợi hơn/xếp loại khi chưa ký TƯLĐTT",
+                    $"{detail.Indicator.Code} = {detail.Number} but cba_signed = {(signed is null ? "not reported" : signedValue.ToString(CultureInfo.InvariantCulture))}"),
+                    detail.Indicator.Code, detail.Source.Row, detail.Source.ValueCell ?? detail.Source.Cell));
+            }
+        }
+    }
+
+    private static void CheckWarnings(ValidatedSubmission result, int unitId, PeriodInfo period, IngestContext context, UnitHistory history, DateTime receivedAt)
+    {
+        double? Get(string code) => result.Values.FirstOrDefault(v => v.Indicator.Code == code)?.Number;
+        ParsedValue? Find(string code) => result.Values.FirstOrDefault(v => v.Indicator.Code == code);
+
+        if (Get("members") is { } members && Get("workers") is { } workers && members > workers)
+        {
+            var m = Find("members")!;
+            result.Messages.Add(ValidationRules.Message(ValidationRules.MembersAboveWorkers, new(
+                $"số đoàn viên ({Format((decimal)members)}) lớn hơn số lao động ({Format((decimal)workers)}); kiểm tra lại",
+                $"members ({members}) above workers ({workers}); please check"), "members", m.Source.Row, m.Source.ValueCell ?? m.Source.Cell));
+        }
+
+        if (Get("members") is { } end && context.Indicators.TryGetValue("members", out var membersRule)
+            && context.Previous(period) is { } previous
+            && history.ValueAt(unitId, membersRule.Id, previous.Id) is { } start
+            && (Get("members_admitted") is not null || Get("members_left") is not null))
+        {
+            var admitted = Get("members_admitted") ?? 0;
+            var left = Get("members_left") ?? 0;
+            var expected = start + admitted - left;
+            if (Math.Abs(expected - end) > 0.5)
+            {
+                var m = Find("members")!;
+                result.Messages.Add(ValidationRules.Message(ValidationRules.MembersDoNotReconcile, new(
+                    $"đoàn viên cuối kỳ {Format((decimal)end)} ≠ cuối {previous.LabelVi} {Format((decimal)start)} + kết nạp {Format((decimal)admitted)} − giảm {Format((decimal)left)} = {Format((decimal)expected)}",
+                    $"members at period end {end} ≠ end of {previous.LabelEn} {start} + admitted {admitted} − left {left} = {expected}"),
+                    "members", m.Source.Row, m.Source.ValueCell ?? m.Source.Cell));
+            }
+        }
+
+        foreach (var value in result.Values.Where(v => v.Number is not null && !v.Indicator.IsFlag))
+        {
+            var past = history.Series(unitId, value.Indicator.Id, period.Type);
+            if (past.Count < OutlierMinimumHistory) continue;
+            var (median, scale) = RobustScale(past);
+            var x = value.Number!.Value;
+            if (Math.Abs(x - median) > OutlierThreshold * scale)
+            {
+                result.Messages.Add(ValidationRules.Message(ValidationRules.Outlier, new(
+                    $"{value.Indicator.Code} = {Format((decimal)x)} khác xa các kỳ trước của đơn vị (trung vị {Format((decimal)median)}); kiểm tra lại",
+                    $"{value.Indicator.Code} = {x} is far from the unit's history (median {median}); please check"),
+                    value.Indicator.Code, value.Source.Row, value.Source.ValueCell ?? value.Source.Cell));
+            }
+        }
+
+        var periodEnd = period.End.ToDateTime(TimeOnly.MaxValue);
+        if (receivedAt - periodEnd > LongPast)
+        {
+            result.Messages.Add(ValidationRules.Message(ValidationRules.PeriodLongPast, new(
+                $"báo cáo cho {period.LabelVi}, kỳ đã kết thúc ngày {period.End:dd/MM/yyyy}, hơn một năm trước ngày nhận",
+                $"report for {period.LabelEn}, which ended on {period.End:yyyy-MM-dd}, more than a year before it was received"),
+                row: result.Draft.FirstRow));
+        }
+    }
+
+    /// <summary>
+    /// Median and a robust scale: 1.4826 × MAD (the normal-consistent MAD). When most past values
+    /// are equal the MAD is zero; then 5% of the median (at least 1) stands in, so a steady unit
+    /// is only flagged for a real jump.
+    /// </summary>
+    public static (double Median, double Scale) RobustScale(IReadOnlyList<double> values)
+    {
+        var median = Median(values);
+        var mad = Median([.. values.Select(v => Math.Abs(v - median))]);
+        var scale = 1.4826 * mad;
+        if (scale == 0) scale = Math.Max(1, 0.05 * Math.Abs(median));
+        return (median, scale);
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static Bilingual WhyNotReportable(IndicatorRule indicator, UnitRecord unit, PeriodInfo period)
+    {
+        if (indicator.IsDerived)
+            return new($"{indicator.Code} được hệ thống tự tính, đơn vị không báo cáo chỉ tiêu này", $"{indicator.Code} is computed by the warehouse, not reported");
+        if (indicator.ReportingLevel != unit.Level)
+            return new($"{indicator.Code} do {LevelVi(indicator.ReportingLevel)} báo cáo; {unit.Code} là {LevelVi(unit.Level)}",
+                $"{indicator.Code} is reported by {LevelEn(indicator.ReportingLevel)}; {unit.Code} is {LevelEn(unit.Level)}");
+        if (indicator.Sectors.Count > 0 && (unit.Sector is null || !indicator.Sectors.Contains(unit.Sector)))
+            return new($"{indicator.Code} chỉ do CĐCS khu vực {string.Join(", ", indicator.Sectors)} báo cáo; {unit.Code} thuộc khu vực {unit.Sector}",
+                $"{indicator.Code} is reported only by grassroots unions in {string.Join(", ", indicator.Sectors)}; {unit.Code} is {unit.Sector}");
+        return new($"{indicator.Code} chỉ báo cáo theo kỳ {string.Join(", ", indicator.PeriodTypes)}, không theo {period.LabelVi}",
+            $"{indicator.Code} is reported only for {string.Join(", ", indicator.PeriodTypes)} periods, not {period.LabelEn}");
+    }
+
+    private static string LevelVi(int? level) => level switch
+    {
+        3 => "công đoàn cơ sở",
+        2 => "công đoàn cấp trên trực tiếp cơ sở",
+        1 => "LĐLĐ tỉnh, thành phố / công đoàn ngành trung ương",
+        0 => "Tổng Liên đoàn",
+        _ => "hệ thống",
+    };
+
+    private static string LevelEn(int? level) => level switch
+    {
+        3 => "grassroots unions",
+        2 => "direct-upper-level unions",
+        1 => "provincial federations / central sector unions",
+        0 => "the national confederation",
+        _ => "the system",
+    };
+
+    private static string Show(ParsedValue v) => v.Category ?? v.Number?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Vietnamese number style for messages: 1.186.400 and 12,5.</summary>
+    internal static string Format(decimal value) => value.ToString(decimal.Truncate(value) == value ? "#,##0" : "#,##0.##", Vi);
+
+    internal static string Clean(string text) => text.Normalize(NormalizationForm.FormC).Trim();
+
+    private static string RemoveDiacritics(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(c switch { 'đ' => 'd', 'Đ' => 'D', _ => c });
+        }
+        return sb.ToString();
+    }
+}

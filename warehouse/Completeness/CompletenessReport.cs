@@ -1,0 +1,70 @@
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Warehouse.Completeness;
+
+/// <summary>
+/// Who has reported for a period, as of a moment: counts per unit above grassroots and the
+/// late and missing grassroots units, from the completeness macros (Schema/Views/10_completeness.sql).
+/// </summary>
+public static class CompletenessReport
+{
+    public sealed record UnitCounts(string UnitCode, string Name, int Level, string? ParentCode, long Expected, long Received, long OnTime, long Late, long Missing)
+    {
+        public double ReceivedShare => Expected == 0 ? 0 : (double)Received / Expected;
+    }
+
+    public sealed record GrassrootsStatus(string UnitCode, string Name, string? ParentCode, string Status, DateTime? ReceivedAt, long RefusedCount);
+
+    public sealed record Result(string PeriodCode, DateTime AsOf, DateTime? Deadline, IReadOnlyList<UnitCounts> Units, IReadOnlyList<GrassrootsStatus> LateOrMissing);
+
+    /// <summary>
+    /// Counts for <paramref name="unitCode"/> and its children (or, without a unit, every unit at levels 0 and 1),
+    /// and the late and missing grassroots units under it.
+    /// </summary>
+    public static Result Compute(DuckDbConnection connection, string periodCode, DateTime asOf, string? unitCode)
+    {
+        var deadline = connection.Scalar<DateTime?>("SELECT deadline_of($1)", periodCode);
+        var units = new List<UnitCounts>();
+        var filter = unitCode is null ? "level <= 1" : "unit_code = $3 OR parent_code = $3";
+        var args = unitCode is null ? new object?[] { periodCode, asOf } : [periodCode, asOf, unitCode];
+        using (var reader = connection.Query($"""
+            SELECT unit_code, name, level, parent_code, expected, received, on_time, late, missing
+            FROM completeness($1, $2)
+            WHERE {filter}
+            ORDER BY level, unit_code
+            """, args))
+        {
+            while (reader.Read())
+            {
+                units.Add(new UnitCounts(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.Get<string>(3),
+                    reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8)));
+            }
+        }
+
+        var late = new List<GrassrootsStatus>();
+        var scope = unitCode is null ? "" : """
+            AND unit_code IN (
+                WITH RECURSIVE sub(code) AS (
+                    SELECT $3::VARCHAR
+                    UNION ALL
+                    SELECT u.unit_code FROM dim_unit u JOIN sub ON u.parent_code = sub.code
+                    WHERE u.valid_from <= (SELECT end_date FROM dim_period WHERE period_code = $1)
+                      AND coalesce(u.valid_to, DATE '9999-12-31') >= (SELECT end_date FROM dim_period WHERE period_code = $1))
+                SELECT code FROM sub)
+            """;
+        using (var reader = connection.Query($"""
+            SELECT unit_code, name, parent_code, status, received_at, refused_count
+            FROM completeness_units($1, $2)
+            WHERE status <> 'on_time' {scope}
+            ORDER BY status DESC, parent_code, unit_code
+            """, args))
+        {
+            while (reader.Read())
+            {
+                late.Add(new GrassrootsStatus(reader.GetString(0), reader.GetString(1), reader.Get<string>(2), reader.GetString(3),
+                    reader.IsNull(4) ? null : reader.GetTimestamp(4), reader.GetInt64(5)));
+            }
+        }
+        return new Result(periodCode, asOf, deadline, units, late);
+    }
+}
