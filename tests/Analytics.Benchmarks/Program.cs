@@ -1,0 +1,22 @@
+using Analytics.Benchmarks;
+
+// One console entry point for every benchmark: `dotnet run -c Release --project tests/Analytics.Benchmarks -- NAME [options]`.
+// To add one, write a class with a static Run(string[] options) returning an exit code, in its own
+// file, and add a line here and in Usage. Results go in docs/benchmarks.md with the command used.
+return args.FirstOrDefault() switch
+{
+    "append" => AppendBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project tests/Analytics.Benchmarks -- BENCHMARK [options]
+
+          append [--rows N] [--runs K] [--dir PATH]
+              bulk append of fact rows through the binding's data-chunk appender vs DuckDB's
+              read_csv of the same rows (default 10,000,000 rows, best of 3 runs)
+        """);
+    return 2;
+}
