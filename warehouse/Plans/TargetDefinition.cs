@@ -1,0 +1,56 @@
+namespace Analytics.Warehouse.Plans;
+
+/// <summary>
+/// One target (chỉ tiêu) of a plan. The figure is <see cref="Indicator"/> or the ratio of the sums of
+/// <see cref="Numerator"/> and <see cref="Denominator"/> over the scope's units that pass
+/// <see cref="Sectors"/> and <see cref="MinWorkers"/>. Shares are fractions (0.75 is 75%).
+/// </summary>
+public sealed record TargetDefinition(
+    string Id,
+    string PlanId,
+    int Seq,
+    string Group,
+    string TextVi,
+    string TextEn,
+    TargetShape Shape,
+    TargetMeasure Measure,
+    string? Indicator,
+    string? Numerator,
+    string? Denominator,
+    TargetComparison Comparison,
+    double? Value,
+    double? Min,
+    double? Max,
+    TargetBasis Basis,
+    int FromYear,
+    int ToYear,
+    DateOnly? Due,
+    IReadOnlyList<string> Sectors,
+    int? MinWorkers,
+    string ScopeUnitCode,
+    bool Measured,
+    string? NotMeasuredReason,
+    string? Note)
+{
+    /// <summary>True when the figure is numerator / denominator rather than one indicator.</summary>
+    public bool IsRatio => Numerator is not null;
+
+    /// <summary>Every catalog code the target refers to (indicator, numerator, denominator).</summary>
+    public IEnumerable<string> IndicatorCodes =>
+        new[] { Indicator, Numerator, Denominator }.OfType<string>();
+
+    /// <summary>The comparison as written in plan files and dim_target ("&gt;=", "between", …).</summary>
+    public string ComparisonSymbol => PlanCatalog.Symbol(Comparison);
+
+    /// <summary>Whether <paramref name="actual"/> meets the target. Ranges include both ends.</summary>
+    public bool IsMetBy(double actual) => Comparison switch
+    {
+        TargetComparison.AtLeast => actual >= Value,
+        TargetComparison.MoreThan => actual > Value,
+        TargetComparison.AtMost => actual <= Value,
+        TargetComparison.LessThan => actual < Value,
+        TargetComparison.Equal => actual == Value,
+        TargetComparison.Between => actual >= Min && actual <= Max,
+        _ => throw new InvalidOperationException($"Unknown comparison {Comparison}."),
+    };
+}
