@@ -61,6 +61,25 @@ public sealed class InterruptTests
     }
 
     [Fact]
+    public void AnAlreadyCancelledTokenStopsTheQueryBeforeItStarts()
+    {
+        using var db = DuckDbDatabase.Open(":memory:");
+        using var connection = db.Connect();
+        connection.Execute("CREATE TABLE t (i INTEGER)");
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var clock = Stopwatch.StartNew();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => connection.Execute(LongQuery, cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => connection.Query(LongQuery, cancellation.Token));
+        using (var insert = connection.Prepare("INSERT INTO t VALUES (1)"))
+            Assert.ThrowsAny<OperationCanceledException>(() => insert.Execute(cancellation.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM t"));
+    }
+
+    [Fact]
     public void ATokenCancelledAfterTheQueryFinishedDoesNotHarmTheNextQuery()
     {
         using var db = DuckDbDatabase.Open(":memory:");

@@ -18,6 +18,8 @@ public sealed partial class DuckDbConnection : IDisposable
     /// </summary>
     public long Execute(string sql, CancellationToken cancellationToken = default)
     {
+        // An interrupt sent before the query starts would be forgotten when it starts.
+        cancellationToken.ThrowIfCancellationRequested();
         using var result = new ResultHandle();
         using (InterruptOn(cancellationToken))
         {

@@ -34,8 +34,9 @@ public sealed class DuckDbDatabase : IDisposable
 
     /// <summary>
     /// Opens (or joins) the database at <paramref name="path"/>. ":memory:" always opens a new,
-    /// private in-memory database. Joining a file already open in this process with different
-    /// options is refused: DuckDB would silently keep the first ones.
+    /// private in-memory database. Joining a file already open in this process with another
+    /// access mode, or with a setting that differs from the one in force, is refused: DuckDB would
+    /// silently keep the first ones. Options left unset join whatever is open.
     /// </summary>
     public static DuckDbDatabase Open(string path, DuckDbOptions? options = null)
     {
@@ -50,6 +51,8 @@ public sealed class DuckDbDatabase : IDisposable
             {
                 if (existing.Options.ReadOnly != options.ReadOnly)
                     throw new DuckDbException($"'{path}' is already open in this process {(existing.Options.ReadOnly ? "read-only" : "read-write")}; it cannot be opened again with another access mode.");
+                if (options.ConflictsWith(existing.Options) is { } setting)
+                    throw new DuckDbException($"'{path}' is already open in this process with another {setting}; join it with the same options or with none.");
                 existing._references++;
                 return existing;
             }

@@ -15,6 +15,18 @@ public sealed record DuckDbOptions
     /// <summary>Any further configuration flag by DuckDB's name (e.g. "enable_external_access" = "false").</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The first setting this asks for that <paramref name="open"/> has otherwise; null when none.</summary>
+    internal string? ConflictsWith(DuckDbOptions open)
+    {
+        var inForce = open.AllSettings().ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in AllSettings())
+        {
+            if (!inForce.TryGetValue(name, out var current) || !string.Equals(current, value, StringComparison.OrdinalIgnoreCase))
+                return name;
+        }
+        return null;
+    }
+
     internal IEnumerable<KeyValuePair<string, string>> AllSettings()
     {
         if (Threads is { } t) yield return new("threads", t.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -97,6 +97,8 @@ public sealed class DuckDbPreparedStatement : IDisposable
     /// <summary>Executes and returns the number of rows changed.</summary>
     public long Execute(CancellationToken cancellationToken = default)
     {
+        // An interrupt sent before the query starts would be forgotten when it starts.
+        cancellationToken.ThrowIfCancellationRequested();
         using var result = new ResultHandle();
         using (_connection.InterruptOn(cancellationToken))
         {
@@ -129,6 +131,7 @@ public sealed class DuckDbPreparedStatement : IDisposable
 
     private DuckDbReader Query(IDisposable? owner, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var result = new ResultHandle();
         var registration = _connection.InterruptOn(cancellationToken);
         if (NativeMethods.ExecutePreparedStreaming(_handle, result) != NativeMethods.Success)
