@@ -48,7 +48,7 @@ public static partial class ChartSpecs
         {
             ["field"] = "value",
             ["type"] = "quantitative",
-            ["scale"] = new JsonObject { ["zero"] = true, ["nice"] = true },
+            ["scale"] = new JsonObject { ["domain"] = TrendDomain(points, target), ["nice"] = true },
             ["axis"] = new JsonObject { ["title"] = text.YTitle ?? w.Value, ["format"] = ChartStyle.AxisFormat(format), ["tickCount"] = 6 },
         };
         JsonNode color = multi
@@ -112,11 +112,12 @@ public static partial class ChartSpecs
                     ["calculate"] = $"{Quote(w.Target + ": ")} + format(datum.value, {Quote(ChartStyle.NumberFormat(format))})",
                     ["as"] = "caption",
                 }),
+                // Outside the plot, right of the line's end, where no point label can sit.
                 ["mark"] = Mark("text", new JsonObject
                 {
-                    ["align"] = "right",
-                    ["baseline"] = "bottom",
-                    ["dy"] = -ChartStyle.Px(s, 4),
+                    ["align"] = "left",
+                    ["baseline"] = "middle",
+                    ["dx"] = ChartStyle.Px(s, 6),
                     ["fontSize"] = ChartStyle.Px(s, 12),
                     ["fontWeight"] = "bold",
                     ["color"] = ChartStyle.TargetColor,
@@ -131,5 +132,17 @@ public static partial class ChartSpecs
         }
 
         return Layered(ChartStyle.Base(text, s, lang), Values(rows), null, [.. layers]);
+    }
+
+    // Start at zero unless that would flatten the line into a strip at the top; leave headroom
+    // above the highest point (or the target) for the value labels.
+    private static JsonArray TrendDomain(IReadOnlyList<TrendPoint> points, double? target)
+    {
+        var values = points.Select(p => p.Value).Concat(target is { } t ? [t] : []).ToList();
+        var lo = values.DefaultIfEmpty(0).Min();
+        var hi = values.DefaultIfEmpty(1).Max();
+        var span = hi - lo > 0 ? hi - lo : Math.Max(Math.Abs(hi), 1);
+        var bottom = lo >= 0 && lo <= 0.5 * hi ? 0 : lo - (0.15 * span);
+        return new JsonArray(bottom, hi + (0.18 * span));
     }
 }

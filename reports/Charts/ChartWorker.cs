@@ -36,7 +36,8 @@ public sealed class ChartWorker : IDisposable
         _node = nodeExecutable;
     }
 
-    public TimeSpan Timeout { get; }
+    /// <summary>Time one request may take; may be changed between requests (e.g. longer for a huge chart).</summary>
+    public TimeSpan Timeout { get; set; }
 
     /// <summary>Process id of the running worker, or null before the first request and after a crash.</summary>
     public int? ProcessId

@@ -138,6 +138,27 @@ function checkRequest(request) {
   return format;
 }
 
+// vega-lite only warns about many mistakes (an unknown aggregate, a misspelt channel) and then
+// draws a different chart than asked for. A report must not show that, so warnings fail the request.
+function compile(spec) {
+  const problems = [];
+  const logger = {
+    level() { return this; },
+    error: (...args) => problems.push(args.join(' ')),
+    warn: (...args) => problems.push(args.join(' ')),
+    info() {},
+    debug() {},
+  };
+  let compiled;
+  try {
+    compiled = vegaLite.compile(spec, { logger }).spec;
+  } catch (err) {
+    problems.unshift(err instanceof Error ? err.message : String(err));
+  }
+  if (problems.length > 0) throw new Error(`invalid Vega-Lite spec: ${problems.join('; ')}`);
+  return compiled;
+}
+
 async function renderSvg(request) {
   const spec = { ...request.spec };
   // A requested size is the size of the whole image, titles and axes included.
@@ -146,7 +167,7 @@ async function renderSvg(request) {
     if (request.height != null) spec.height = request.height;
     spec.autosize = { type: 'fit', contains: 'padding' };
   }
-  const compiled = vegaLite.compile(spec).spec;
+  const compiled = compile(spec);
   rejectExternalData(compiled);
   const view = new vega.View(vega.parse(compiled), {
     renderer: 'none',
