@@ -198,6 +198,19 @@ public sealed class PlanCatalogTests
     }
 
     [Fact]
+    public void TheExampleInTheAnalystDocumentationIsAValidPlan()
+    {
+        var docs = File.ReadAllText(RepoFile("docs/plans.md"));
+        var start = docs.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        var example = docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var plan = PlanCatalog.Parse(example, "docs/plans.md");
+
+        Assert.Equal([TargetShape.Range, TargetShape.Rate, TargetShape.Milestone], plan.Targets.Select(t => t.Shape));
+        Assert.Equal(2028, plan.Targets[2].ToYear);
+    }
+
+    [Fact]
     public void RangesIncludeBothEnds()
     {
         var range = PlanCatalog.Embedded.Targets.Single(t => t.Id == "004-T12");
@@ -229,12 +242,14 @@ public sealed class PlanCatalogTests
         return rows;
     }
 
-    private static List<(string PlanId, string TargetId, string Quote)> ReadChecklist([CallerFilePath] string here = "")
+    // Repo files (the checklist, the docs) are found from this test file's own path, so they need
+    // not be copied into the build output.
+    private static string RepoFile(string relative, [CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "../../..", relative));
+
+    private static List<(string PlanId, string TargetId, string Quote)> ReadChecklist()
     {
-        // The checklist sits in the repo beside the plan files; this test file's own path finds it
-        // without copying it into the build output.
-        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "../../../warehouse/Plans/seed-target-checklist.csv"));
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
+        var lines = File.ReadAllLines(RepoFile("warehouse/Plans/seed-target-checklist.csv")).Where(l => l.Length > 0).ToList();
         Assert.Equal("plan_id,target_id,quote_vi", lines[0]);
         return [.. lines.Skip(1).Select(l => l.Split(',', 3)).Select(f => (f[0], f[1], f[2].Trim('"')))];
     }
