@@ -174,4 +174,14 @@ public sealed class ChartWorkerTests : IDisposable
         Assert.True(process.WaitForExit(5000));
         Assert.Throws<ObjectDisposedException>(() => worker.RenderSvg(SampleCharts.Trend()));
     }
+
+    [Fact]
+    public void ThroughputHookReportsChartsPerSecondAndLeavesTheWorkerUsable()
+    {
+        var perSecond = ChartThroughput.MeasureWarm(_worker, SampleCharts.Ranking(), 5, ChartSize.Workbook);
+
+        Assert.True(perSecond > 0, $"{perSecond} charts/s");
+        Assert.Equal(1, _worker.Starts);
+        Assert.StartsWith("<svg", _worker.RenderSvg(SampleCharts.Ranking()), StringComparison.Ordinal);
+    }
 }
