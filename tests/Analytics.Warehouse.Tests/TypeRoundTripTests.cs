@@ -81,16 +81,15 @@ public sealed class TypeRoundTripTests
             // Two passes through one chunk: the second must not inherit the first one's NULLs.
             FillChunk(chunk, SampleRow.All.Reverse().ToList());
             appender.AppendChunk(chunk);
-            connection.Execute("SELECT 1"); // the appender buffers; nothing is visible yet
             FillChunk(chunk, SampleRow.All);
             appender.AppendChunk(chunk);
             appender.Close();
         }
 
-        // Each row arrives twice, once from each pass.
+        // Each row arrives twice, identical in every column (DISTINCT treats NULLs as equal).
         Assert.Equal(SampleRow.All.Count * 2, connection.Scalar<long>("SELECT count(*) FROM sample"));
-        Assert.Equal(2, connection.Scalar<long>("SELECT count(*) FROM sample WHERE s IS NULL"));
-        connection.Execute("DELETE FROM sample WHERE rowid >= " + SampleRow.All.Count);
+        Assert.Equal(SampleRow.All.Count, connection.Scalar<long>("SELECT count(*) FROM (SELECT DISTINCT * FROM sample)"));
+        connection.Execute("DELETE FROM sample WHERE rowid < " + SampleRow.All.Count);
         SampleRow.AssertTableHoldsAll(connection);
     }
 
