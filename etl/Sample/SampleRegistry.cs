@@ -120,7 +120,7 @@ internal sealed class SampleRegistry
         Add("TLD", "Tổng Liên đoàn Lao động Việt Nam", 0, null, null, Start);
         var provinces = Provinces.ToList();
         var totalWeight = provinces.Sum(p => p.Weight);
-        const int nationalGrassroots = 127_500;
+        const int nationalGrassroots = 121_800;
         foreach (var p in provinces)
         {
             Add(p.Code, p.Name, 1, null, "TLD", Start);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -242,7 +243,17 @@ internal sealed partial class SampleRun
         sheet.Column(2).Width = 16;
         sheet.Column(3).Width = 20;
         sheet.Column(4).Width = 16;
-        package.SaveAs(new FileInfo(path));
+        // EPPlus stamps zip entries with the current time; copy them with a fixed one so reruns match byte for byte.
+        using var saved = new ZipArchive(new MemoryStream(package.GetAsByteArray()), ZipArchiveMode.Read);
+        using var output = new ZipArchive(File.Create(path), ZipArchiveMode.Create);
+        foreach (var entry in saved.Entries)
+        {
+            var copy = output.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+            copy.LastWriteTime = new DateTimeOffset(WorkbookDate);
+            using var from = entry.Open();
+            using var to = copy.Open();
+            from.CopyTo(to);
+        }
     }
 
     private void WriteManifest()

@@ -450,8 +450,8 @@ internal sealed partial class SampleRun
         var (median, sigma, ratioLow, ratioHigh) = unit.Sector switch
         {
             "public" => (25.0, 0.7, 0.9, 0.99),
-            "soe" => (150.0, 1.0, 0.85, 0.97),
-            _ => (95.0, 1.2, 0.6, 0.9),
+            "soe" => (140.0, 1.0, 0.85, 0.97),
+            _ => (88.0, 1.2, 0.6, 0.9),
         };
         if (unit.IsFounded)
         {
