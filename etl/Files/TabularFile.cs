@@ -110,7 +110,11 @@ public sealed class TabularFile
             var raw = new List<object?>(end.Column);
             for (var c = 1; c <= end.Column; c++)
             {
-                var value = sheet.Cells[r, c].Value;
+                var cell = sheet.Cells[r, c];
+                var value = cell.Value;
+                // Excel keeps dates as serial numbers; a date-formatted cell is read back as a date.
+                if (value is double serial && IsDateFormat(cell.Style.Numberformat.NumFmtID, cell.Style.Numberformat.Format) && serial is > 0 and < 2958466)
+                    value = DateTime.FromOADate(serial);
                 raw.Add(value);
                 row.Add(CellText(value));
             }
@@ -135,6 +139,10 @@ public sealed class TabularFile
         bool b => b ? "1" : "0",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
+
+    private static bool IsDateFormat(int id, string? format) =>
+        id is (>= 14 and <= 22) or (>= 45 and <= 47)
+        || (format is not null && format.Contains('y', StringComparison.OrdinalIgnoreCase) && format.Contains('d', StringComparison.OrdinalIgnoreCase));
 
     /// <summary>1 → A, 27 → AA.</summary>
     public static string ColumnLetter(int column)

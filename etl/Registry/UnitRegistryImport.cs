@@ -99,14 +99,16 @@ public static class UnitRegistryImport
         var name = row["name"];
         if (name.Length == 0) Bad("thiếu tên đơn vị (name)", "name is empty");
         var levelText = row["level"];
-        if (!int.TryParse(levelText, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level > 3)
+        var levelOk = int.TryParse(levelText, NumberStyles.None, CultureInfo.InvariantCulture, out var level) && level <= 3;
+        if (!levelOk)
             Bad($"cấp '{levelText}' không hợp lệ: phải là 0 (Tổng LĐLĐ), 1 (tỉnh/ngành TW), 2 (cấp trên trực tiếp cơ sở) hoặc 3 (CĐCS)",
                 $"level '{levelText}' is not 0, 1, 2 or 3");
         var sector = row["sector"].ToLowerInvariant();
+        if (!levelOk) level = -1; // the checks below depend on a known level
         if (level == 3 && !Sectors.Contains(sector))
             Bad($"CĐCS phải có khu vực (sector) là public, soe hoặc private, không phải '{sector}'",
                 $"a grassroots unit needs sector public, soe or private, not '{sector}'");
-        if (level != 3 && sector.Length > 0)
+        if (level is 0 or 1 or 2 && sector.Length > 0)
             Bad("chỉ CĐCS (cấp 3) mới có khu vực (sector); để trống ô này", "only grassroots units (level 3) have a sector; leave it empty");
         var parent = row["parent_code"];
         if (level == 0 && parent.Length > 0) Bad("đơn vị cấp 0 không có đơn vị cấp trên", "a level-0 unit has no parent");
@@ -133,6 +135,9 @@ public static class UnitRegistryImport
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
         // A date cell in a workbook arrives as "yyyy-MM-dd" or "yyyy-MM-dd HH:mm:ss" from TabularFile.
         if (DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt)) return DateOnly.FromDateTime(dt);
+        // A workbook date cell without a date format arrives as Excel's serial day number.
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 3000 and < 2958466)
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
         bad($"ngày {column} '{text}' không đúng dạng năm-tháng-ngày (ví dụ 2025-07-01)", $"{column} '{text}' is not an ISO date (e.g. 2025-07-01)");
         return null;
     }
