@@ -24,19 +24,23 @@ public sealed record IndicatorRule(
 
     public bool IsDerived => Kind == "derived" || ReportedBy == "derived";
 
-    /// <summary>The unit level that reports it: grassroots 3, upper (units whose children are grassroots) 2, province 1.</summary>
+    /// <summary>The unit level that reports it: grassroots 3, province 1, national 0; null for "upper", which is not a level.</summary>
     public int? ReportingLevel => ReportedBy switch
     {
         "grassroots" => 3,
-        "upper" => 2,
         "province" => 1,
         "national" => 0,
         _ => null,
     };
 
-    public bool ReportableBy(UnitRecord unit, string periodType) =>
+    /// <summary>
+    /// Whether <paramref name="unit"/> reports this indicator for a period of <paramref name="periodType"/>.
+    /// "upper" indicators are reported by the units whose children are grassroots unions — usually
+    /// district unions, but a province too once the 2025 reorganisation moved grassroots unions under it.
+    /// </summary>
+    public bool ReportableBy(UnitRecord unit, string periodType, bool hasGrassrootsChildren) =>
         !IsDerived
-        && ReportingLevel == unit.Level
+        && (ReportedBy == "upper" ? unit.Level < 3 && hasGrassrootsChildren : ReportingLevel == unit.Level)
         && (Sectors.Count == 0 || (unit.Sector is not null && Sectors.Contains(unit.Sector)))
         && (PeriodTypes.Count == 0 || PeriodTypes.Contains(periodType));
 }

@@ -18,7 +18,18 @@ public sealed class IngestContext
         Periods = periods;
         PeriodsById = periods.Values.ToDictionary(p => p.Id);
         _previous = periods.Values.ToDictionary(p => (p.Type, p.End.AddDays(1)));
+        _grassrootsChildren = units.Values.SelectMany(w => w)
+            .Where(w => w.Level == 3 && w.ParentCode is not null)
+            .GroupBy(w => w.ParentCode!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
     }
+
+    private readonly Dictionary<string, List<UnitRecord>> _grassrootsChildren;
+
+    /// <summary>Whether some grassroots union had <paramref name="code"/> as its parent during <paramref name="period"/>.</summary>
+    public bool HasGrassrootsChildren(string code, PeriodInfo period) =>
+        _grassrootsChildren.TryGetValue(code, out var children)
+        && children.Any(c => c.ValidFrom <= period.End && c.End >= period.Start);
 
     private readonly Dictionary<(string Type, DateOnly NextStart), PeriodInfo> _previous;
 

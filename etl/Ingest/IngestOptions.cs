@@ -5,7 +5,7 @@ public sealed record IngestOptions
     /// <summary>Received time for every file (back-loading history); null: the manifest's time, else now.</summary>
     public DateTime? ReceivedAt { get; init; }
 
-    /// <summary>Received time per file name, e.g. from a sample's manifest.csv.</summary>
+    /// <summary>Received time per file, keyed by full path, e.g. from a sample's manifest.csv.</summary>
     public IReadOnlyDictionary<string, DateTime> Manifest { get; init; } = new Dictionary<string, DateTime>();
 
     /// <summary>Where refused files are copied with their messages; null: no copy.</summary>

@@ -58,9 +58,7 @@ public sealed class Ingestor
 
     public DateTime ReceivedAt(string path) =>
         _options.ReceivedAt
-        ?? (_options.Manifest.TryGetValue(Path.GetFileName(path), out var t) ? t
-            : _options.Manifest.TryGetValue(path, out t) ? t
-            : _clock.GetUtcNow().UtcDateTime);
+        ?? (_options.Manifest.TryGetValue(Path.GetFullPath(path), out var t) ? t : _clock.GetUtcNow().UtcDateTime);
 
     public FileOutcome IngestFile(string path)
     {

@@ -37,7 +37,7 @@ public static class SubmissionTemplate
         var unit = context.UnitOn(unitCode, period.End)
             ?? throw new ArgumentException($"Đơn vị '{unitCode}' không có hoặc không hoạt động trong kỳ {period.LabelVi} / unit '{unitCode}' unknown or not active in {period.Code}", nameof(unitCode));
         var indicators = context.Indicators.Values
-            .Where(i => i.ReportableBy(unit, period.Type))
+            .Where(i => i.ReportableBy(unit, period.Type, context.HasGrassrootsChildren(unit.Code, period)))
             .OrderBy(i => i.Id)
             .ToList();
 

@@ -112,7 +112,7 @@ public static class SubmissionValidator
                     $"mã chỉ tiêu '{code}' không có trong danh mục chỉ tiêu", $"indicator code '{code}' is not in the catalog"), code, raw.Row, cell));
                 continue;
             }
-            if (!indicator.ReportableBy(unit, period.Type))
+            if (!indicator.ReportableBy(unit, period.Type, context.HasGrassrootsChildren(unit.Code, period)))
             {
                 result.Messages.Add(ValidationRules.Message(ValidationRules.NotReportable, WhyNotReportable(indicator, unit, period), indicator.Code, raw.Row, cell));
                 continue;
@@ -281,16 +281,16 @@ public static class SubmissionValidator
     }
 
     /// <summary>
-    /// Median and a robust scale: 1.4826 × MAD (the normal-consistent MAD). When most past values
-    /// are equal the MAD is zero; then 5% of the median (at least 1) stands in, so a steady unit
-    /// is only flagged for a real jump.
+    /// Median and a robust scale: 1.4826 × MAD (the normal-consistent MAD), floored at 10% of the
+    /// median and at 2 (small counts move by a few). The floor matters for steady units: a few nearly equal past values give a
+    /// tiny MAD, and ordinary growth of a few percent must not be called far outside. With the
+    /// threshold of 5, a steady unit is flagged for a jump of more than half its usual level.
     /// </summary>
     public static (double Median, double Scale) RobustScale(IReadOnlyList<double> values)
     {
         var median = Median(values);
         var mad = Median([.. values.Select(v => Math.Abs(v - median))]);
-        var scale = 1.4826 * mad;
-        if (scale == 0) scale = Math.Max(1, 0.05 * Math.Abs(median));
+        var scale = Math.Max(1.4826 * mad, Math.Max(2, 0.1 * Math.Abs(median)));
         return (median, scale);
     }
 
@@ -305,6 +305,9 @@ public static class SubmissionValidator
     {
         if (indicator.IsDerived)
             return new($"{indicator.Code} được hệ thống tự tính, đơn vị không báo cáo chỉ tiêu này", $"{indicator.Code} is computed by the warehouse, not reported");
+        if (indicator.ReportedBy == "upper")
+            return new($"{indicator.Code} do đơn vị có CĐCS trực thuộc báo cáo; {unit.Code} không có CĐCS trực thuộc trong {period.LabelVi}",
+                $"{indicator.Code} is reported by units whose children are grassroots unions; {unit.Code} has none in {period.LabelEn}");
         if (indicator.ReportingLevel != unit.Level)
             return new($"{indicator.Code} do {LevelVi(indicator.ReportingLevel)} báo cáo; {unit.Code} là {LevelVi(unit.Level)}",
                 $"{indicator.Code} is reported by {LevelEn(indicator.ReportingLevel)}; {unit.Code} is {LevelEn(unit.Level)}");

@@ -23,10 +23,12 @@ public static class CliApp
     public static IReadOnlyList<CommandSpec> Commands { get; } =
     [
         DemoCommand.Spec,
+        SampleCommand.Spec,
         UnitsCommands.Import,
         IngestCommand.Spec,
         TemplateCommand.Spec,
         CompletenessCommand.Spec,
+        SqlCommand.Spec,
         InfoCommand.Spec,
     ];
 

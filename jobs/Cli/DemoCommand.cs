@@ -1,20 +1,119 @@
+using Analytics.Etl.Ingest;
+using Analytics.Etl.Registry;
+using Analytics.Etl.Sample;
+using Analytics.Warehouse.Completeness;
+
 namespace Analytics.Jobs.Cli;
 
-/// <summary>`analytics demo`: the main job end to end on a generated sample organisation.</summary>
+/// <summary>
+/// `analytics demo`: the main job end to end on a generated sample organisation — generate,
+/// load the registry, ingest every submission with its simulated receipt time, and summarise.
+/// </summary>
 public static class DemoCommand
 {
     public static readonly CommandSpec Spec = new(
         "demo",
-        "Run the main job end to end on a sample organisation and print a summary",
-        "./analytics demo [--db PATH] [--out DIR]",
-        [new("--out", "DIR", "where the sample and outputs go", Default: "./data/demo")],
-        Run);
+        "Run the main job end to end on a generated sample organisation and print a summary",
+        "./analytics demo [--db PATH] [--out DIR] [--scale small|national]",
+        [
+            new("--out", "DIR", "where the sample and outputs go", Default: "./data/demo"),
+            new("--scale", "small|national", "sample size", Default: "small"),
+        ],
+        Run,
+        "Starts from scratch each time: the demo's warehouse (default ./data/demo/warehouse.duckdb unless --db is given) is rebuilt.");
 
     private static int Run(Invocation cli)
     {
-        using var warehouse = cli.OpenWarehouse();
+        var en = cli.English;
+        var output = Path.GetFullPath(cli.Get("--out")!);
+        var scale = cli.Get("--scale") == "national" ? SampleScale.National : SampleScale.Small;
+        var dbPath = cli.Has("--db") || Environment.GetEnvironmentVariable("ANALYTICS_DB") is { Length: > 0 } ? cli.DbPath : Path.Combine(output, "warehouse.duckdb");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var sampleDir = Path.Combine(output, "sample");
+        if (Directory.Exists(sampleDir)) Directory.Delete(sampleDir, recursive: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
+        foreach (var stale in new[] { dbPath, dbPath + ".wal" }) File.Delete(stale);
+
+        cli.Out.WriteLine(en ? "1/3 Generating the sample organisation…" : "1/3 Tạo dữ liệu mẫu…");
+        var today = DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
+        var summary = SampleCommand.Generate(cli, scale, sampleDir, SampleOptions.DefaultSeed, today);
+        SampleCommand.Print(cli, summary);
+
+        using var warehouse = Analytics.Warehouse.Warehouse.Open(dbPath, clock: cli.Clock);
         using var connection = warehouse.Connect();
-        cli.Out.WriteLine($"Warehouse ready at {Path.GetFullPath(warehouse.Path)} (schema version {Analytics.Warehouse.Schema.Migrator.CurrentVersion(connection)}).");
+        Invocation.SyncCatalogs(connection);
+
+        cli.Out.WriteLine(en ? "2/3 Loading the unit registry…" : "2/3 Nạp danh mục đơn vị…");
+        var registry = UnitRegistryImport.Import(connection, Path.Combine(sampleDir, "units.csv"));
+        if (registry.Refused)
+        {
+            foreach (var issue in registry.Issues) cli.Error.WriteLine(issue.Format("units.csv", en));
+            return CliApp.Refused;
+        }
+        cli.Out.WriteLine(en ? $"   {registry.Added:N0} registry rows." : $"   {registry.Added:N0} dòng danh mục.");
+
+        cli.Out.WriteLine(en ? "3/3 Ingesting submissions with their receipt times…" : "3/3 Nạp báo cáo theo thời điểm nhận…");
+        var submissions = Path.Combine(sampleDir, "submissions");
+        var ingestor = new Ingestor(connection, new IngestOptions
+        {
+            Manifest = ReadManifest(Path.Combine(submissions, "manifest.csv")),
+            QuarantineDirectory = Path.Combine(output, "quarantine"),
+            FeedbackDirectory = Path.Combine(output, "feedback"),
+            English = en,
+        }, cli.Clock);
+        var files = ingestor.Expand([submissions]);
+        var outcomes = new List<FileOutcome>(files.Count);
+        using (var progress = new ProgressLine(cli.Error, files.Count, en ? "ingest" : "nạp"))
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                progress.Report(i, Path.GetFileName(files[i]));
+                outcomes.Add(ingestor.IngestFile(files[i]));
+            }
+        }
+        var accepted = outcomes.Sum(o => o.Accepted);
+        var refused = outcomes.Sum(o => o.Refused);
+        cli.Out.WriteLine(en
+            ? $"   {files.Count:N0} files: {accepted:N0} submissions accepted, {refused:N0} refused (quarantined, with feedback), {outcomes.Sum(o => o.Warnings):N0} warnings, {outcomes.Sum(o => o.Values):N0} values."
+            : $"   {files.Count:N0} tệp: {accepted:N0} báo cáo được chấp nhận, {refused:N0} bị từ chối (đã cách ly, có phản hồi), {outcomes.Sum(o => o.Warnings):N0} cảnh báo, {outcomes.Sum(o => o.Values):N0} giá trị.");
+
+        cli.Out.WriteLine();
+        PrintCompleteness(cli, connection, summary.LastQuarter);
+        cli.Out.WriteLine();
+        cli.Out.WriteLine(en ? $"Warehouse: {dbPath}" : $"Kho dữ liệu: {dbPath}");
+        cli.Out.WriteLine(en ? $"Sample files: {sampleDir}" : $"Tệp mẫu: {sampleDir}");
+        cli.Out.WriteLine(en ? $"Refused files and feedback: {Path.Combine(output, "quarantine")}, {Path.Combine(output, "feedback")}" : $"Tệp bị từ chối và phản hồi: {Path.Combine(output, "quarantine")}, {Path.Combine(output, "feedback")}");
+        cli.Out.WriteLine(en ? $"Try: ./analytics completeness --period {summary.LastQuarter} --unit HNI --db {dbPath}" : $"Thử: ./analytics completeness --period {summary.LastQuarter} --unit HNI --db {dbPath}");
+        cli.Out.WriteLine(en ? $"Done in {started.Elapsed.TotalSeconds:N0} s." : $"Hoàn thành trong {started.Elapsed.TotalSeconds:N0} giây.");
         return CliApp.Ok;
+    }
+
+    private static void PrintCompleteness(Invocation cli, Analytics.Warehouse.DuckDb.DuckDbConnection connection, string period)
+    {
+        var result = CompletenessReport.Compute(connection, period, cli.Clock.GetUtcNow().UtcDateTime, null);
+        cli.Out.WriteLine(cli.English ? $"Completeness {period} (provinces):" : $"Tình hình nộp báo cáo {period} (cấp tỉnh):");
+        string[] headers = cli.English
+            ? ["unit", "name", "expected", "on time", "late", "missing", "received %"]
+            : ["mã", "tên đơn vị", "phải nộp", "đúng hạn", "trễ hạn", "chưa nộp", "% đã nộp"];
+        TextTable.Write(cli.Out, "table", headers, result.Units.Where(u => u.Level == 1).Select(u =>
+            (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Expected, u.OnTime, u.Late, u.Missing, Math.Round(100 * u.ReceivedShare, 1)]));
+    }
+
+    /// <summary>
+    /// A manifest (file,received_at) keyed by each file's full path: file names repeat across
+    /// period folders, so a bare name is not a key.
+    /// </summary>
+    internal static Dictionary<string, DateTime> ReadManifest(string path)
+    {
+        var map = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        if (!File.Exists(path)) return map;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        foreach (var row in Analytics.Etl.Files.TabularFile.ReadCsv(path).Rows)
+        {
+            if (DateTime.TryParse(row["received_at"], System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var t))
+                map[Path.GetFullPath(Path.Combine(folder, row["file"]))] = t;
+        }
+        return map;
     }
 }

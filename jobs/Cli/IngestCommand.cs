@@ -78,14 +78,7 @@ public static class IngestCommand
             manifests.AddRange(Directory.EnumerateFiles(folder, "manifest.csv", SearchOption.AllDirectories));
         var map = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         foreach (var manifest in manifests.Distinct())
-        {
-            var table = TabularFile.ReadCsv(manifest);
-            foreach (var row in table.Rows)
-            {
-                if (DateTime.TryParse(row["received_at"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
-                    map[Path.GetFileName(row["file"])] = t;
-            }
-        }
+            foreach (var (file, time) in DemoCommand.ReadManifest(manifest)) map[file] = time;
         return map;
     }
 

@@ -59,9 +59,19 @@ public sealed class Invocation
         if (!readOnly)
         {
             using var connection = warehouse.Connect();
-            Analytics.Etl.Catalog.IndicatorCatalog.Default.Sync(connection);
+            SyncCatalogs(connection);
         }
         return warehouse;
+    }
+
+    /// <summary>
+    /// Brings dim_indicator and the plan tables in line with the catalog and plan files: the embedded
+    /// ones, plus any plan files in ANALYTICS_PLANS (a folder), so analysts add a plan without code.
+    /// </summary>
+    public static void SyncCatalogs(DuckDbConnection connection)
+    {
+        Analytics.Etl.Catalog.IndicatorCatalog.Default.Sync(connection);
+        Analytics.Warehouse.Plans.PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS")).Sync(connection);
     }
 }
 
