@@ -6,6 +6,7 @@ using Analytics.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "append" => AppendBenchmark.Run(args[1..]),
+    "ingest" => IngestBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -17,6 +18,10 @@ static int Usage()
           append [--rows N] [--runs K] [--dir PATH]
               bulk append of fact rows through the binding's data-chunk appender vs DuckDB's
               read_csv of the same rows (default 10,000,000 rows, best of 3 runs)
+
+          ingest --sample DIR [--period 2024-Q1] [--dir PATH]
+              validated, versioned ingest of one period of a generated sample (analytics sample)
+              vs DuckDB's read_csv of the same values
         """);
     return 2;
 }
