@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Warehouse.Metrics;
@@ -6,11 +7,13 @@ namespace Analytics.Warehouse.Metrics;
 /// Figures over the unit hierarchy and time, by the rules in docs/analyst-guide.md: sums of the units
 /// at the indicator's reporting level in the subtree; flows add up over non-overlapping sub-periods,
 /// stocks take the latest report of each unit still active at the period's end; rates are ratios of
-/// sums; as-is or as-was. Reads the tables built by <see cref="Refresh"/> and rebuilds them first when
-/// they are stale and the connection can write.
+/// sums; as-is or as-was. Whole years come from the tables built by <see cref="Refresh"/> (rebuilt
+/// first when stale and the connection can write); other periods are computed from the facts directly.
 /// </summary>
 public sealed partial class Metrics(DuckDbConnection connection)
 {
+    private HashSet<string>? _materialized;
+
     /// <summary>The connection the figures are read from.</summary>
     public DuckDbConnection Connection { get; } = connection;
 
@@ -18,22 +21,156 @@ public sealed partial class Metrics(DuckDbConnection connection)
     /// (any period code: 2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03). <paramref name="sectors"/> keeps only grassroots unions
     /// of those sectors; <paramref name="minWorkers"/> only grassroots unions with at least that many workers at period end.</summary>
     public MetricValue Get(string indicator, string unitCode, string periodCode, Hierarchy hierarchy = Hierarchy.AsIs,
-        IReadOnlyList<string>? sectors = null, int? minWorkers = null) =>
-        throw new NotImplementedException();
+        IReadOnlyList<string>? sectors = null, int? minWorkers = null)
+    {
+        CheckUnit(unitCode);
+        CheckPeriod(periodCode);
+        var figures = Load([unitCode], [periodCode], LeafCodes([indicator]), hierarchy, minWorkers, null);
+        return figures.Value(indicator, unitCode, periodCode, hierarchy, sectors);
+    }
 
     /// <summary>One figure per child of <paramref name="unitCode"/> in that hierarchy (as-is: today's children; as-was:
     /// the children on the period's last day), for rankings and by-child tables. Ordered by unit code.</summary>
     public IReadOnlyList<MetricValue> ForChildren(string indicator, string unitCode, string periodCode, Hierarchy hierarchy = Hierarchy.AsIs,
-        IReadOnlyList<string>? sectors = null) =>
-        throw new NotImplementedException();
+        IReadOnlyList<string>? sectors = null)
+    {
+        CheckUnit(unitCode);
+        var end = CheckPeriod(periodCode);
+        var children = new List<string>();
+        var sql = hierarchy == Hierarchy.AsIs
+            ? "SELECT DISTINCT unit_code FROM dim_unit WHERE parent_code = $1 AND valid_to IS NULL ORDER BY 1"
+            : "SELECT DISTINCT unit_code FROM dim_unit WHERE parent_code = $1 AND valid_from <= $2 AND coalesce(valid_to, DATE '9999-12-31') >= $2 ORDER BY 1";
+        using (var reader = hierarchy == Hierarchy.AsIs ? Connection.Query(sql, unitCode) : Connection.Query(sql, unitCode, end))
+            while (reader.Read()) children.Add(reader.GetString(0));
+        if (children.Count == 0) return [];
+        var figures = Load(children, [periodCode], LeafCodes([indicator]), hierarchy, null, null);
+        return [.. children.Select(c => figures.Value(indicator, c, periodCode, hierarchy, sectors))];
+    }
 
     /// <summary>Yearly figures from <paramref name="fromYear"/> to <paramref name="toYear"/> with year-on-year change.
     /// <paramref name="likeForLike"/> keeps only units active over the whole window.</summary>
     public IReadOnlyList<TrendPoint> Trend(string indicator, string unitCode, int fromYear, int toYear, Hierarchy hierarchy = Hierarchy.AsIs,
         bool likeForLike = false, IReadOnlyList<string>? sectors = null) =>
-        throw new NotImplementedException();
+        TrendFor(indicator, [unitCode], fromYear, toYear, hierarchy, likeForLike, sectors)[unitCode];
 
-    /// <summary>Rebuilds the metric tables (metric_leaf_year, metric_year, metric_unit_place, metric_refresh) from the
-    /// facts and the registry. Call after every ingest or registry import; `analytics refresh` does.</summary>
-    public static RefreshResult Refresh(DuckDbConnection connection) => throw new NotImplementedException();
+    /// <summary><see cref="Trend"/> for many units in one pass (e.g. every province).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TrendPoint>> TrendFor(string indicator, IReadOnlyCollection<string> unitCodes, int fromYear, int toYear,
+        Hierarchy hierarchy = Hierarchy.AsIs, bool likeForLike = false, IReadOnlyList<string>? sectors = null)
+    {
+        if (toYear < fromYear) throw new ArgumentException($"--to {toYear} is before --from {fromYear}.");
+        foreach (var unit in unitCodes) CheckUnit(unit);
+        var years = Enumerable.Range(fromYear, toYear - fromYear + 1).Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var window = likeForLike ? (new DateOnly(fromYear, 1, 1), new DateOnly(toYear, 12, 31)) : ((DateOnly, DateOnly)?)null;
+        var figures = Load(unitCodes, years, LeafCodes([indicator]), hierarchy, null, window);
+        var result = new Dictionary<string, IReadOnlyList<TrendPoint>>(StringComparer.Ordinal);
+        foreach (var unit in unitCodes)
+        {
+            var points = new List<TrendPoint>();
+            MetricValue? previous = null;
+            foreach (var year in years)
+            {
+                var value = figures.Value(indicator, unit, year, hierarchy, sectors);
+                double? change = value.Value is { } v && previous?.Value is { } p ? v - p : null;
+                double? ratio = value.Value is { } v2 && previous?.Value is { } p2 && p2 != 0 ? v2 / p2 - 1 : null;
+                points.Add(new TrendPoint(int.Parse(year, System.Globalization.CultureInfo.InvariantCulture), value, change, ratio));
+                previous = value;
+            }
+            result[unit] = points;
+        }
+        return result;
+    }
+
+    /// <summary>Every indicator code a figure can be asked for: the catalog's stocks and flows, derived counts and rates.</summary>
+    public IReadOnlyList<string> KnownIndicators()
+    {
+        var codes = new List<string>();
+        using (var reader = Connection.Query("SELECT indicator_code FROM dim_indicator WHERE kind IN ('stock', 'flow') ORDER BY indicator_code"))
+            while (reader.Read()) codes.Add(reader.GetString(0));
+        codes.AddRange(MetricDefinitions.ComputedCounts);
+        codes.AddRange(MetricDefinitions.Rates.Keys);
+        return [.. codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    internal IReadOnlyCollection<string> LeafCodes(IEnumerable<string> indicators)
+    {
+        var known = KnownIndicators().ToHashSet(StringComparer.Ordinal);
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var indicator in indicators)
+        {
+            if (!known.Contains(indicator))
+                throw new ArgumentException($"Unknown indicator '{indicator}' (a category such as rating is read through rated_good_plus_share; see docs/indicators.md).");
+            var (numerator, denominator) = MetricDefinitions.Parts(indicator);
+            codes.Add(numerator);
+            if (denominator is not null) codes.Add(denominator);
+        }
+        return codes;
+    }
+
+    /// <summary>
+    /// Sums of the leaf rows per (ancestor unit, period, leaf code, sector) for the given units: the one
+    /// query every figure goes through.
+    /// </summary>
+    internal FigureSet Load(IReadOnlyCollection<string> units, IReadOnlyCollection<string> periods, IReadOnlyCollection<string> leafCodes,
+        Hierarchy hierarchy, int? minWorkers, (DateOnly Start, DateOnly End)? likeForLike)
+    {
+        var figures = new FigureSet();
+        if (units.Count == 0 || periods.Count == 0 || leafCodes.Count == 0) return figures;
+        foreach (var code in units.Concat(periods).Concat(leafCodes))
+            if (!SafeCode().IsMatch(code)) throw new ArgumentException($"'{code}' is not a code.");
+
+        string leaf, bridge;
+        if (UseMaterialized(periods))
+        {
+            leaf = "SELECT * FROM metric_leaf";
+            bridge = hierarchy == Hierarchy.AsIs ? "SELECT * FROM metric_asis_bridge" : "SELECT * FROM metric_aswas_bridge";
+        }
+        else
+        {
+            leaf = MetricSql.Leaf($"SELECT * FROM dim_period WHERE period_code IN ({MetricSql.List(periods)})");
+            bridge = hierarchy == Hierarchy.AsIs ? MetricSql.AsIsBridge : MetricSql.AsWasBridge("SELECT * FROM leaf");
+        }
+        var needsWorkers = minWorkers is not null;
+        var codes = needsWorkers ? leafCodes.Append("workers").Distinct(StringComparer.Ordinal).ToList() : [.. leafCodes];
+        var sql = $"""
+            WITH leaf AS (SELECT * FROM ({leaf}) WHERE period_code IN ({MetricSql.List(periods)}) AND indicator_code IN ({MetricSql.List(codes)})),
+            bridge AS ({bridge})
+            {(needsWorkers ? ", wk AS (SELECT period_code, unit_code, sum(value) AS workers FROM leaf WHERE indicator_code = 'workers' GROUP BY ALL)" : "")}
+            {(likeForLike is { } w ? $", lfl AS ({MetricSql.ActiveThroughout(w.Start, w.End)})" : "")}
+            SELECT b.ancestor_code, l.period_code, l.indicator_code, l.sector, sum(l.value) AS value, count(*) AS rows
+            FROM leaf l
+            JOIN bridge b ON b.unit_code = l.unit_code {(hierarchy == Hierarchy.AsWas ? "AND b.on_date = l.on_date" : "")}
+            {(needsWorkers ? "LEFT JOIN wk ON wk.period_code = l.period_code AND wk.unit_code = l.unit_code" : "")}
+            WHERE b.ancestor_code IN ({MetricSql.List(units)})
+              AND l.indicator_code IN ({MetricSql.List(leafCodes)})
+              {(needsWorkers ? $"AND (l.level < 3 OR wk.workers >= {minWorkers!.Value})" : "")}
+              {(likeForLike is not null ? "AND l.unit_code IN (SELECT unit_code FROM lfl)" : "")}
+            GROUP BY ALL
+            """;
+        using var reader = Connection.Query(sql);
+        while (reader.Read())
+            figures.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsNull(3) ? null : reader.GetString(3), reader.GetDouble(4));
+        return figures;
+    }
+
+    private bool UseMaterialized(IReadOnlyCollection<string> periods)
+    {
+        _materialized ??= EnsureFresh();
+        return periods.All(_materialized.Contains);
+    }
+
+    private void CheckUnit(string unitCode)
+    {
+        if (Connection.Scalar<long>("SELECT count(*) FROM dim_unit WHERE unit_code = $1", unitCode) == 0)
+            throw new ArgumentException($"Unknown unit '{unitCode}'.");
+    }
+
+    private DateOnly CheckPeriod(string periodCode)
+    {
+        using var reader = Connection.Query("SELECT end_date FROM dim_period WHERE period_code = $1", periodCode);
+        if (!reader.Read()) throw new ArgumentException($"Unknown period '{periodCode}' (write 2024, 2024-Q1, 2024-H1, 2024-9M or 2024-03).");
+        return reader.GetDate(0);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex SafeCode();
 }

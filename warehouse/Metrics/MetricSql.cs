@@ -1,0 +1,164 @@
+namespace Analytics.Warehouse.Metrics;
+
+/// <summary>
+/// The SQL behind every figure. One leaf query turns current facts into one value per unit, indicator
+/// and target period (the over-time rules), tagged with the date the value belongs to so it can roll
+/// up as-was; two bridges map a unit to the units whose subtree holds its values (as-is, as-was).
+/// Refresh materialises them for whole years; other periods compute them on the fly with the same text.
+/// </summary>
+internal static class MetricSql
+{
+    private const string Forever = "DATE '9999-12-31'";
+
+    /// <summary>
+    /// Leaf rows (period_code, unit_code, indicator_code, sector, level, on_date, value) for the periods
+    /// selected by <paramref name="periods"/> (a SELECT of dim_period rows).
+    /// Flows: the maximal reported sub-periods inside the period, sorted by start (longest first); a
+    /// report covered by, or overlapping, an earlier kept one is left out, so a year sent as a whole and
+    /// as quarters counts once. Stocks and categories: the latest report inside the period, only for units
+    /// active on its last day. Rows are split by the registry window the value's date falls in, so a unit
+    /// that moved mid-period contributes to each parent for its own sub-periods.
+    /// </summary>
+    public static string Leaf(string periods) => $"""
+        WITH tp AS ({periods}),
+        pc AS (
+            SELECT p.period_id, p.start_date, p.end_date, tp.period_code AS target_period, tp.end_date AS target_end
+            FROM dim_period p JOIN tp ON p.start_date >= tp.start_date AND p.end_date <= tp.end_date
+        ),
+        codes AS (SELECT unit_id, any_value(unit_code) AS unit_code FROM dim_unit GROUP BY unit_id),
+        inside AS (
+            SELECT pc.target_period, pc.target_end, f.unit_id, i.indicator_code, i.kind, pc.start_date, pc.end_date, f.value, f.category
+            FROM fact_value f
+            JOIN submission s ON s.submission_id = f.submission_id AND s.is_current
+            JOIN pc ON pc.period_id = f.period_id
+            JOIN dim_indicator i ON i.indicator_id = f.indicator_id AND i.kind IN ('stock', 'flow', 'category')
+        ),
+        flow_kept AS (
+            SELECT * FROM (
+                SELECT *, max(end_date) OVER (PARTITION BY target_period, unit_id, indicator_code
+                                              ORDER BY start_date, end_date DESC
+                                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered_to
+                FROM inside WHERE kind = 'flow' AND value IS NOT NULL)
+            WHERE covered_to IS NULL OR covered_to < start_date
+        ),
+        latest AS (
+            SELECT * FROM inside WHERE kind IN ('stock', 'category')
+            QUALIFY row_number() OVER (PARTITION BY target_period, unit_id, indicator_code ORDER BY end_date DESC, start_date) = 1
+        ),
+        active_end AS (
+            SELECT tp.period_code AS target_period, tp.start_date AS target_start, tp.end_date AS target_end, u.*
+            FROM dim_unit u JOIN tp ON u.valid_from <= tp.end_date AND coalesce(u.valid_to, {Forever}) >= tp.end_date
+        ),
+        latest_active AS (
+            SELECT l.* FROM latest l SEMI JOIN active_end a ON a.target_period = l.target_period AND a.unit_id = l.unit_id
+        ),
+        reported AS (
+            SELECT target_period, unit_id, indicator_code, end_date AS on_date, value FROM flow_kept
+            UNION ALL
+            SELECT target_period, unit_id, indicator_code, end_date, value FROM latest_active WHERE kind = 'stock' AND value IS NOT NULL
+            UNION ALL
+            SELECT target_period, unit_id, CASE indicator_code WHEN 'rating' THEN 'rated' ELSE 'upper_rated' END, end_date, 1
+            FROM latest_active WHERE kind = 'category' AND indicator_code IN ('rating', 'upper_rating') AND category IS NOT NULL
+            UNION ALL
+            SELECT target_period, unit_id, CASE indicator_code WHEN 'rating' THEN 'rated_good_plus' ELSE 'upper_rated_good_plus' END, end_date,
+                   CASE WHEN category IN ('xuat_sac', 'tot') THEN 1 ELSE 0 END
+            FROM latest_active WHERE kind = 'category' AND indicator_code IN ('rating', 'upper_rating') AND category IS NOT NULL
+        ),
+        placed AS (
+            SELECT r.target_period, c.unit_code, r.indicator_code, w.sector, w.level, w.valid_from AS window_from, r.on_date, r.value
+            FROM reported r
+            JOIN codes c ON c.unit_id = r.unit_id
+            ASOF LEFT JOIN dim_unit w ON w.unit_id = r.unit_id AND r.on_date >= w.valid_from
+        ),
+        reported_leaf AS (
+            SELECT target_period AS period_code, unit_code, indicator_code, any_value(sector) AS sector, any_value(level) AS level,
+                   max(on_date) AS on_date, sum(value) AS value
+            FROM placed GROUP BY target_period, unit_code, indicator_code, window_from
+        ),
+        finance AS (
+            SELECT period_code, unit_code, any_value(sector) AS sector, any_value(level) AS level,
+                   max(on_date) FILTER (WHERE indicator_code = 'finance_budget') AS on_date,
+                   sum(value) FILTER (WHERE indicator_code = 'finance_budget') AS budget,
+                   coalesce(sum(value) FILTER (WHERE indicator_code = 'finance_collected'), 0) AS collected
+            FROM reported_leaf WHERE indicator_code IN ('finance_budget', 'finance_collected')
+            GROUP BY period_code, unit_code
+            HAVING budget IS NOT NULL
+        ),
+        upper_active AS (
+            SELECT DISTINCT a.target_period, a.target_end, a.unit_code, a.level
+            FROM active_end a
+            SEMI JOIN active_end g ON g.target_period = a.target_period AND g.parent_code = a.unit_code AND g.level = 3
+        ),
+        opened AS (
+            SELECT unit_code, min(valid_from) AS first_from FROM dim_unit WHERE level = 3 GROUP BY unit_code
+        )
+        SELECT period_code, unit_code, indicator_code, sector, level, on_date, value FROM reported_leaf
+        UNION ALL
+        SELECT period_code, unit_code, 'finance_budget_reported', sector, level, on_date, 1 FROM finance
+        UNION ALL
+        SELECT period_code, unit_code, 'finance_budget_met', sector, level, on_date, CASE WHEN collected >= budget THEN 1 ELSE 0 END FROM finance
+        UNION ALL
+        SELECT target_period, unit_code, 'cdcs_active', sector, level, target_end, 1 FROM active_end WHERE level = 3
+        UNION ALL
+        SELECT target_period, unit_code, 'enterprises_unionized', sector, level, target_end, 1 FROM active_end WHERE level = 3 AND sector IN ('soe', 'private')
+        UNION ALL
+        SELECT target_period, unit_code, 'upper_units_active', NULL, level, target_end, 1 FROM upper_active
+        UNION ALL
+        SELECT tp.period_code, o.unit_code, 'cdcs_opened', w.sector, w.level, o.first_from, 1
+        FROM opened o JOIN tp ON o.first_from BETWEEN tp.start_date AND tp.end_date
+        JOIN dim_unit w ON w.unit_code = o.unit_code AND w.valid_from = o.first_from
+        """;
+
+    /// <summary>
+    /// As-was bridge (unit_code, on_date, ancestor_code) for the (unit, date) pairs of <paramref name="leaf"/>:
+    /// the unit itself and its ancestors through the registry windows covering that date.
+    /// </summary>
+    public static string AsWasBridge(string leaf) => $"""
+        WITH RECURSIVE pairs AS (SELECT DISTINCT unit_code, on_date FROM ({leaf})),
+        up(unit_code, on_date, ancestor_code) AS (
+            SELECT unit_code, on_date, unit_code FROM pairs
+            UNION
+            SELECT up.unit_code, up.on_date, w.parent_code
+            FROM up JOIN dim_unit w ON w.unit_code = up.ancestor_code
+             AND up.on_date BETWEEN w.valid_from AND coalesce(w.valid_to, {Forever})
+            WHERE w.parent_code IS NOT NULL
+        )
+        SELECT * FROM up
+        """;
+
+    /// <summary>
+    /// As-is bridge (unit_code, ancestor_code) for every unit code ever registered: a unit active today
+    /// maps to itself; a closed one to the place of its successor, or of its last parent when it has none,
+    /// recursively; then the place and its ancestors in today's organisation.
+    /// </summary>
+    public const string AsIsBridge = $"""
+        WITH RECURSIVE last AS (
+            SELECT unit_code, arg_max(parent_code, valid_from) AS last_parent, arg_max(successor_code, valid_from) AS successor,
+                   bool_or(valid_to IS NULL) AS active
+            FROM dim_unit GROUP BY unit_code
+        ),
+        place(unit_code, place_code) AS (
+            SELECT unit_code, unit_code FROM last WHERE active
+            UNION
+            SELECT l.unit_code, p.place_code FROM last l JOIN place p ON p.unit_code = coalesce(l.successor, l.last_parent) WHERE NOT l.active
+        ),
+        cur AS (SELECT unit_code, parent_code FROM dim_unit WHERE valid_to IS NULL),
+        anc(place_code, ancestor_code) AS (
+            SELECT unit_code, unit_code FROM cur
+            UNION
+            SELECT a.place_code, c.parent_code FROM anc a JOIN cur c ON c.unit_code = a.ancestor_code WHERE c.parent_code IS NOT NULL
+        )
+        SELECT p.unit_code, a.ancestor_code FROM place p JOIN anc a ON a.place_code = p.place_code
+        """;
+
+    /// <summary>Units registered over the whole of [start, end] (moves allowed): the like-for-like set.</summary>
+    public static string ActiveThroughout(DateOnly start, DateOnly end) => $"""
+        SELECT unit_code FROM dim_unit GROUP BY unit_code
+        HAVING min(valid_from) <= DATE '{start:yyyy-MM-dd}' AND (bool_or(valid_to IS NULL) OR max(valid_to) >= DATE '{end:yyyy-MM-dd}')
+        """;
+
+    /// <summary>A SQL string literal (codes are also validated by the callers).</summary>
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    public static string List(IEnumerable<string> items) => string.Join(", ", items.Select(Literal));
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Warehouse.Metrics;
+
+public sealed partial class Metrics
+{
+    /// <summary>What the registry and the facts looked like; a refresh is fresh while this is unchanged.</summary>
+    private const string StampSql = """
+        SELECT concat_ws(':',
+            (SELECT coalesce(max(submission_id), 0) FROM submission),
+            (SELECT count(*) FROM submission WHERE is_current),
+            (SELECT count(*) FROM fact_value),
+            (SELECT count(*) FROM dim_unit),
+            (SELECT coalesce(sum(hash(unit_code, parent_code, valid_from, valid_to, successor_code, sector, level)), 0) FROM dim_unit),
+            (SELECT count(*) FROM dim_indicator))
+        """;
+
+    /// <summary>
+    /// Rebuilds the metric tables from the facts and the registry, in one transaction: metric_leaf (one
+    /// value per unit, indicator and whole year, plus the year-to-date periods of the latest year),
+    /// metric_asis_bridge, metric_aswas_bridge, and records the state they were built from in
+    /// metric_refresh. When <paramref name="attainmentAsOf"/> is given, also fills metric_attainment with
+    /// every target of <paramref name="plans"/> for its issuer as of that date (v_attainment).
+    /// Call after every ingest or registry import; `analytics refresh` does.
+    /// </summary>
+    public static RefreshResult Refresh(DuckDbConnection connection, DateOnly? attainmentAsOf = null, Plans.PlanCatalog? plans = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var stamp = connection.Scalar<string>(StampSql)!;
+        var periods = MaterializedPeriods(connection);
+        using (var tx = connection.BeginTransaction())
+        {
+            connection.Execute("DELETE FROM metric_leaf");
+            connection.Execute("DELETE FROM metric_asis_bridge");
+            connection.Execute("DELETE FROM metric_aswas_bridge");
+            connection.Execute("DELETE FROM metric_refresh");
+            if (periods.Count > 0)
+            {
+                connection.Execute($"INSERT INTO metric_leaf {MetricSql.Leaf($"SELECT * FROM dim_period WHERE period_code IN ({MetricSql.List(periods)})")}");
+                connection.Execute($"INSERT INTO metric_aswas_bridge {MetricSql.AsWasBridge("SELECT * FROM metric_leaf")}");
+            }
+            connection.Execute($"INSERT INTO metric_asis_bridge {MetricSql.AsIsBridge}");
+            connection.Execute("INSERT INTO metric_refresh VALUES ($1, $2, now()::TIMESTAMP)", stamp, string.Join(',', periods));
+            tx.Commit();
+        }
+        long attainmentRows = 0;
+        if (attainmentAsOf is { } asOf)
+            attainmentRows = new Attainment(connection, plans).Materialize(asOf);
+        var leafRows = connection.Scalar<long>("SELECT count(*) FROM metric_leaf");
+        var bridgeRows = connection.Scalar<long>("SELECT count(*) FROM metric_aswas_bridge") + connection.Scalar<long>("SELECT count(*) FROM metric_asis_bridge");
+        return new RefreshResult(leafRows, bridgeRows, attainmentRows, clock.Elapsed);
+    }
+
+    /// <summary>Whether metric_leaf reflects the current facts and registry.</summary>
+    public static bool IsFresh(DuckDbConnection connection) =>
+        connection.Scalar<string>("SELECT max(stamp) FROM metric_refresh") == connection.Scalar<string>(StampSql);
+
+    // Every year from the first to the last with a fact, and the year-to-date periods (Q1, H1, 9M) of
+    // the last one, which attainment reads while a year runs.
+    private static List<string> MaterializedPeriods(DuckDbConnection connection)
+    {
+        var periods = new List<string>();
+        using var reader = connection.Query("""
+            WITH years AS (
+                SELECT min(p.year) AS first_year, max(p.year) AS last_year
+                FROM (SELECT DISTINCT period_id FROM fact_value) f JOIN dim_period p USING (period_id)
+            )
+            SELECT d.period_code FROM dim_period d, years
+            WHERE (d.period_type = 'year' AND d.year BETWEEN years.first_year AND years.last_year)
+               OR (d.year = years.last_year AND d.period_code IN (d.year || '-Q1', d.year || '-H1', d.year || '-9M'))
+            ORDER BY d.start_date, d.end_date
+            """);
+        while (reader.Read()) periods.Add(reader.GetString(0));
+        return periods;
+    }
+
+    // Returns the materialised periods when the tables are fresh; otherwise refreshes them (a writable
+    // connection) or falls back to computing every figure from the facts (read-only).
+    private HashSet<string> EnsureFresh()
+    {
+        if (!IsFresh(Connection))
+        {
+            try
+            {
+                Refresh(Connection);
+            }
+            catch (DuckDbException)
+            {
+                return [];
+            }
+        }
+        var list = Connection.Scalar<string>("SELECT max(periods) FROM metric_refresh") ?? "";
+        return list.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+    }
+}
