@@ -25,7 +25,7 @@ public static class IngestBenchmark
             Console.Error.WriteLine("ingest: --sample DIR must be a folder written by `analytics sample` with submissions/PERIOD/ (e.g. --period 2024-Q1)");
             return 2;
         }
-        var work = Directory.CreateTempSubdirectory("analytics-bench-ingest-", options.GetString("--dir", Path.GetTempPath())).FullName;
+        var work = Directory.CreateDirectory(Path.Combine(options.GetString("--dir", Path.GetTempPath()), $"analytics-bench-ingest-{Environment.ProcessId}")).FullName;
         try
         {
             return Measure(sample, period, work);
