@@ -1,0 +1,12 @@
+namespace Analytics.Reports.Data;
+
+/// <summary>Where a target stands. The scorecard colours rows by it.</summary>
+public enum TargetStatus
+{
+    Achieved,
+    OnTrack,
+    AtRisk,
+    NotAchieved,
+    NoData,
+    NotMeasured,
+}

@@ -1,0 +1,31 @@
+using Analytics.Reports.Data;
+
+namespace Analytics.Reports.Excel;
+
+/// <summary>The cover lines every report shares: unit, period, audience, generation time and the data behind it.</summary>
+public static class CoverItems
+{
+    public static List<CoverItem> For(ReportHeader header, string report)
+    {
+        var en = header.English;
+        var p = header.Provenance;
+        return
+        [
+            new(en ? "Report" : "Báo cáo", report),
+            new(en ? "Unit" : "Đơn vị", $"{header.UnitName} ({header.UnitCode})"),
+            new(en ? "Period" : "Kỳ báo cáo", header.PeriodLabel),
+            new(en ? "For" : "Dành cho", ReportWords.Audience(en)),
+            new(en ? "Generated" : "Thời điểm lập", header.GeneratedAt.UtcDateTime.AddHours(7), ExcelFormats.DateTime),
+            new(en ? "Data as of" : "Số liệu tính đến", p.AsOf, ExcelFormats.DateTime),
+            new(en ? "Source" : "Nguồn số liệu", ReportWords.Source(en)),
+            new(en ? "Submissions used" : "Số báo cáo được sử dụng", p.SubmissionsUsed),
+            new(en ? "Grassroots units expected to report" : "Số CĐCS phải báo cáo", p.UnitsExpected),
+            new(en ? "Grassroots units reported" : "Số CĐCS đã báo cáo", p.UnitsReceived),
+            new(en ? "Completeness" : "Tỷ lệ đã báo cáo", p.ReceivedShare, ExcelFormats.Percent),
+            new(en ? "Reported late" : "Số CĐCS nộp trễ hạn", p.UnitsLate),
+            new(en ? "Not reported" : "Số CĐCS chưa nộp", p.UnitsMissing),
+            new(en ? "Last submission received" : "Báo cáo nhận sau cùng", p.LastReceivedAt, ExcelFormats.DateTime),
+            new(en ? "Times" : "Thời gian", en ? "Vietnam time (UTC+07:00)" : "Giờ Việt Nam (UTC+07:00)"),
+        ];
+    }
+}

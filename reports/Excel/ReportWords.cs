@@ -1,0 +1,52 @@
+using Analytics.Reports.Data;
+
+namespace Analytics.Reports.Excel;
+
+/// <summary>Words the reports add themselves (statuses, sectors, ratings), in Vietnamese or English.</summary>
+public static class ReportWords
+{
+    public static string Status(TargetStatus status, bool english) => status switch
+    {
+        TargetStatus.Achieved => english ? "Achieved" : "Đạt",
+        TargetStatus.OnTrack => english ? "On track" : "Đúng tiến độ",
+        TargetStatus.AtRisk => english ? "At risk" : "Có nguy cơ không đạt",
+        TargetStatus.NotAchieved => english ? "Not achieved" : "Không đạt",
+        TargetStatus.NoData => english ? "No data" : "Chưa có số liệu",
+        _ => english ? "Not measured" : "Không đo được",
+    };
+
+    public static string Sector(string sector, bool english) => sector switch
+    {
+        "public" => english ? "Public sector (agencies, public services)" : "Hành chính, sự nghiệp",
+        "soe" => english ? "State-owned enterprises" : "Doanh nghiệp nhà nước",
+        "private" => english ? "Non-state enterprises" : "Doanh nghiệp ngoài nhà nước",
+        _ => sector,
+    };
+
+    /// <summary>Rating categories best first (the order of the stacked bars and columns).</summary>
+    public static readonly IReadOnlyList<string> Ratings = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"];
+
+    public static string Rating(string rating, bool english) => rating switch
+    {
+        "xuat_sac" => english ? "Excellent" : "Hoàn thành xuất sắc",
+        "tot" => english ? "Good" : "Hoàn thành tốt",
+        "hoan_thanh" => english ? "Completed" : "Hoàn thành",
+        "khong_hoan_thanh" => english ? "Not completed" : "Không hoàn thành",
+        _ => rating,
+    };
+
+    public static string CompletenessStatus(string status, bool english) => status switch
+    {
+        "late" => english ? "late" : "nộp trễ hạn",
+        "missing" => english ? "missing" : "chưa nộp",
+        _ => status,
+    };
+
+    public static string Audience(bool english) => english
+        ? "Standing committee and specialised departments of the union; unit officers"
+        : "Ban Thường vụ, các ban chuyên đề; cán bộ phụ trách của đơn vị";
+
+    public static string Source(bool english) => english
+        ? "Analytics warehouse — submissions of the union units"
+        : "Kho dữ liệu Analytics — báo cáo của các cấp công đoàn";
+}
