@@ -35,8 +35,7 @@ internal sealed class FigureSet
         var numerator = Sum(unit, period, numeratorCode, sectors);
         if (denominatorCode is null) return new MetricValue(indicator, unit, period, hierarchy, numerator, numerator, null);
         var denominator = Sum(unit, period, denominatorCode, sectors);
-        // A numerator with no rows over a denominator that exists is a true zero (no CBA signed anywhere).
-        if (denominator is > 0 && numerator is null) numerator = 0;
+        // No numerator rows is "not reported", not zero: flags are reported as 0 or 1, so a true zero has rows.
         double? value = denominator is > 0 ? numerator / denominator : null;
         return new MetricValue(indicator, unit, period, hierarchy, value, numerator, denominator);
     }
@@ -46,7 +45,6 @@ internal sealed class FigureSet
     {
         var numerator = Sum(unit, period, numeratorCode, sectors);
         var denominator = Sum(unit, period, denominatorCode, sectors);
-        if (denominator is > 0 && numerator is null) numerator = 0;
         double? value = denominator is > 0 ? numerator / denominator : null;
         return new MetricValue(label, unit, period, hierarchy, value, numerator, denominator);
     }
