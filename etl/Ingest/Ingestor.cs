@@ -60,50 +60,130 @@ public sealed class Ingestor
         _options.ReceivedAt
         ?? (_options.Manifest.TryGetValue(Path.GetFullPath(path), out var t) ? t : _clock.GetUtcNow().UtcDateTime);
 
-    public FileOutcome IngestFile(string path)
+    /// <summary>Ingests one file in its own transaction.</summary>
+    public FileOutcome IngestFile(string path) => IngestFiles([path])[0];
+
+    /// <summary>
+    /// Ingests files in order, in batches of up to <paramref name="batchSize"/> files per transaction:
+    /// the per-transaction work (history, current versions, identifiers, commit) is paid once per
+    /// batch, not once per file. A batch commits whole or not at all, so a crash leaves no half
+    /// submission and re-running finishes the job (files already committed are skipped by hash).
+    /// </summary>
+    public IReadOnlyList<FileOutcome> IngestFiles(IReadOnlyList<string> paths, IProgress<int>? progress = null, int batchSize = 200)
     {
-        var receivedAt = ReceivedAt(path);
-        string format;
-        byte[] bytes;
-        try
+        var outcomes = new List<FileOutcome>(paths.Count);
+        for (var start = 0; start < paths.Count; start += batchSize)
         {
-            bytes = File.ReadAllBytes(path);
-            format = SubmissionFileReader.FormatOf(path);
+            var batch = paths.Skip(start).Take(batchSize).ToList();
+            try
+            {
+                outcomes.AddRange(IngestBatch(batch));
+            }
+            catch (DuckDbException) when (batch.Count > 1)
+            {
+                // Something in the batch upset the database (not a validation matter): retry file by
+                // file so one odd file cannot hold back the others.
+                foreach (var path in batch) outcomes.AddRange(IngestBatch([path]));
+            }
+            progress?.Report(outcomes.Count);
         }
-        catch (IOException e)
-        {
-            return new FileOutcome(path, "?", receivedAt) { FileError = $"{Path.GetFileName(path)}: không đọc được tệp ({e.Message})" };
-        }
-        var fileHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (_connection.Scalar<long>("SELECT count(*) FROM ingested_file WHERE file_hash = $1", fileHash) > 0)
-            return new FileOutcome(path, format, receivedAt) { AlreadyIngested = true };
+        return outcomes;
+    }
 
-        List<SubmissionDraft> drafts;
-        try
+    private sealed class PendingFile(string path, string format, DateTime receivedAt, string hash)
+    {
+        public string Path { get; } = path;
+        public string Format { get; } = format;
+        public DateTime ReceivedAt { get; } = receivedAt;
+        public string Hash { get; } = hash;
+        public List<ValidatedSubmission> Submissions { get; } = [];
+    }
+
+    private List<FileOutcome> IngestBatch(List<string> paths)
+    {
+        var results = new FileOutcome?[paths.Count];
+        var pending = new List<(int Index, PendingFile File, List<SubmissionDraft> Drafts)>();
+        var hashes = new Dictionary<int, string>();
+        var formats = new Dictionary<int, string>();
+        for (var i = 0; i < paths.Count; i++)
         {
-            drafts = SubmissionFileReader.Read(path);
-        }
-        catch (UnreadableFileException e)
-        {
-            var quarantined = Quarantine(path, fileHash, [e.Message]);
-            return new FileOutcome(path, format, receivedAt) { FileError = e.Message, QuarantinedTo = quarantined };
+            var receivedAt = ReceivedAt(paths[i]);
+            try
+            {
+                var bytes = File.ReadAllBytes(paths[i]);
+                hashes[i] = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                formats[i] = SubmissionFileReader.FormatOf(paths[i]);
+            }
+            catch (IOException e)
+            {
+                results[i] = new FileOutcome(paths[i], "?", receivedAt) { FileError = $"{Path.GetFileName(paths[i])}: không đọc được tệp ({e.Message})" };
+            }
         }
 
-        var history = LoadHistory(drafts);
-        var validated = drafts.Select(d => SubmissionValidator.Validate(d, _context, history, receivedAt)).ToList();
-        var (outcomes, values) = Write(path, fileHash, format, receivedAt, validated);
+        var seen = AlreadyIngested(hashes.Values);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (results[i] is not null) continue;
+            var receivedAt = ReceivedAt(paths[i]);
+            if (!seen.Add(hashes[i]))
+            {
+                results[i] = new FileOutcome(paths[i], formats[i], receivedAt) { AlreadyIngested = true };
+                continue;
+            }
+            try
+            {
+                pending.Add((i, new PendingFile(paths[i], formats[i], receivedAt, hashes[i]), SubmissionFileReader.Read(paths[i])));
+            }
+            catch (UnreadableFileException e)
+            {
+                var quarantined = Quarantine(paths[i], hashes[i], [e.Message]);
+                results[i] = new FileOutcome(paths[i], formats[i], receivedAt) { FileError = e.Message, QuarantinedTo = quarantined };
+            }
+        }
 
+        if (pending.Count > 0)
+        {
+            // Values accepted earlier in the batch count as history for later files (a quarter
+            // reconciles with the previous one even when both arrive in one run).
+            var history = LoadHistory(pending.SelectMany(p => p.Drafts));
+            foreach (var (_, file, drafts) in pending)
+            {
+                foreach (var draft in drafts)
+                {
+                    var validated = SubmissionValidator.Validate(draft, _context, history, file.ReceivedAt);
+                    file.Submissions.Add(validated);
+                    if (validated.Accepted && validated.Period is { } period)
+                    {
+                        var unitId = _context.UnitIds[validated.UnitCode];
+                        foreach (var v in validated.Values.Where(v => v.Number is not null))
+                            history.Add(unitId, v.Indicator.Id, period, v.Number!.Value);
+                    }
+                }
+            }
+            var written = Write([.. pending.Select(p => p.File)]);
+            for (var k = 0; k < pending.Count; k++)
+            {
+                var (index, file, _) = pending[k];
+                results[index] = Finish(file, written[k].Outcomes, written[k].Values);
+            }
+        }
+        return [.. results.Select(r => r!)];
+    }
+
+    /// <summary>After the commit: copy refused files to quarantine and write feedback workbooks.</summary>
+    private FileOutcome Finish(PendingFile file, List<SubmissionOutcome> outcomes, int values)
+    {
         string? quarantinedTo = null;
         var feedback = new List<string>();
-        var refused = validated.Where(v => !v.Accepted).ToList();
+        var refused = file.Submissions.Where(v => !v.Accepted).ToList();
         if (refused.Count > 0)
         {
-            quarantinedTo = Quarantine(path, fileHash, refused.SelectMany(r => r.Messages.Select(m =>
-                m.Format(path, r.Draft.Sheet, r.UnitCode, r.PeriodCode, _options.English))));
-            if (_options.FeedbackDirectory is { } dir && format is "xlsx" or "template")
-                feedback.Add(FeedbackWorkbook.Write(path, refused, dir, _options.English));
+            quarantinedTo = Quarantine(file.Path, file.Hash, refused.SelectMany(r => r.Messages.Select(m =>
+                m.Format(file.Path, r.Draft.Sheet, r.UnitCode, r.PeriodCode, _options.English))));
+            if (_options.FeedbackDirectory is { } dir && file.Format is "xlsx" or "template")
+                feedback.Add(FeedbackWorkbook.Write(file.Path, refused, dir, _options.English));
         }
-        return new FileOutcome(path, format, receivedAt)
+        return new FileOutcome(file.Path, file.Format, file.ReceivedAt)
         {
             Submissions = outcomes,
             Values = values,
@@ -112,8 +192,25 @@ public sealed class Ingestor
         };
     }
 
+    /// <summary>Which of these file hashes were ingested before.</summary>
+    private HashSet<string> AlreadyIngested(IEnumerable<string> hashes)
+    {
+        var list = hashes.Distinct().ToList();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (list.Count == 0) return found;
+        _connection.Execute("CREATE OR REPLACE TEMP TABLE ingest_hashes (file_hash VARCHAR)");
+        using (var appender = _connection.CreateAppender("ingest_hashes"))
+        {
+            foreach (var h in list) appender.Append(h).EndRow();
+            appender.Close();
+        }
+        using var reader = _connection.Query("SELECT f.file_hash FROM ingested_file f JOIN ingest_hashes h USING (file_hash)");
+        while (reader.Read()) found.Add(reader.GetString(0));
+        return found;
+    }
+
     /// <summary>Current values of the file's units, for reconciliation and outlier checks.</summary>
-    private UnitHistory LoadHistory(List<SubmissionDraft> drafts)
+    private UnitHistory LoadHistory(IEnumerable<SubmissionDraft> drafts)
     {
         var unitIds = drafts
             .Select(d => SubmissionValidator.Clean(d.UnitText))
@@ -121,7 +218,7 @@ public sealed class Ingestor
             .Select(c => _context.UnitIds[c])
             .Distinct()
             .ToList();
-        if (unitIds.Count == 0) return UnitHistory.Empty;
+        if (unitIds.Count == 0) return new UnitHistory();
 
         _connection.Execute("CREATE OR REPLACE TEMP TABLE ingest_units (unit_id INTEGER)");
         using (var appender = _connection.CreateAppender("ingest_units"))
@@ -146,83 +243,98 @@ public sealed class Ingestor
         return history;
     }
 
-    private (List<SubmissionOutcome> Outcomes, int Values) Write(string path, string fileHash, string format, DateTime receivedAt, List<ValidatedSubmission> submissions)
+    private List<(List<SubmissionOutcome> Outcomes, int Values)> Write(List<PendingFile> files)
     {
         var loadedAt = _clock.GetUtcNow().UtcDateTime;
-        var outcomes = new List<SubmissionOutcome>();
-        var valueCount = 0;
+        var results = new List<(List<SubmissionOutcome>, int)>(files.Count);
         using var tx = _connection.BeginTransaction();
 
-        var current = CurrentVersions(submissions.Where(s => s.Accepted));
+        var current = CurrentVersions(files.SelectMany(f => f.Submissions).Where(s => s.Accepted));
         var nextId = _connection.Scalar<long>("SELECT coalesce(max(submission_id), 0) + 1 FROM submission");
-        var retired = new List<(string Unit, string Period)>();
+        var retired = new HashSet<(string Unit, string Period)>();
 
         using (var submissionRows = _connection.CreateAppender("submission"))
         using (var facts = _connection.CreateAppender("fact_value"))
         using (var messages = _connection.CreateAppender("submission_message"))
         using (var quarantine = _connection.CreateAppender("quarantine_value"))
+        using (var ingested = _connection.CreateAppender("ingested_file"))
         {
-            // Several submissions of one file may be for the same unit and period (a unit listed twice):
-            // later ones are later versions.
-            foreach (var s in submissions)
+            foreach (var file in files)
             {
-                var hash = s.ContentHash();
-                if (s.Accepted)
+                var outcomes = new List<SubmissionOutcome>();
+                var valueCount = 0;
+                // Several submissions may be for the same unit and period (a unit listed twice, or
+                // sent again in a later file of the batch): later ones are later versions.
+                foreach (var s in file.Submissions)
                 {
-                    var key = (s.UnitCode, s.PeriodCode);
-                    current.TryGetValue(key, out var existing);
-                    if (existing.Hash == hash)
+                    var hash = s.ContentHash();
+                    if (s.Accepted)
                     {
-                        outcomes.Add(new SubmissionOutcome(s.UnitCode, s.PeriodCode, SubmissionOutcome.Unchanged, existing.Version, null, s.Messages));
-                        continue;
+                        var key = (s.UnitCode, s.PeriodCode);
+                        current.TryGetValue(key, out var existing);
+                        if (existing.Hash == hash)
+                        {
+                            outcomes.Add(new SubmissionOutcome(s.UnitCode, s.PeriodCode, SubmissionOutcome.Unchanged, existing.Version, null, s.Messages));
+                            continue;
+                        }
+                        var version = existing.Version + 1;
+                        if (existing.Version > 0) retired.Add(key);
+                        var id = nextId++;
+                        AppendSubmission(submissionRows, id, s, version, "accepted", true, file.Path, file.Format, hash, file.ReceivedAt, loadedAt);
+                        var unitId = _context.UnitIds[s.UnitCode];
+                        foreach (var v in s.Values)
+                        {
+                            facts.Append(id).Append(unitId).Append(s.Period!.Id).Append((int)v.Indicator.Id)
+                                .Append(v.Number).Append(v.Category).Append(v.Source.Row).Append(v.Source.ValueCell ?? v.Source.Cell).Append(v.Source.Note).EndRow();
+                            valueCount++;
+                        }
+                        AppendMessages(messages, id, s.Messages);
+                        current[key] = (version, hash, id);
+                        outcomes.Add(new SubmissionOutcome(s.UnitCode, s.PeriodCode, SubmissionOutcome.Accepted, version, id, s.Messages));
                     }
-                    var version = existing.Version + 1;
-                    if (existing.Version > 0) retired.Add(key);
-                    var id = nextId++;
-                    AppendSubmission(submissionRows, id, s, version, "accepted", true, path, format, hash, receivedAt, loadedAt);
-                    var unitId = _context.UnitIds[s.UnitCode];
-                    foreach (var v in s.Values)
+                    else
                     {
-                        facts.Append(id).Append(unitId).Append(s.Period!.Id).Append((int)v.Indicator.Id)
-                            .Append(v.Number).Append(v.Category).Append(v.Source.Row).Append(v.Source.ValueCell ?? v.Source.Cell).Append(v.Source.Note).EndRow();
-                        valueCount++;
+                        var id = nextId++;
+                        AppendSubmission(submissionRows, id, s, null, "refused", false, file.Path, file.Format, hash, file.ReceivedAt, loadedAt);
+                        AppendMessages(messages, id, s.Messages);
+                        foreach (var v in s.Draft.Values)
+                            quarantine.Append(id).Append(v.IndicatorText).Append(v.ValueText).Append(v.Row).Append(v.ValueCell ?? v.Cell).Append(v.Note).EndRow();
+                        outcomes.Add(new SubmissionOutcome(s.UnitCode, s.PeriodCode, SubmissionOutcome.Refused, null, id, s.Messages));
                     }
-                    AppendMessages(messages, id, s.Messages);
-                    current[key] = (version, hash, id);
-                    outcomes.Add(new SubmissionOutcome(s.UnitCode, s.PeriodCode, SubmissionOutcome.Accepted, version, id, s.Messages));
                 }
-                else
-                {
-                    var id = nextId++;
-                    AppendSubmission(submissionRows, id, s, null, "refused", false, path, format, hash, receivedAt, loadedAt);
-                    AppendMessages(messages, id, s.Messages);
-                    foreach (var v in s.Draft.Values)
-                        quarantine.Append(id).Append(v.IndicatorText).Append(v.ValueText).Append(v.Row).Append(v.ValueCell ?? v.Cell).Append(v.Note).EndRow();
-                    outcomes.Add(new SubmissionOutcome(s.UnitCode, s.PeriodCode, SubmissionOutcome.Refused, null, id, s.Messages));
-                }
+                ingested.Append(file.Hash).Append(Path.GetFileName(file.Path)).Append(Path.GetFullPath(file.Path)).Append(file.Format)
+                    .Append(file.ReceivedAt).Append(loadedAt).Append(file.Submissions.Count)
+                    .Append(outcomes.Count(o => o.Status != SubmissionOutcome.Refused)).Append(outcomes.Count(o => o.Status == SubmissionOutcome.Refused)).EndRow();
+                results.Add((outcomes, valueCount));
             }
             Fault.At("ingest-mid-write");
             submissionRows.Close();
             facts.Close();
             messages.Close();
             quarantine.Close();
+            ingested.Close();
         }
 
         // Only the latest accepted version of (unit, period) is current; earlier ones stay queryable.
-        foreach (var (unit, period) in retired.Distinct())
+        if (retired.Count > 0)
         {
+            _connection.Execute("CREATE OR REPLACE TEMP TABLE ingest_retired (unit_code VARCHAR, period_code VARCHAR)");
+            using (var appender = _connection.CreateAppender("ingest_retired"))
+            {
+                foreach (var (unit, period) in retired) appender.Append(unit).Append(period).EndRow();
+                appender.Close();
+            }
             _connection.Execute("""
                 UPDATE submission SET is_current = false
-                WHERE unit_code = $1 AND period_code = $2 AND is_current
-                  AND submission_id <> (SELECT max(submission_id) FROM submission WHERE unit_code = $1 AND period_code = $2 AND status = 'accepted')
-                """, unit, period);
+                FROM (SELECT s.unit_code, s.period_code, max(s.submission_id) AS latest
+                      FROM submission s JOIN ingest_retired r USING (unit_code, period_code)
+                      WHERE s.status = 'accepted' GROUP BY ALL) AS l
+                WHERE submission.unit_code = l.unit_code AND submission.period_code = l.period_code
+                  AND submission.is_current AND submission.submission_id <> l.latest
+                """);
         }
-
-        _connection.Execute("INSERT INTO ingested_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            fileHash, Path.GetFileName(path), Path.GetFullPath(path), format, receivedAt, loadedAt,
-            submissions.Count, outcomes.Count(o => o.Status != SubmissionOutcome.Refused), outcomes.Count(o => o.Status == SubmissionOutcome.Refused));
         tx.Commit();
-        return (outcomes, valueCount);
+        return results;
     }
 
     /// <summary>The current accepted version and content hash of each (unit, period) in the file.</summary>

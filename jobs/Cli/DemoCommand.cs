@@ -65,11 +65,7 @@ public static class DemoCommand
         var outcomes = new List<FileOutcome>(files.Count);
         using (var progress = new ProgressLine(cli.Error, files.Count, en ? "ingest" : "nạp"))
         {
-            for (var i = 0; i < files.Count; i++)
-            {
-                progress.Report(i, Path.GetFileName(files[i]));
-                outcomes.Add(ingestor.IngestFile(files[i]));
-            }
+            outcomes.AddRange(ingestor.IngestFiles(files, new InlineProgress<int>(done => progress.Report(done))));
         }
         var accepted = outcomes.Sum(o => o.Accepted);
         var refused = outcomes.Sum(o => o.Refused);

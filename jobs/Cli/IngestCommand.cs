@@ -53,11 +53,7 @@ public static class IngestCommand
         var outcomes = new List<FileOutcome>();
         using (var progress = new ProgressLine(cli.Error, files.Count, cli.English ? "ingest" : "nạp"))
         {
-            for (var i = 0; i < files.Count; i++)
-            {
-                progress.Report(i, Path.GetFileName(files[i]));
-                outcomes.Add(ingestor.IngestFile(files[i]));
-            }
+            outcomes.AddRange(ingestor.IngestFiles(files, new InlineProgress<int>(done => progress.Report(done))));
             progress.Report(files.Count);
         }
 

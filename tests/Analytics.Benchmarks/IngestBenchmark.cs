@@ -52,13 +52,8 @@ public static class IngestBenchmark
         ProcessPeakMemory.Reset();
         var watch = Stopwatch.StartNew();
         long submissions = 0, accepted = 0, values = 0;
-        var byFormat = new Dictionary<string, (int Files, double Seconds)>();
-        foreach (var file in files)
+        foreach (var outcome in ingestor.IngestFiles(files))
         {
-            var started = watch.Elapsed.TotalSeconds;
-            var outcome = ingestor.IngestFile(file);
-            var spent = byFormat.GetValueOrDefault(outcome.Format);
-            byFormat[outcome.Format] = (spent.Files + 1, spent.Seconds + watch.Elapsed.TotalSeconds - started);
             submissions += outcome.Submissions.Count;
             accepted += outcome.Accepted;
             values += outcome.Values;
@@ -89,8 +84,6 @@ public static class IngestBenchmark
         report.AppendLine(CultureInfo.InvariantCulture, $"ingest (validated)     {ingestSeconds,10:N2} s  {ingestRate,12:N0} values/s  {submissions / ingestSeconds,10:N0} submissions/s");
         report.AppendLine(CultureInfo.InvariantCulture, $"DuckDB read_csv        {nativeSeconds,10:N2} s  {nativeRate,12:N0} values/s");
         report.AppendLine(CultureInfo.InvariantCulture, $"ratio ingest/native    {ingestRate / nativeRate,10:N3}   (goal >= 0.25)");
-        foreach (var (format, (count, seconds)) in byFormat.OrderBy(p => p.Key, StringComparer.Ordinal))
-            report.AppendLine(CultureInfo.InvariantCulture, $"  {format,-8} {count,6:N0} files {seconds,8:N2} s  {1000 * seconds / count,8:N1} ms/file");
         report.AppendLine(CultureInfo.InvariantCulture, $"peak working set       {ProcessPeakMemory.Format(ingestPeak)} during ingest (goal < 2 GB)");
         Console.Write(report);
         return 0;
