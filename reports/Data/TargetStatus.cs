@@ -7,6 +7,7 @@ public enum TargetStatus
     OnTrack,
     AtRisk,
     NotAchieved,
+    NotYetDue,
     NoData,
     NotMeasured,
 }

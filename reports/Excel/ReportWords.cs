@@ -11,8 +11,33 @@ public static class ReportWords
         TargetStatus.OnTrack => english ? "On track" : "Đúng tiến độ",
         TargetStatus.AtRisk => english ? "At risk" : "Có nguy cơ không đạt",
         TargetStatus.NotAchieved => english ? "Not achieved" : "Không đạt",
+        TargetStatus.NotYetDue => english ? "Not yet due" : "Chưa đến hạn",
         TargetStatus.NoData => english ? "No data" : "Chưa có số liệu",
         _ => english ? "Not measured" : "Không đo được",
+    };
+
+    public static string Group(string group, bool english) => group switch
+    {
+        "membership" => english ? "Membership" : "Phát triển đoàn viên",
+        "organisation" => english ? "Union organisation" : "Tổ chức công đoàn",
+        "cba" => english ? "Collective agreements" : "Thỏa ước lao động tập thể",
+        "democracy" => english ? "Workplace democracy" : "Dân chủ cơ sở",
+        "communication" => english ? "Communication" : "Tuyên truyền",
+        "training" => english ? "Training" : "Đào tạo, bồi dưỡng",
+        "party" => english ? "Party building" : "Xây dựng Đảng",
+        "rating" => english ? "Ratings" : "Xếp loại",
+        "finance" => english ? "Finance" : "Tài chính công đoàn",
+        "inspection" => english ? "Inspection" : "Kiểm tra, giám sát",
+        "welfare" => english ? "Welfare" : "Chăm lo đời sống",
+        "legal" => english ? "Legal support" : "Tư vấn pháp luật",
+        "women" => english ? "Women" : "Công tác nữ công",
+        "emulation" => english ? "Emulation" : "Thi đua",
+        "policy" => english ? "Policy making" : "Tham gia xây dựng chính sách",
+        "culture" => english ? "Culture and sport" : "Văn hóa, thể thao",
+        "facilities" => english ? "Facilities" : "Thiết chế công đoàn",
+        "models" => english ? "Models" : "Mô hình",
+        "economy" => english ? "Economy" : "Kinh tế",
+        _ => group,
     };
 
     public static string Sector(string sector, bool english) => sector switch

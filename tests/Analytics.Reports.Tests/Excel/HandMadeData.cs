@@ -49,7 +49,8 @@ internal static class HandMadeData
         new("membership_rate", "2023", "Năm 2023", 0.77), new("membership_rate", "2024", "Năm 2024", 0.784),
     ],
     ["membership_rate"],
-    [new("public", "xuat_sac", 3), new("public", "tot", 2), new("private", "hoan_thanh", 4), new("private", "khong_hoan_thanh", 1)]);
+    [new("public", "xuat_sac", 3), new("public", "tot", 2), new("private", "hoan_thanh", 4), new("private", "khong_hoan_thanh", 1)],
+    [new("HNI-LBN", "members_admitted", 90), new("HNI-EVL", "members_admitted", 40)]);
 
     public static PlanScorecardData Plan(bool english = false) => new(Header(english), "002", "10/KH-LĐLĐ", "Kế hoạch thực hiện Nghị quyết", "2021-2025",
     [

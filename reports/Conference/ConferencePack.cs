@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Analytics.Reports.Charts;
+using Analytics.Reports.Data;
+using Analytics.Reports.Excel;
+
+namespace Analytics.Reports.Conference;
+
+/// <summary>
+/// Slides-ready images of a unit's key charts for a year: 1920×1080 PNG and SVG per chart, and an
+/// index.html showing them in order with captions. Specs come from <see cref="ChartSpecs"/>, so the
+/// slides match the web page and the workbooks.
+/// </summary>
+public static class ConferencePack
+{
+    /// <summary>The charts of the pack, in slide order. Charts without data are left out.</summary>
+    public static IReadOnlyList<ConferenceChart> Charts(AnnualReportData annual, IReadOnlyList<PlanScorecardData> plans)
+    {
+        var h = annual.Header;
+        var en = h.English;
+        var lang = en ? ChartLanguage.En : ChartLanguage.Vi;
+        var size = ChartSize.Slide;
+        var source = en ? "Analytics warehouse" : "Kho dữ liệu Analytics";
+        var charts = new List<ConferenceChart>();
+        var indicators = annual.Indicators.ToDictionary(i => i.Code);
+        var n = 0;
+        string Stem(string what) => $"{++n:00}-{what}";
+
+        foreach (var code in new[] { "members", "membership_rate" })
+        {
+            if (!indicators.TryGetValue(code, out var indicator)) continue;
+            var points = annual.Trend.Where(t => t.IndicatorCode == code).OrderBy(t => t.PeriodCode, StringComparer.Ordinal)
+                .Select(t => new TrendPoint(t.PeriodLabel, t.Value)).ToList();
+            if (points.Count == 0) continue;
+            var title = en ? $"{indicator.Name}, {annual.Term}" : $"{indicator.Name}, nhiệm kỳ {annual.Term}";
+            charts.Add(new(Stem("trend-" + code), en ? $"{indicator.Name} of {h.UnitName}, year by year over the term {annual.Term}." : $"{indicator.Name} của {h.UnitName} qua các năm của nhiệm kỳ {annual.Term}.",
+                ChartSpecs.Trend(new ChartText(title, $"{source}, {h.UnitName}", h.PeriodLabel, en ? "Year" : "Năm", indicator.Unit), points, indicator.Format, null, lang, size)));
+        }
+
+        foreach (var code in annual.RankingIndicators)
+        {
+            if (!indicators.TryGetValue(code, out var indicator)) continue;
+            var ranked = AnnualWorkbook.Ranked(annual, code);
+            if (ranked.Count == 0) continue;
+            double? target = code == "finance_attainment" ? 1.0 : null;
+            charts.Add(new(Stem("ranking-" + code),
+                en ? $"Child units of {h.UnitName} ranked by {indicator.Name.ToLowerInvariant()}, {annual.Year}." : $"Xếp hạng các đơn vị trực thuộc {h.UnitName} theo {Lower(indicator.Name)}, năm {annual.Year}.",
+                ChartSpecs.Ranking(new ChartText($"{indicator.Name} — {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel, indicator.Unit),
+                    ranked.Select(r => new UnitValue(r.Unit.Name, r.Value)).ToList(), indicator.Format, target, lang, size)));
+        }
+
+        if (indicators.TryGetValue("members_admitted", out var admitted))
+        {
+            var now = annual.Values.Where(v => v.IndicatorCode == "members_admitted").ToDictionary(v => v.UnitCode, v => v.Value);
+            var then = annual.PreviousYearValues.Where(v => v.IndicatorCode == "members_admitted").ToDictionary(v => v.UnitCode, v => v.Value);
+            var bars = new List<GroupedValue>();
+            foreach (var child in annual.Children.Where(c => now.ContainsKey(c.UnitCode) || then.ContainsKey(c.UnitCode)))
+            {
+                bars.Add(new(child.Name, (annual.Year - 1).ToString(CultureInfo.InvariantCulture), then.GetValueOrDefault(child.UnitCode)));
+                bars.Add(new(child.Name, annual.Year.ToString(CultureInfo.InvariantCulture), now.GetValueOrDefault(child.UnitCode)));
+            }
+            if (bars.Count > 0)
+            {
+                charts.Add(new(Stem("admitted-by-unit"),
+                    en ? $"New members admitted by child unit, {annual.Year} against {annual.Year - 1}." : $"Đoàn viên kết nạp mới theo đơn vị trực thuộc, năm {annual.Year} so với năm {annual.Year - 1}.",
+                    ChartSpecs.GroupedBars(new ChartText(en ? $"{admitted.Name}, {annual.Year - 1} and {annual.Year}" : $"{admitted.Name} năm {annual.Year - 1} và {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel, null, admitted.Unit),
+                        bars, ValueFormat.Count, lang, size)));
+            }
+        }
+
+        if (annual.Ratings.Count > 0)
+        {
+            var parts = ReportWords.Ratings.Select(r => ReportWords.Rating(r, en)).ToList();
+            var values = new[] { "public", "soe", "private" }
+                .SelectMany(s => ReportWords.Ratings.Select(r => new StackedValue(ReportWords.Sector(s, en), ReportWords.Rating(r, en),
+                    annual.Ratings.Where(x => x.Sector == s && x.Rating == r).Sum(x => x.Units))))
+                .Where(v => annual.Ratings.Any(x => ReportWords.Sector(x.Sector, en) == v.Category))
+                .ToList();
+            charts.Add(new(Stem("ratings-by-sector"),
+                en ? $"Grassroots union ratings for {annual.Year} by sector." : $"Kết quả xếp loại công đoàn cơ sở năm {annual.Year} theo khu vực.",
+                ChartSpecs.StackedBars(new ChartText(en ? $"Grassroots union ratings {annual.Year}" : $"Xếp loại công đoàn cơ sở năm {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel),
+                    values, parts, lang, size)));
+        }
+
+        foreach (var plan in plans)
+        {
+            var rows = plan.Targets.Where(t => t.Actual is not null && t.Target is not null && t.Target != 0)
+                .Take(12)
+                .Select(t => new BulletRow($"{t.TargetId} {Short(t.Text)}", t.Actual!.Value, t.Target!.Value, t.Format,
+                    t.Status is TargetStatus.Achieved or TargetStatus.OnTrack))
+                .ToList();
+            if (rows.Count == 0) continue;
+            charts.Add(new(Stem("plan-" + plan.PlanId),
+                en ? $"Targets of plan {plan.PlanNumber}: actual against target ({plan.Header.PeriodLabel})." : $"Các chỉ tiêu của kế hoạch {plan.PlanNumber}: thực hiện so với chỉ tiêu ({plan.Header.PeriodLabel}).",
+                ChartSpecs.Bullets(new ChartText(en ? $"Plan {plan.PlanNumber}: targets" : $"Kế hoạch {plan.PlanNumber}: kết quả thực hiện chỉ tiêu", $"{source}, {plan.Header.UnitName}", plan.Header.PeriodLabel),
+                    rows, lang, size)));
+        }
+        return charts;
+    }
+
+    /// <summary>Renders every chart to DIR/NAME.svg and DIR/NAME.png (1920×1080) and writes DIR/index.html; returns the files written.</summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<ConferenceChart> charts, ChartWorker worker, string directory, string title, bool english, IProgress<int>? progress = null)
+    {
+        Directory.CreateDirectory(directory);
+        var files = new List<string>();
+        var done = 0;
+        foreach (var chart in charts)
+        {
+            var svg = Path.Combine(directory, chart.Name + ".svg");
+            File.WriteAllText(svg, worker.RenderSvg(chart.Spec), new UTF8Encoding(false));
+            var png = Path.Combine(directory, chart.Name + ".png");
+            File.WriteAllBytes(png, worker.RenderPng(chart.Spec, ChartSize.Slide.Width, ChartSize.Slide.Height));
+            files.Add(svg);
+            files.Add(png);
+            progress?.Report(++done);
+        }
+        var index = Path.Combine(directory, "index.html");
+        File.WriteAllText(index, Index(charts, title, english), new UTF8Encoding(false));
+        files.Add(index);
+        return files;
+    }
+
+    /// <summary>A page showing the slides in order, each with its number and caption; the images are the SVGs (sharp at any size), linked to the PNGs.</summary>
+    public static string Index(IReadOnlyList<ConferenceChart> charts, string title, bool english)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(english ? "en" : "vi").Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+            .Append(WebUtility.HtmlEncode(title)).Append("</title>\n<style>\n")
+            .Append("body{font-family:'Noto Sans',Arial,sans-serif;margin:2rem auto;max-width:1280px;color:#1a1a1a}\n")
+            .Append("h1{color:#1f4e79;font-size:1.6rem}figure{margin:0 0 3rem}img{width:100%;height:auto;border:1px solid #ddd}\n")
+            .Append("figcaption{margin-top:.5rem;font-size:1.05rem}figcaption b{color:#1f4e79;margin-right:.5rem}\n</style>\n</head>\n<body>\n<h1>")
+            .Append(WebUtility.HtmlEncode(title)).Append("</h1>\n");
+        var i = 0;
+        foreach (var chart in charts)
+        {
+            i++;
+            var name = WebUtility.HtmlEncode(chart.Name);
+            html.Append("<figure id=\"").Append(name).Append("\">\n<a href=\"").Append(name).Append(".png\"><img src=\"").Append(name).Append(".svg\" alt=\"")
+                .Append(WebUtility.HtmlEncode(chart.Caption)).Append("\"></a>\n<figcaption><b>")
+                .Append(english ? "Chart " : "Biểu đồ ").Append(i.ToString(CultureInfo.InvariantCulture)).Append(".</b>")
+                .Append(WebUtility.HtmlEncode(chart.Caption)).Append("</figcaption>\n</figure>\n");
+        }
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static string Lower(string name) => name.Length > 0 ? char.ToLower(name[0], CultureInfo.GetCultureInfo("vi-VN")) + name[1..] : name;
+
+    private static string Short(string text) => text.Length <= 48 ? text : text[..46] + "…";
+}

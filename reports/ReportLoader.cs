@@ -1,0 +1,284 @@
+using System.Globalization;
+using Analytics.Etl.Parsing;
+using Analytics.Reports.Charts;
+using Analytics.Reports.Data;
+using Analytics.Warehouse.Completeness;
+using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Plans;
+using MetricTrendPoint = Analytics.Warehouse.Metrics.TrendPoint;
+
+namespace Analytics.Reports;
+
+/// <summary>
+/// Fills the report data records from the warehouse: figures from the metrics API
+/// (<see cref="Metrics"/>, <see cref="Attainment"/>), the rest (names, ratings by sector, the
+/// submissions behind a report) with SQL over the warehouse tables. Tables by child unit use the
+/// organisation as it was at the period's end (as-was); the unit's own trends are restated on
+/// today's organisation (as-is), so a reorganisation does not show as a jump.
+/// </summary>
+public sealed class ReportLoader
+{
+    /// <summary>The monthly report's key indicators, in table order.</summary>
+    public static readonly IReadOnlyList<string> MonthlyIndicators =
+        ["members", "members_admitted", "members_left", "cdcs_founded", "membership_rate", "finance_collected", "finance_attainment"];
+
+    /// <summary>The rate indicators child units are ranked on (annual report, conference pack).</summary>
+    public static readonly IReadOnlyList<string> RankingIndicators =
+        ["membership_rate", "cba_coverage", "finance_attainment", "rated_good_plus_share"];
+
+    private readonly DuckDbConnection _connection;
+    private readonly TimeProvider _clock;
+    private readonly bool _english;
+    private readonly Metrics _metrics;
+    private readonly Dictionary<string, (string Name, string Unit, string ValueType, string Kind)> _catalog = [];
+
+    public ReportLoader(DuckDbConnection connection, TimeProvider clock, bool english)
+    {
+        _connection = connection;
+        _clock = clock;
+        _english = english;
+        _metrics = new Metrics(connection);
+        using var reader = connection.Query("SELECT indicator_code, name_vi, name_en, unit_vi, unit_en, value_type, kind FROM dim_indicator ORDER BY indicator_id");
+        while (reader.Read())
+        {
+            _catalog[reader.GetString(0)] = (english ? reader.GetString(2) : reader.GetString(1), english ? reader.GetString(4) : reader.GetString(3), reader.GetString(5), reader.GetString(6));
+        }
+    }
+
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    // Completeness and "as of" read in Vietnam time, like the deadlines.
+    private DateTime AsOf => Now.UtcDateTime.AddHours(7);
+
+    public static PeriodRef ParsePeriod(string text) =>
+        PeriodParser.TryParse(text, out var period, out var error) ? period : throw new ArgumentException(error.In(false));
+
+    public MonthlyReportData Monthly(string unitCode, string periodText)
+    {
+        var month = ParsePeriod(periodText);
+        if (month.Type != PeriodType.Month) throw new ArgumentException(_english ? $"The monthly report needs a month (e.g. 2024-05), not '{periodText}'." : $"Báo cáo tháng cần một tháng (ví dụ 2024-05), không phải '{periodText}'.");
+        var unitName = UnitName(unitCode, month.End);
+        var cumulative = Cumulative(month.Year, month.Seq);
+        var lastYear = Cumulative(month.Year - 1, month.Seq);
+        var indicators = Columns(MonthlyIndicators);
+        var figures = new List<MonthlyFigure>();
+        var children = new Dictionary<string, string>();
+        foreach (var indicator in indicators)
+        {
+            var byMonth = ForChildren(indicator.Code, unitCode, month.Code);
+            var byYtd = ForChildren(indicator.Code, unitCode, cumulative.Code);
+            var byLastYear = ForChildren(indicator.Code, unitCode, lastYear.Code);
+            foreach (var code in byYtd.Keys.Union(byMonth.Keys).Union(byLastYear.Keys).Order(StringComparer.Ordinal))
+            {
+                var name = children.TryGetValue(code, out var known) ? known : children[code] = UnitName(code, month.End);
+                figures.Add(new(code, name, indicator.Code, byMonth.GetValueOrDefault(code), byYtd.GetValueOrDefault(code), byLastYear.GetValueOrDefault(code)));
+            }
+            figures.Add(new(unitCode, unitName, indicator.Code, Value(indicator.Code, unitCode, month.Code, Hierarchy.AsWas),
+                Value(indicator.Code, unitCode, cumulative.Code, Hierarchy.AsWas), Value(indicator.Code, unitCode, lastYear.Code, Hierarchy.AsWas)));
+        }
+
+        // Grassroots report quarterly: completeness is that of the quarter the year-to-date figures end with.
+        var quarter = month.Seq >= 3 ? PeriodRef.Quarter(month.Year, (month.Seq / 3)) : PeriodRef.Quarter(month.Year - 1, 4);
+        var completeness = CompletenessReport.Compute(_connection, quarter.Code, AsOf, unitCode);
+        var trend = new List<PeriodValue>();
+        for (var q = 0; q < 8; q++)
+        {
+            var back = (quarter.Year * 4) + quarter.Seq - 1 - (7 - q);
+            var p = PeriodRef.Quarter(back / 4, (back % 4) + 1);
+            foreach (var indicator in indicators)
+            {
+                if (Value(indicator.Code, unitCode, p.Code, Hierarchy.AsIs) is { } v) trend.Add(new(indicator.Code, p.Code, p.Label(Lang), v));
+            }
+        }
+        var header = Header(unitCode, unitName, month, new DateOnly(month.Year, 1, 1), month.End, completeness);
+        var sameLabel = _english ? $"cumulative to {cumulative.Label(Lang)} against {lastYear.Label(Lang)}" : $"lũy kế đến hết {cumulative.Label(Lang)} so với {lastYear.Label(Lang)}";
+        return new MonthlyReportData(header, quarter.Code, sameLabel, indicators,
+            children.Select(c => new ChildUnit(c.Key, c.Value)).OrderBy(c => c.UnitCode, StringComparer.Ordinal).ToList(), figures, completeness, trend);
+    }
+
+    /// <summary>
+    /// The cumulative period from January a monthly report compares: the longest of Q1, H1, 9M and the year
+    /// that is over by the end of <paramref name="month"/> (grassroots report quarterly); January and
+    /// February only have their months.
+    /// </summary>
+    public static PeriodRef Cumulative(int year, int month) => month switch
+    {
+        12 => PeriodRef.WholeYear(year),
+        >= 9 => PeriodRef.NineMonths(year),
+        >= 6 => PeriodRef.Half(year, 1),
+        >= 3 => PeriodRef.Quarter(year, 1),
+        _ => PeriodRef.Month(year, month),
+    };
+
+    public AnnualReportData Annual(string unitCode, string periodText)
+    {
+        var period = ParsePeriod(periodText);
+        var year = period.Year;
+        var yearPeriod = PeriodRef.WholeYear(year);
+        var unitName = UnitName(unitCode, yearPeriod.End);
+        var termStart = 2021 + (5 * (int)Math.Floor((year - 2021) / 5.0));
+        var term = $"{termStart}-{termStart + 4}";
+        var values = new List<UnitIndicatorValue>();
+        var previous = new List<UnitIndicatorValue>();
+        var trend = new List<PeriodValue>();
+        var children = new Dictionary<string, string>();
+        var used = new List<string>();
+        foreach (var (code, meta) in _catalog)
+        {
+            if (meta.Kind == "category") continue; // ratings are counted by sector instead
+            var byChild = ForChildren(code, unitCode, yearPeriod.Code);
+            var total = Value(code, unitCode, yearPeriod.Code, Hierarchy.AsWas);
+            if (byChild.Count == 0 && total is null) continue;
+            used.Add(code);
+            foreach (var (child, v) in byChild.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                if (!children.ContainsKey(child)) children[child] = UnitName(child, yearPeriod.End);
+                values.Add(new(child, code, v));
+            }
+            if (total is { } t) values.Add(new(unitCode, code, t));
+            foreach (var point in _metrics.Trend(code, unitCode, termStart, year, Hierarchy.AsIs))
+            {
+                if (point.Value.Value is { } v) trend.Add(new(code, point.Year.ToString(CultureInfo.InvariantCulture), PeriodRef.WholeYear(point.Year).Label(Lang), v));
+            }
+        }
+        foreach (var (child, v) in ForChildren("members_admitted", unitCode, PeriodRef.WholeYear(year - 1).Code))
+        {
+            previous.Add(new(child, "members_admitted", v));
+        }
+        var completeness = CompletenessReport.Compute(_connection, yearPeriod.Code, AsOf, unitCode);
+        var header = Header(unitCode, unitName, yearPeriod, yearPeriod.Start, yearPeriod.End, completeness);
+        return new AnnualReportData(header, year, term, Columns(used),
+            children.Select(c => new ChildUnit(c.Key, c.Value)).OrderBy(c => c.UnitCode, StringComparer.Ordinal).ToList(),
+            values, trend, RankingIndicators.Where(used.Contains).ToList(), Ratings(unitCode, yearPeriod), previous);
+    }
+
+    public PlanScorecardData Plan(string planId, string? unitCode, string periodText, PlanCatalog? plans = null)
+    {
+        var catalog = plans ?? PlanCatalog.Embedded;
+        var plan = catalog.Get(planId);
+        var period = ParsePeriod(periodText);
+        var unit = unitCode ?? plan.IssuerCode;
+        var today = DateOnly.FromDateTime(AsOf);
+        var asOf = period.End < today ? period.End : today;
+        var rows = new Attainment(_connection, catalog).Evaluate(planId, unit, asOf, Hierarchy.AsIs);
+        var targets = rows.Select(r => ToResult(r, plan)).ToList();
+        var unitName = UnitName(unit, period.End);
+        var completeness = CompletenessReport.Compute(_connection, PeriodRef.WholeYear(period.Year).Code, AsOf, unit);
+        var header = Header(unit, unitName, period, new DateOnly(plan.TermStart, 1, 1), asOf, completeness) with
+        {
+            PeriodLabel = _english ? $"{period.Label(Lang)} (as of {asOf:dd/MM/yyyy})" : $"{period.Label(Lang)} (tính đến ngày {asOf:dd/MM/yyyy})",
+        };
+        return new PlanScorecardData(header, plan.PlanId, plan.Number ?? plan.PlanId, _english ? plan.TitleEn : plan.TitleVi, plan.Term, targets);
+    }
+
+    /// <summary>The plans issued by <paramref name="unitCode"/> whose term covers the period's year.</summary>
+    public static IReadOnlyList<string> PlansIssuedBy(string unitCode, int year, PlanCatalog? plans = null) =>
+        (plans ?? PlanCatalog.Embedded).Plans
+            .Where(p => p.IssuerCode == unitCode && p.TermStart <= year && p.TermEnd >= year && p.Targets.Any(t => t.Measured))
+            .Select(p => p.PlanId).ToList();
+
+    private TargetResult ToResult(AttainmentRow r, PlanDefinition plan)
+    {
+        var target = plan.Targets.First(t => t.Id == r.TargetId);
+        var format = r.Measure switch
+        {
+            "share" => ValueFormat.Percent,
+            "average" => ValueFormat.Decimal,
+            _ => ValueFormat.Count,
+        };
+        var status = r.Status switch
+        {
+            AttainmentStatus.Achieved => TargetStatus.Achieved,
+            AttainmentStatus.OnTrack => TargetStatus.OnTrack,
+            AttainmentStatus.AtRisk => TargetStatus.AtRisk,
+            AttainmentStatus.Missed => TargetStatus.NotAchieved,
+            AttainmentStatus.NotYetDue => TargetStatus.NotYetDue,
+            AttainmentStatus.NoData => TargetStatus.NoData,
+            _ => TargetStatus.NotMeasured,
+        };
+        return new TargetResult(r.TargetId, r.Group, Excel.ReportWords.Group(r.Group, _english), _english ? r.TextEn : r.TextVi, r.PeriodCode ?? "",
+            r.Actual, r.TargetValue ?? r.TargetMin, TargetText(target, format), r.Ratio, status, _english ? r.ExplanationEn : r.ExplanationVi, format);
+    }
+
+    private string TargetText(TargetDefinition t, ValueFormat format)
+    {
+        var culture = CultureInfo.GetCultureInfo(_english ? "en-GB" : "vi-VN");
+        string F(double? v) => v is not { } x ? "" : format == ValueFormat.Percent ? x.ToString("0.#%", culture) : x.ToString(format == ValueFormat.Decimal ? "#,##0.##" : "#,##0", culture);
+        return t.Comparison == TargetComparison.Between ? $"{F(t.Min)} – {F(t.Max)}" : $"{t.ComparisonSymbol} {F(t.Value)}";
+    }
+
+    private string Lang => _english ? "en" : "vi";
+
+    private List<IndicatorColumn> Columns(IEnumerable<string> codes) => codes
+        .Where(_catalog.ContainsKey)
+        .Select(c => new IndicatorColumn(c, _catalog[c].Name, _catalog[c].Unit, _catalog[c].ValueType switch
+        {
+            "rate" => c == "party_introduced_per_cdcs" ? ValueFormat.Decimal : ValueFormat.Percent,
+            _ => ValueFormat.Count,
+        }))
+        .ToList();
+
+    private Dictionary<string, double> ForChildren(string indicator, string unitCode, string periodCode) =>
+        _metrics.ForChildren(indicator, unitCode, periodCode, Hierarchy.AsWas)
+            .Where(v => v.Value is not null)
+            .ToDictionary(v => v.UnitCode, v => v.Value!.Value);
+
+    private double? Value(string indicator, string unitCode, string periodCode, Hierarchy hierarchy) =>
+        _metrics.Get(indicator, unitCode, periodCode, hierarchy).Value;
+
+    /// <summary>The unit's name in its window at <paramref name="date"/>, else its latest name.</summary>
+    private string UnitName(string unitCode, DateOnly date) =>
+        _connection.Scalar<string?>("""
+            SELECT name FROM dim_unit WHERE unit_code = $1
+            ORDER BY (valid_from <= $2 AND coalesce(valid_to, DATE '9999-12-31') >= $2) DESC, valid_from DESC LIMIT 1
+            """, unitCode, date.ToDateTime(TimeOnly.MinValue))
+        ?? throw new ArgumentException(_english ? $"Unknown unit '{unitCode}'." : $"Không có đơn vị '{unitCode}' trong danh mục.");
+
+    // Grassroots unions of the subtree on the period's last day, with their rating for the year.
+    private List<SectorRating> Ratings(string unitCode, PeriodRef year)
+    {
+        var list = new List<SectorRating>();
+        using var reader = _connection.Query(SubtreeSql + """
+            SELECT u.sector, f.category, count(DISTINCT u.unit_code)
+            FROM fact_value f
+            JOIN submission s ON s.submission_id = f.submission_id AND s.is_current
+            JOIN dim_indicator i ON i.indicator_id = f.indicator_id AND i.indicator_code = 'rating'
+            JOIN dim_period p ON p.period_id = f.period_id AND p.period_code = $3
+            JOIN dim_unit u ON u.unit_code = s.unit_code AND u.level = 3 AND u.valid_from <= $2 AND coalesce(u.valid_to, DATE '9999-12-31') >= $2
+            WHERE s.unit_code IN (SELECT code FROM sub) AND f.category IS NOT NULL
+            GROUP BY ALL ORDER BY 1, 2
+            """, unitCode, year.End.ToDateTime(TimeOnly.MinValue), year.Code);
+        while (reader.Read()) list.Add(new(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        return list;
+    }
+
+    private const string SubtreeSql = """
+        WITH RECURSIVE sub(code) AS (
+            SELECT $1::VARCHAR
+            UNION
+            SELECT u.unit_code FROM dim_unit u JOIN sub ON u.parent_code = sub.code
+            WHERE u.valid_from <= $2 AND coalesce(u.valid_to, DATE '9999-12-31') >= $2)
+
+        """;
+
+    private ReportHeader Header(string unitCode, string unitName, PeriodRef period, DateOnly from, DateOnly to, CompletenessReport.Result completeness)
+    {
+        var (used, last) = Submissions(unitCode, from, to);
+        var own = completeness.Units.FirstOrDefault(u => u.UnitCode == unitCode);
+        var provenance = new ReportProvenance(used, own?.Expected ?? 0, own?.Received ?? 0, own?.Late ?? 0, own?.Missing ?? 0, last, AsOf);
+        return new ReportHeader(unitCode, unitName, period.Code, period.Label(Lang), Now, provenance, _english);
+    }
+
+    // Current accepted submissions of units in the subtree (as of the range's end) for periods inside the range.
+    private (long Count, DateTime? Last) Submissions(string unitCode, DateOnly from, DateOnly to)
+    {
+        using var reader = _connection.Query(SubtreeSql + """
+            SELECT count(*), max(s.received_at)
+            FROM submission s JOIN dim_period p ON p.period_code = s.period_code
+            WHERE s.is_current AND s.unit_code IN (SELECT code FROM sub) AND p.start_date >= $3 AND p.end_date <= $2
+            """, unitCode, to.ToDateTime(TimeOnly.MinValue), from.ToDateTime(TimeOnly.MinValue));
+        reader.Read();
+        return (reader.GetInt64(0), reader.IsNull(1) ? null : reader.GetTimestamp(1));
+    }
+}
