@@ -27,7 +27,8 @@ internal sealed class SampleRegistry
     public List<SampleUnit> Units { get; } = [];
     public Dictionary<string, SampleUnit> ByCode { get; } = new(StringComparer.Ordinal);
     public DateOnly Start { get; }
-    public bool Reorganised => _options.AsOf >= ReorganisationDay;
+    /// <summary>The 2025 reorganisation happens when the sample spans 1 July 2025.</summary>
+    public bool Reorganised => _options.AsOf >= ReorganisationDay && Start <= LastDayBeforeReorganisation;
 
     /// <summary>Grassroots whose members joined a merged successor on 1 July 2025 (public-sector mergers).</summary>
     public List<(SampleUnit From, SampleUnit Into)> Mergers { get; } = [];

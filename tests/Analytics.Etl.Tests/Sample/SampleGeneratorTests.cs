@@ -63,8 +63,10 @@ public sealed class SampleGeneratorTests : IDisposable
     [InlineData("2025-03-15", "2025-Q1")]
     public void PeriodsRunThroughTheLastOneWhoseDeadlineHasPassed(string asOf, string lastQuarter)
     {
-        var summary = SampleGenerator.Generate(new SampleOptions(SampleScale.Small, _root, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)));
+        var options = new SampleOptions(SampleScale.Small, _root, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)) { FromYear = 2025 };
+        var summary = SampleGenerator.Generate(options);
 
+        Assert.Equal("2025-Q1", summary.FirstQuarter);
         Assert.Equal(lastQuarter, summary.LastQuarter);
         using var expected = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_root, "expected.json")));
         Assert.Equal(lastQuarter, expected.RootElement.GetProperty("periods").GetProperty("quarters").EnumerateArray().Last().GetString());
@@ -78,6 +80,16 @@ public sealed class SampleGeneratorTests : IDisposable
         var rows = UnitRow.ReadAll(Path.Combine(_root, "units.csv"));
         Assert.DoesNotContain(rows, r => r.From >= new DateOnly(2025, 7, 1) || r.To == new DateOnly(2025, 6, 30));
         Assert.All(rows, r => Assert.True(r.To is null || r.To <= new DateOnly(2025, 3, 20)));
+    }
+
+    [Fact]
+    public void ASampleStartingAfterMid2025KeepsItsOrganisationValid()
+    {
+        SampleGenerator.Generate(new SampleOptions(SampleScale.Small, _root, new DateOnly(2026, 6, 20)) { FromYear = 2026 });
+
+        var rows = UnitRow.ReadAll(Path.Combine(_root, "units.csv"));
+        Assert.All(rows, r => Assert.True(r.From >= new DateOnly(2026, 1, 1) && (r.To is null || r.To >= r.From)));
+        Assert.Contains(rows, r => r.Code == "HNI-LBN");
     }
 
     [Fact]

@@ -2,7 +2,8 @@ using Xunit;
 
 namespace Analytics.Etl.Tests.Sample;
 
-public sealed class SampleRegistryTests(SmallSampleFixture sample) : IClassFixture<SmallSampleFixture>
+[Collection(SmallSampleCollection.Name)]
+public sealed class SampleRegistryTests(SmallSampleFixture sample)
 {
     private static readonly DateOnly LastDayBefore = new(2025, 6, 30);
     private static readonly DateOnly ReorganisationDay = new(2025, 7, 1);

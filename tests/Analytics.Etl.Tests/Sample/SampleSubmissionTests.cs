@@ -5,7 +5,8 @@ using Xunit;
 
 namespace Analytics.Etl.Tests.Sample;
 
-public sealed class SampleSubmissionTests(SmallSampleFixture sample) : IClassFixture<SmallSampleFixture>
+[Collection(SmallSampleCollection.Name)]
+public sealed class SampleSubmissionTests(SmallSampleFixture sample)
 {
     private static readonly HashSet<string> Catalog =
     [
