@@ -254,7 +254,7 @@ public sealed class Ingestor
         var retired = new HashSet<(string Unit, string Period)>();
 
         using (var submissionRows = _connection.CreateAppender("submission"))
-        using (var facts = _connection.CreateAppender("fact_value"))
+        using (var facts = new FactChunkWriter(_connection))
         using (var messages = _connection.CreateAppender("submission_message"))
         using (var quarantine = _connection.CreateAppender("quarantine_value"))
         using (var ingested = _connection.CreateAppender("ingested_file"))
@@ -284,8 +284,7 @@ public sealed class Ingestor
                         var unitId = _context.UnitIds[s.UnitCode];
                         foreach (var v in s.Values)
                         {
-                            facts.Append(id).Append(unitId).Append(s.Period!.Id).Append((int)v.Indicator.Id)
-                                .Append(v.Number).Append(v.Category).Append(v.Source.Row).Append(v.Source.ValueCell ?? v.Source.Cell).Append(v.Source.Note).EndRow();
+                            facts.Add(id, unitId, s.Period!.Id, v.Indicator.Id, v);
                             valueCount++;
                         }
                         AppendMessages(messages, id, s.Messages);
