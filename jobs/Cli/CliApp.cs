@@ -29,6 +29,10 @@ public static class CliApp
         TemplateCommand.Spec,
         CompletenessCommand.Spec,
         SqlCommand.Spec,
+        MetricCommand.Spec,
+        TrendCommand.Spec,
+        AttainmentCommand.Spec,
+        RefreshCommand.Spec,
         InfoCommand.Spec,
     ];
 
