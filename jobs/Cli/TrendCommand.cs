@@ -45,7 +45,7 @@ public static class TrendCommand
             }
             TextTable.Write(cli.Out, format,
                 ["year", "indicator", "unit", "hierarchy", "value", "numerator", "denominator", "change", "change_ratio"],
-                [.. points.Select(p => (IReadOnlyList<object?>)[p.Year, p.Value.Indicator, p.Value.UnitCode, Attainment.HierarchyCode(hierarchy),
+                [.. points.Select(p => (IReadOnlyList<object?>)[p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Value.Indicator, p.Value.UnitCode, Attainment.HierarchyCode(hierarchy),
                     p.Value.Value, p.Value.Numerator, p.Value.Denominator, p.Change, p.ChangeRatio])]);
             return CliApp.Ok;
         }
