@@ -34,6 +34,8 @@ public static class CliApp
         AttainmentCommand.Spec,
         RefreshCommand.Spec,
         InfoCommand.Spec,
+        ServeCommand.Spec,
+        UserCommand.Spec,
     ];
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock)

@@ -53,9 +53,25 @@ public sealed class Invocation
         Get(name) ?? throw new UsageException($"{Command.Name}: {name} is required.");
 
     /// <summary>Opens the warehouse; when writable, the indicator catalog is synced into dim_indicator first.</summary>
+    /// <remarks>
+    /// While `analytics serve` runs on the file only it writes: a writable open is refused with a message
+    /// naming the service (its lock file beside the warehouse, or DuckDB's own file lock while a job runs).
+    /// </remarks>
     public Analytics.Warehouse.Warehouse OpenWarehouse(bool readOnly = false)
     {
-        var warehouse = Analytics.Warehouse.Warehouse.Open(DbPath, new DuckDbOptions { ReadOnly = readOnly }, Clock);
+        if (!readOnly && Scheduling.ServiceLock.Find(DbPath) is { } holder)
+            throw new DuckDbException(Scheduling.ServiceLock.Refusal(holder, English));
+        Analytics.Warehouse.Warehouse warehouse;
+        try
+        {
+            warehouse = Analytics.Warehouse.Warehouse.Open(DbPath, new DuckDbOptions { ReadOnly = readOnly }, Clock);
+        }
+        catch (DuckDbException e) when (Scheduling.WarehouseGate.IsLockConflict(e))
+        {
+            throw new DuckDbException(English
+                ? $"the warehouse '{DbPath}' is in use by another process (the service `analytics serve` running a job, or another command); try again shortly. Readers can use the published copy in the service's output folder (published/warehouse.duckdb). DuckDB said: {e.Message}"
+                : $"kho dữ liệu '{DbPath}' đang được tiến trình khác dùng (dịch vụ `analytics serve` đang chạy tác vụ, hoặc lệnh khác); hãy thử lại sau ít phút. Để đọc, dùng bản sao đã công bố trong thư mục kết quả của dịch vụ (published/warehouse.duckdb). DuckDB: {e.Message}");
+        }
         if (!readOnly)
         {
             using var connection = warehouse.Connect();

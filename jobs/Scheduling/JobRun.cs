@@ -1,0 +1,21 @@
+namespace Analytics.Jobs.Scheduling;
+
+/// <summary>One run of a job as kept in the history file: the Jobs page's rows.</summary>
+public sealed record JobRun(
+    string Job,
+    string FireId,
+    DateTimeOffset? ScheduledAt,
+    DateTimeOffset StartedAt,
+    double Seconds,
+    string Result,
+    string? Error,
+    string? Summary,
+    int Attempt,
+    string Node)
+{
+    public const string Ok = "ok";
+    public const string Failed = "failed";
+
+    /// <summary>Failed, and another attempt is scheduled.</summary>
+    public const string Retrying = "retrying";
+}

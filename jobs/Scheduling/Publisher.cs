@@ -1,0 +1,60 @@
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Jobs.Scheduling;
+
+/// <summary>
+/// Publishes what analysts read without touching the writer: a read-only copy of the warehouse file
+/// and one Parquet file per analyst view and star table. Each is written aside and renamed into place,
+/// so a reader sees the old copy or the new one, never half of one; publishing twice gives the same files.
+/// </summary>
+public static class Publisher
+{
+    /// <summary>Base tables exported beside the views (the star schema and the submission log).</summary>
+    private static readonly string[] Tables = ["dim_unit", "dim_indicator", "dim_period", "dim_plan", "dim_target", "fact_value", "submission"];
+
+    public sealed record Published(string Snapshot, IReadOnlyList<string> ParquetFiles);
+
+    public static Published Run(Analytics.Warehouse.Warehouse warehouse, ServiceSettings settings)
+    {
+        Directory.CreateDirectory(settings.PublishedDirectory);
+        using var connection = warehouse.Connect();
+        var parquet = ExportParquet(connection, settings);
+
+        // CHECKPOINT folds the write-ahead log into the file, so the file alone is the whole warehouse;
+        // the gate keeps every other writer of this process out while it is copied.
+        connection.Execute("CHECKPOINT");
+        var temp = settings.SnapshotPath + ".tmp";
+        File.Copy(warehouse.Path, temp, overwrite: true);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.Move(temp, settings.SnapshotPath, overwrite: true);
+        return new Published(settings.SnapshotPath, parquet);
+    }
+
+    private static List<string> ExportParquet(DuckDbConnection connection, ServiceSettings settings)
+    {
+        var names = new List<string>();
+        using (var reader = connection.Query("""
+            SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()
+            UNION ALL
+            SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND list_contains($1, table_name)
+            ORDER BY 1
+            """, Tables))
+        {
+            while (reader.Read()) names.Add(reader.GetString(0));
+        }
+
+        var stamp = Guid.NewGuid().ToString("N")[..8];
+        var fresh = settings.ParquetDirectory + ".new-" + stamp;
+        Directory.CreateDirectory(fresh);
+        foreach (var name in names)
+        {
+            var file = Path.Combine(Path.GetFullPath(fresh), name + ".parquet").Replace("'", "''", StringComparison.Ordinal);
+            connection.Execute($"COPY (SELECT * FROM \"{name}\") TO '{file}' (FORMAT parquet)");
+        }
+        var old = settings.ParquetDirectory + ".old-" + stamp;
+        if (Directory.Exists(settings.ParquetDirectory)) Directory.Move(settings.ParquetDirectory, old);
+        Directory.Move(fresh, settings.ParquetDirectory);
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        return [.. names.Select(n => Path.Combine(settings.ParquetDirectory, n + ".parquet"))];
+    }
+}

@@ -1,0 +1,20 @@
+using Analytics.Warehouse.Metrics;
+using Quartz;
+
+namespace Analytics.Jobs.Scheduling;
+
+/// <summary>Rebuilds the metric tables after new data (the same call `analytics refresh` makes), attainment as of today.</summary>
+[DisallowConcurrentExecution]
+public sealed class RefreshJob(WarehouseGate gate, TimeProvider clock) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var result = await gate.Use(w =>
+        {
+            using var connection = w.Connect();
+            var plans = Analytics.Warehouse.Plans.PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS"));
+            return Metrics.Refresh(connection, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), plans);
+        }, cancellationToken);
+        context.Result = new JobSummary($"{result.LeafRows} dòng số liệu, {result.AttainmentRows} chỉ tiêu, {result.Elapsed.TotalSeconds:0.0} giây", Changed: true);
+    }
+}

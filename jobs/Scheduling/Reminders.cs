@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using Analytics.Warehouse.Completeness;
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Jobs.Scheduling;
+
+/// <summary>
+/// After a deadline: the grassroots units that reported late or not at all, for every period whose
+/// deadline is the latest one passed, written as CSV (one file per period, rewritten on each run).
+/// </summary>
+public static class Reminders
+{
+    public sealed record Written(string PeriodCode, DateTime? Deadline, int Late, int Missing, string File);
+
+    public static IReadOnlyList<Written> Run(DuckDbConnection connection, ServiceSettings settings, DateTime asOf)
+    {
+        var periods = new List<string>();
+        using (var reader = connection.Query("""
+            WITH d AS (
+                SELECT period_code, deadline_of(period_code) AS deadline FROM dim_period
+                WHERE period_type IN ('month', 'quarter', 'half', 'year'))
+            SELECT period_code FROM d
+            WHERE deadline <= $1
+            QUALIFY deadline = max(deadline) OVER ()
+            ORDER BY period_code
+            """, asOf))
+        {
+            while (reader.Read()) periods.Add(reader.GetString(0));
+        }
+
+        Directory.CreateDirectory(settings.RemindersDirectory);
+        var written = new List<Written>();
+        foreach (var period in periods)
+        {
+            var report = CompletenessReport.Compute(connection, period, asOf, null);
+            var csv = new StringBuilder("unit_code,name,parent_code,status,received_at,refused_count\n");
+            foreach (var u in report.LateOrMissing)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{Field(u.UnitCode)},{Field(u.Name)},{Field(u.ParentCode)},{u.Status},")
+                   .Append(CultureInfo.InvariantCulture, $"{u.ReceivedAt:yyyy-MM-ddTHH:mm:ss},{u.RefusedCount}\n");
+            }
+            var path = Path.Combine(settings.RemindersDirectory, $"{period}.csv");
+            File.WriteAllText(path + ".tmp", csv.ToString(), new UTF8Encoding(true));
+            File.Move(path + ".tmp", path, overwrite: true);
+            written.Add(new Written(period, report.Deadline, report.LateOrMissing.Count(u => u.Status == "late"),
+                report.LateOrMissing.Count(u => u.Status == "missing"), path));
+        }
+        return written;
+    }
+
+    /// <summary>The reminder files on disk, newest period first: (period, path).</summary>
+    public static IReadOnlyList<(string Period, string Path)> Files(ServiceSettings settings) =>
+        Directory.Exists(settings.RemindersDirectory)
+            ? [.. Directory.EnumerateFiles(settings.RemindersDirectory, "*.csv")
+                .Select(p => (Path.GetFileNameWithoutExtension(p), p))
+                .OrderByDescending(x => x.Item1, StringComparer.Ordinal)]
+            : [];
+
+    private static string Field(string? text) =>
+        text is null ? "" : text.AsSpan().IndexOfAny(",\"\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+}

@@ -1,0 +1,20 @@
+using Quartz;
+
+namespace Analytics.Jobs.Scheduling;
+
+/// <summary>Writes the late and missing units of the periods whose deadline passed last.</summary>
+[DisallowConcurrentExecution]
+public sealed class RemindersJob(ServiceSettings settings, WarehouseGate gate, TimeProvider clock) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var written = await gate.Use(w =>
+        {
+            using var connection = w.Connect();
+            return Reminders.Run(connection, settings, clock.GetUtcNow().UtcDateTime);
+        }, cancellationToken);
+        context.Result = new JobSummary(
+            written.Count == 0 ? "chưa có kỳ nào quá hạn" : string.Join("; ", written.Select(r => $"{r.PeriodCode}: {r.Late} muộn, {r.Missing} chưa nộp")),
+            Changed: written.Count > 0);
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Analytics.Jobs.Scheduling;
+
+/// <summary>
+/// What `analytics serve` reads from the "Analytics" section of appsettings.json, overridden by
+/// environment variables (Analytics__Port=5090, Analytics__Schedules__MonthlyReport=…) and, for the
+/// warehouse path, by --db / ANALYTICS_DB. Relative paths are taken from the current folder.
+/// </summary>
+public sealed class ServiceSettings
+{
+    public string Db { get; set; } = Analytics.Warehouse.Warehouse.DefaultPath;
+
+    /// <summary>Where submissions are dropped; each file is processed once and moved to processed/ or refused/.</summary>
+    public string Inbox { get; set; } = "./data/inbox";
+
+    /// <summary>Published snapshots, reports, reminders, per-file results and the run history.</summary>
+    public string Output { get; set; } = "./data/out";
+
+    public string Bind { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 5080;
+
+    /// <summary>sqlite (default: a file beside the warehouse), memory, or postgres (clustered).</summary>
+    public string Store { get; set; } = "sqlite";
+
+    /// <summary>Connection string of the store; for sqlite the default is scheduler.sqlite beside the warehouse.</summary>
+    public string? StoreConnection { get; set; }
+
+    /// <summary>This node's name in a cluster; AUTO generates one.</summary>
+    public string InstanceId { get; set; } = "AUTO";
+
+    /// <summary>How often a clustered node checks in; a node silent for about this long is taken over.</summary>
+    public int ClusterCheckinSeconds { get; set; } = 15;
+
+    /// <summary>Cron expressions are read in this time zone (Vietnam by default).</summary>
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
+    public ScheduleSettings Schedules { get; set; } = new();
+
+    public RetrySettings Retry { get; set; } = new();
+
+    /// <summary>Users and password hashes (written by `analytics user add`); default users.json beside the warehouse.</summary>
+    public string? UsersFile { get; set; }
+
+    /// <summary>SQL page limits.</summary>
+    public int SqlTimeoutSeconds { get; set; } = 10;
+
+    public int SqlMaxRows { get; set; } = 1000;
+
+    public string DbDirectory => Path.GetDirectoryName(Path.GetFullPath(Db)) ?? ".";
+
+    public string UsersPath => UsersFile ?? Path.Combine(DbDirectory, "users.json");
+
+    public string PublishedDirectory => Path.Combine(Output, "published");
+
+    /// <summary>The read-only copy analysts and the web page query.</summary>
+    public string SnapshotPath => Path.Combine(PublishedDirectory, "warehouse.duckdb");
+
+    public string ParquetDirectory => Path.Combine(PublishedDirectory, "parquet");
+
+    public string SubmissionsDirectory => Path.Combine(Output, "submissions");
+
+    public string FeedbackDirectory => Path.Combine(Output, "feedback");
+
+    public string QuarantineDirectory => Path.Combine(DbDirectory, "quarantine");
+
+    public string RemindersDirectory => Path.Combine(Output, "reminders");
+
+    public string ReportsDirectory => Path.Combine(Output, "reports");
+
+    public string HistoryPath => Path.Combine(Output, "jobs", "history.jsonl");
+
+    public string ResolvedStoreConnection => StoreConnection ?? $"Data Source={Path.Combine(DbDirectory, "scheduler.sqlite")}";
+
+    /// <summary>Reads the "Analytics" section; <paramref name="db"/> (from --db or ANALYTICS_DB) wins over the file.</summary>
+    public static ServiceSettings From(IConfiguration configuration, string? db = null)
+    {
+        var settings = new ServiceSettings();
+        configuration.GetSection("Analytics").Bind(settings);
+        if (!string.IsNullOrWhiteSpace(db)) settings.Db = db;
+        return settings;
+    }
+
+    /// <summary>appsettings.json beside the executable, then environment variables.</summary>
+    public static IConfiguration Load(string? baseDirectory = null) =>
+        new ConfigurationBuilder()
+            .SetBasePath(baseDirectory ?? AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+}

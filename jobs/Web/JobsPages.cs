@@ -1,0 +1,89 @@
+using Analytics.Jobs.Scheduling;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Quartz;
+
+namespace Analytics.Jobs.Web;
+
+/// <summary>The Jobs page: schedule, next and last run, result and error, run now / pause / resume, history.</summary>
+public static class JobsPages
+{
+    private static readonly string[] Order = [JobNames.Ingest, JobNames.Refresh, JobNames.Publish, JobNames.Reminders, JobNames.MonthlyReport, JobNames.AnnualReport];
+
+    public static IEndpointRouteBuilder MapJobsPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/jobs", List);
+        app.MapPost("/jobs/{name}/run", Run).RequireAuthorization();
+        app.MapPost("/jobs/{name}/pause", Pause).RequireAuthorization();
+        app.MapPost("/jobs/{name}/resume", Resume).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<IResult> List(HttpContext http, ISchedulerFactory factory, JobHistory history, CancellationToken cancellationToken)
+    {
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        var en = Html.English(http);
+        var runs = history.All();
+        var rows = new List<IEnumerable<object?>>();
+        foreach (var name in Order)
+        {
+            var label = JobNames.Label(name);
+            if (JobNames.NotAvailable.Contains(name))
+            {
+                rows.Add([en ? label.En : label.Vi, en ? "not available yet (the report code has not landed)" : "chưa có (mã báo cáo chưa hoàn thành)", "", "", "", "", "", ""]);
+                continue;
+            }
+            var key = JobNames.Key(name);
+            var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken);
+            var schedule = triggers.OfType<ICronTrigger>().FirstOrDefault()?.CronExpressionString
+                ?? (name == JobNames.Publish || name == JobNames.Refresh ? (en ? "after ingest" : "sau khi nạp") : "");
+            var next = triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min();
+            var paused = false;
+            foreach (var t in triggers) paused |= await scheduler.GetTriggerState(t.Key, cancellationToken) == TriggerState.Paused;
+            var last = runs.LastOrDefault(r => r.Job == name);
+            var buttons = $"""
+                <form method="post" action="/jobs/{name}/run" style="display:inline"><button id="run-{name}">{Html.T(http, "Chạy ngay", "Run now")}</button></form>
+                <form method="post" action="/jobs/{name}/{(paused ? "resume" : "pause")}" style="display:inline"><button id="{(paused ? "resume" : "pause")}-{name}">{(paused ? Html.T(http, "Tiếp tục", "Resume") : Html.T(http, "Tạm dừng", "Pause"))}</button></form>
+                """;
+            rows.Add([
+                en ? label.En : label.Vi,
+                paused ? $"{schedule} ({Html.T(http, "tạm dừng", "paused")})" : schedule,
+                next?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                last?.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                last is null ? null : $"{last.Seconds:0.###} s",
+                last is null ? null : new RawHtml($"<span class=\"{last.Result}\" id=\"result-{name}\">{Html.E(last.Result)}</span> {Html.E(last.Summary)}"),
+                last?.Error,
+                new RawHtml(buttons),
+            ]);
+        }
+        var table = Html.Table(en
+            ? ["Job", "Schedule", "Next run", "Last run", "Duration", "Result", "Error", ""]
+            : ["Tác vụ", "Lịch", "Lần chạy tới", "Lần chạy trước", "Thời gian", "Kết quả", "Lỗi", ""], rows, "jobs");
+        var recent = runs.Reverse().Take(50).Select(r => (IEnumerable<object?>)[
+            r.Job, r.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            r.ScheduledAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            $"{r.Seconds:0.###} s", new RawHtml($"<span class=\"{r.Result}\">{Html.E(r.Result)}</span>"), r.Attempt, r.Summary, r.Error, r.Node]);
+        var historyTable = Html.Table(en
+            ? ["Job", "Started", "Scheduled for", "Duration", "Result", "Attempt", "Summary", "Error", "Node"]
+            : ["Tác vụ", "Bắt đầu", "Theo lịch lúc", "Thời gian", "Kết quả", "Lần thử", "Tóm tắt", "Lỗi", "Nút"], recent, "history");
+        return Html.Page(http, "Tác vụ", "Jobs", table + $"<h2>{Html.T(http, "Lịch sử chạy", "Run history")}</h2>" + historyTable);
+    }
+
+    private static async Task<IResult> Run(string name, ISchedulerFactory factory, CancellationToken cancellationToken) =>
+        await Act(name, factory, async (s, k) => await s.TriggerJob(k, cancellationToken), cancellationToken);
+
+    private static async Task<IResult> Pause(string name, ISchedulerFactory factory, CancellationToken cancellationToken) =>
+        await Act(name, factory, async (s, k) => await s.PauseJob(k, cancellationToken), cancellationToken);
+
+    private static async Task<IResult> Resume(string name, ISchedulerFactory factory, CancellationToken cancellationToken) =>
+        await Act(name, factory, async (s, k) => await s.ResumeJob(k, cancellationToken), cancellationToken);
+
+    private static async Task<IResult> Act(string name, ISchedulerFactory factory, Func<IScheduler, JobKey, ValueTask> action, CancellationToken cancellationToken)
+    {
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        if (!Order.Contains(name) || !await scheduler.Exists(JobNames.Key(name), cancellationToken)) return Results.NotFound();
+        await action(scheduler, JobNames.Key(name));
+        return Results.Redirect("/jobs");
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Json;
+using Analytics.Jobs.Cli;
+using Analytics.Jobs.Scheduling;
+using Analytics.Warehouse.DuckDb;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Analytics.Jobs.Web;
+
+/// <summary>
+/// Read-only SQL over the published snapshot: a table, a CSV download and a quick bar chart. The
+/// connection is read-only with external access off (no writes, ATTACH, COPY TO or file reads);
+/// a query is interrupted after the time limit and cut at the row limit.
+/// </summary>
+public static class SqlPages
+{
+    public static IEndpointRouteBuilder MapSqlPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/sql", (HttpContext http) => Html.Page(http, "Truy vấn SQL", "SQL", Form(http, "")));
+        app.MapPost("/sql", (Delegate)Query).DisableAntiforgery();
+        app.MapGet("/sql/csv", Csv);
+        return app;
+    }
+
+    public sealed record Answer(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, bool Truncated, string? Error);
+
+    /// <summary>Runs <paramref name="sql"/> under the page's limits; errors come back as text, never as an exception.</summary>
+    public static Answer Run(ServiceSettings settings, string sql, int maxRows)
+    {
+        using var database = SnapshotReader.Open(settings);
+        if (database is null) return new Answer([], [], false, "no published snapshot yet / chưa có bản sao công bố");
+        using var connection = database.Connect();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.SqlTimeoutSeconds));
+        using var interrupt = timeout.Token.Register(connection.Interrupt);
+        try
+        {
+            using var reader = connection.Query(sql);
+            var columns = Enumerable.Range(0, reader.ColumnCount).Select(reader.GetName).ToList();
+            var rows = new List<object?[]>();
+            var truncated = false;
+            while (reader.Read())
+            {
+                if (rows.Count == maxRows)
+                {
+                    truncated = true;
+                    break;
+                }
+                rows.Add([.. Enumerable.Range(0, reader.ColumnCount).Select(i => Value(reader, i))]);
+            }
+            return new Answer(columns, rows, truncated, null);
+        }
+        catch (DuckDbException e)
+        {
+            return new Answer([], [], false, timeout.IsCancellationRequested ? $"interrupted after {settings.SqlTimeoutSeconds} s / dừng sau {settings.SqlTimeoutSeconds} giây: {e.Message}" : e.Message);
+        }
+    }
+
+    private static async Task<IResult> Query(HttpContext http, ServiceSettings settings)
+    {
+        var form = await http.Request.ReadFormAsync();
+        var sql = form["q"].ToString();
+        var answer = Run(settings, sql, settings.SqlMaxRows);
+        var body = new StringBuilder(Form(http, sql));
+        if (answer.Error is not null)
+        {
+            body.Append($"<p class=\"error\" id=\"sql-error\">{Html.E(answer.Error)}</p>");
+            return Html.Page(http, "Truy vấn SQL", "SQL", body.ToString(), 400);
+        }
+        body.Append($"<p><a id=\"csv-link\" href=\"/sql/csv?q={Uri.EscapeDataString(sql)}\">CSV</a> · {answer.Rows.Count} {Html.T(http, "dòng", "rows")}{(answer.Truncated ? Html.T(http, " (đã cắt theo giới hạn)", " (cut at the limit)") : "")}</p>");
+        body.Append(Chart(answer));
+        body.Append(Html.Table(answer.Columns, answer.Rows, "sql-result"));
+        return Html.Page(http, "Truy vấn SQL", "SQL", body.ToString());
+    }
+
+    private static IResult Csv(ServiceSettings settings, string q)
+    {
+        var answer = Run(settings, q, settings.SqlMaxRows * 100);
+        if (answer.Error is not null) return Results.BadRequest(answer.Error);
+        var csv = new StringBuilder(string.Join(',', answer.Columns.Select(Field))).Append('\n');
+        foreach (var row in answer.Rows) csv.Append(string.Join(',', row.Select(v => Field(Format(v))))).Append('\n');
+        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "query.csv");
+    }
+
+    private static string Form(HttpContext http, string sql) => $"""
+        <form method="post" action="/sql"><textarea name="q" id="sql" rows="6">{Html.E(sql)}</textarea>
+        <p><button id="sql-run">{Html.T(http, "Chạy", "Run")}</button> {Html.T(http, "Chỉ đọc, trên bản sao đã công bố.", "Read-only, over the published snapshot.")}</p></form>
+        """;
+
+    /// <summary>A bar chart of the first numeric column by the first text column, when the result has both.</summary>
+    private static string Chart(Answer answer)
+    {
+        var label = Enumerable.Range(0, answer.Columns.Count).FirstOrDefault(i => answer.Rows.All(r => r[i] is string or null), -1);
+        var value = Enumerable.Range(0, answer.Columns.Count).FirstOrDefault(i => answer.Rows.Count > 0 && answer.Rows.All(r => r[i] is null or int or long or double or decimal or float or short), -1);
+        if (label < 0 || value < 0 || answer.Rows.Count == 0) return "";
+        var spec = new Dictionary<string, object>
+        {
+            ["$schema"] = "https://vega.github.io/schema/vega-lite/v6.json",
+            ["width"] = 600,
+            ["data"] = new { values = answer.Rows.Take(200).Select(r => new { label = r[label], value = r[value] }) },
+            ["mark"] = new { type = "bar", color = "#0b4f8a" },
+            ["encoding"] = new
+            {
+                y = new { field = "label", type = "nominal", title = answer.Columns[label], sort = "-x" },
+                x = new { field = "value", type = "quantitative", title = answer.Columns[value] },
+            },
+        };
+        var json = JsonSerializer.Serialize(spec).Replace("</", "<\\/", StringComparison.Ordinal);
+        return $"""
+            <div id="chart"></div>
+            <script src="/assets/vega.min.js"></script><script src="/assets/vega-lite.min.js"></script><script src="/assets/vega-embed.min.js"></script>
+            <script>vegaEmbed('#chart', {json}, {"{"}actions: false, renderer: 'svg'{"}"}).then(() => document.getElementById('chart').dataset.rendered = 'yes');</script>
+            """;
+    }
+
+    private static object? Value(DuckDbReader reader, int column)
+    {
+        try
+        {
+            return reader.GetValue(column);
+        }
+        catch (NotSupportedException)
+        {
+            return $"<{reader.GetColumnType(column)}>";
+        }
+    }
+
+    private static string Format(object? v) => v switch
+    {
+        null => "",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => v.ToString() ?? "",
+    };
+
+    private static string Field(string text) =>
+        text.AsSpan().IndexOfAny(",\"\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+}
