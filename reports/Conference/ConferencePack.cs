@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Data;
@@ -126,24 +125,29 @@ public static class ConferencePack
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(english ? "en" : "vi").Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-            .Append(WebUtility.HtmlEncode(title)).Append("</title>\n<style>\n")
+            .Append(Html(title)).Append("</title>\n<style>\n")
             .Append("body{font-family:'Noto Sans',Arial,sans-serif;margin:2rem auto;max-width:1280px;color:#1a1a1a}\n")
             .Append("h1{color:#1f4e79;font-size:1.6rem}figure{margin:0 0 3rem}img{width:100%;height:auto;border:1px solid #ddd}\n")
             .Append("figcaption{margin-top:.5rem;font-size:1.05rem}figcaption b{color:#1f4e79;margin-right:.5rem}\n</style>\n</head>\n<body>\n<h1>")
-            .Append(WebUtility.HtmlEncode(title)).Append("</h1>\n");
+            .Append(Html(title)).Append("</h1>\n");
         var i = 0;
         foreach (var chart in charts)
         {
             i++;
-            var name = WebUtility.HtmlEncode(chart.Name);
+            var name = Html(chart.Name);
             html.Append("<figure id=\"").Append(name).Append("\">\n<a href=\"").Append(name).Append(".png\"><img src=\"").Append(name).Append(".svg\" alt=\"")
-                .Append(WebUtility.HtmlEncode(chart.Caption)).Append("\"></a>\n<figcaption><b>")
+                .Append(Html(chart.Caption)).Append("\"></a>\n<figcaption><b>")
                 .Append(english ? "Chart " : "Biểu đồ ").Append(i.ToString(CultureInfo.InvariantCulture)).Append(".</b>")
-                .Append(WebUtility.HtmlEncode(chart.Caption)).Append("</figcaption>\n</figure>\n");
+                .Append(Html(chart.Caption)).Append("</figcaption>\n</figure>\n");
         }
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
+
+    // Only the five characters that matter; Vietnamese letters stay readable in the page source.
+    private static string Html(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     private static string Lower(string name) => name.Length > 0 ? char.ToLower(name[0], CultureInfo.GetCultureInfo("vi-VN")) + name[1..] : name;
 

@@ -39,20 +39,32 @@ public static class AnnualWorkbook
         var h = data.Header;
         var sheet = book.AddSheet(name);
         var values = data.Values.ToDictionary(v => (v.UnitCode, v.IndicatorCode), v => v.Value);
-        var columns = new List<ColumnSpec> { new(book.T("Mã đơn vị", "Unit code"), 14), new(book.T("Đơn vị", "Unit"), 40) };
-        columns.AddRange(data.Indicators.Select(i => new ColumnSpec($"{i.Name} ({i.Unit})", 16, ExcelFormats.For(i.Format))));
+        // Indicators down the rows, units across, the whole unit last: prints on A4 and filters by indicator.
+        var units = data.Children.Append(new ChildUnit(h.UnitCode, h.English ? $"Total: {h.UnitName}" : $"Toàn đơn vị: {h.UnitName}")).ToList();
+        var columns = new List<ColumnSpec> { new(book.T("Mã chỉ tiêu", "Code"), 22), new(book.T("Chỉ tiêu", "Indicator"), 50), new(book.T("Đơn vị tính", "Unit"), 12) };
+        columns.AddRange(units.Select(u => new ColumnSpec(u.Name, 16)));
         var start = book.WriteTitle(sheet, book.T($"Số liệu năm {data.Year} theo đơn vị", $"Figures for {data.Year} by unit"),
             book.T($"{h.UnitName}; chỉ tiêu thời điểm lấy số cuối năm, chỉ tiêu thời kỳ cộng cả năm, tỷ lệ tính từ tổng tử số và mẫu số",
                 $"{h.UnitName}; stocks at year end, flows summed over the year, rates from summed numerators and denominators"), columns.Count);
-        var units = data.Children.Append(new ChildUnit(h.UnitCode, h.English ? $"Total: {h.UnitName}" : $"Toàn đơn vị: {h.UnitName}"));
-        var table = book.WriteTable(sheet, start, columns, units.Select(u =>
+        var table = book.WriteTable(sheet, start, columns, data.Indicators.Select(i =>
         {
-            var row = new List<object?> { u.UnitCode, u.Name };
-            row.AddRange(data.Indicators.Select(i => values.TryGetValue((u.UnitCode, i.Code), out var v) ? (object?)v : null));
+            var row = new List<object?> { i.Code, i.Name, i.Unit };
+            row.AddRange(units.Select(u => values.TryGetValue((u.UnitCode, i.Code), out var v) ? (object?)v : null));
             return (IReadOnlyList<object?>)row;
-        }), totalLast: true);
-        ReportWorkbook.FinishTable(sheet, table, frozenColumns: 2);
-        sheet.Row(table.HeaderRow).Height = 75; // long Vietnamese indicator names wrap over several lines
+        }));
+        for (var r = 0; r < data.Indicators.Count; r++)
+        {
+            sheet.Cells[table.FirstRow + r, 4, table.FirstRow + r, 3 + units.Count].Style.Numberformat.Format = ExcelFormats.For(data.Indicators[r].Format);
+        }
+        if (!table.IsEmpty)
+        {
+            var total = sheet.Cells[table.HeaderRow, 3 + units.Count, table.LastRow, 3 + units.Count];
+            total.Style.Font.Bold = true;
+            total.Style.Fill.PatternType = OfficeOpenXml.Style.ExcelFillStyle.Solid;
+            total.Style.Fill.BackgroundColor.SetColor(ReportColors.TotalFill);
+        }
+        ReportWorkbook.FinishTable(sheet, table, frozenColumns: 3);
+        sheet.Row(table.HeaderRow).Height = 45; // unit names wrap over up to three lines
     }
 
     private static void WriteTrend(ReportWorkbook book, string name, AnnualReportData data)
@@ -84,10 +96,10 @@ public static class AnnualWorkbook
         foreach (var indicator in indicators.Where(i => ChartedTrend.Contains(i.Code)))
         {
             sheet.Cells[at, 1].Value = book.T("Năm", "Year");
-            sheet.Cells[at, 2].Value = $"{indicator.Name} ({indicator.Unit})";
+            sheet.Cells[at, 2].Value = CellText.Safe($"{indicator.Name} ({indicator.Unit})");
             for (var y = 0; y < years.Count; y++)
             {
-                sheet.Cells[at + 1 + y, 1].Value = years[y].PeriodLabel;
+                sheet.Cells[at + 1 + y, 1].Value = CellText.Safe(years[y].PeriodLabel);
                 if (values.TryGetValue((indicator.Code, years[y].PeriodCode), out var v))
                 {
                     sheet.Cells[at + 1 + y, 2].Value = v;
@@ -178,9 +190,12 @@ public static class AnnualWorkbook
         // Shares of each rating per sector, as a 100% stacked bar: one series per rating, colours best to worst.
         var series = ReportWords.Ratings.Select((_, i) => new ChartSeriesSpec(table.HeaderRow, 2 + i)).ToList();
         var chart = book.AddChart(sheet, eChartType.BarStacked100, book.T($"Xếp loại CĐCS năm {data.Year} theo khu vực", $"Grassroots ratings {data.Year} by sector"),
-            1, table.FirstRow, table.LastRow - 1, series, "0%", table.LastRow + 3, 1, 760, 320);
+            1, table.FirstRow, table.LastRow - 1, series, "0%", table.LastRow + 3, 1, 760, 320, RatingColours);
         chart.Legend.Position = eLegendPosition.Bottom;
     }
+
+    // Best to worst, as the chart images (ChartSpecs.StackedBars) colour four parts.
+    private static readonly IReadOnlyList<string> RatingColours = ["1E6B3F", "6AAA64", "E3B448", "C0392B"];
 
     private static IReadOnlyList<object?> RatingRow(string label, IEnumerable<SectorRating> ratings)
     {

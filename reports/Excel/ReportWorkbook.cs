@@ -88,7 +88,7 @@ public sealed class ReportWorkbook : IDisposable
         for (var c = 0; c < columns.Count; c++)
         {
             var cell = sheet.Cells[startRow, firstColumn + c];
-            cell.Value = columns[c].Header;
+            cell.Value = CellText.Safe(columns[c].Header); // headers may be unit names from the registry
             if (sheet.Column(firstColumn + c).Width < columns[c].Width) sheet.Column(firstColumn + c).Width = columns[c].Width;
         }
         var header = sheet.Cells[startRow, firstColumn, startRow, firstColumn + columns.Count - 1];
@@ -102,6 +102,7 @@ public sealed class ReportWorkbook : IDisposable
         sheet.Row(startRow).Height = Math.Max(30, 14 * Math.Ceiling(longest + 0.2));
 
         var row = startRow;
+        var widths = columns.Select(c => c.Width).ToArray();
         foreach (var values in rows)
         {
             row++;
@@ -120,14 +121,22 @@ public sealed class ReportWorkbook : IDisposable
                         cell.Style.Numberformat.Format = columns[c].Format ?? ExcelFormats.DateTime;
                         break;
                     case IConvertible number:
-                        cell.Value = Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture);
+                        var v = Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture);
+                        cell.Value = v;
                         cell.Style.Numberformat.Format = columns[c].Format ?? ExcelFormats.Count;
+                        // Wide enough for the formatted number (else "###"): digits, separators, sign, padding.
+                        var digits = Math.Abs(v) < 1 ? 1 : Math.Floor(Math.Log10(Math.Abs(v))) + 1;
+                        widths[c] = Math.Max(widths[c], digits + Math.Floor((digits - 1) / 3) + 5);
                         break;
                     default:
                         cell.Value = CellText.Safe(values[c]!.ToString());
                         break;
                 }
             }
+        }
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (sheet.Column(firstColumn + c).Width < widths[c]) sheet.Column(firstColumn + c).Width = widths[c];
         }
         var block = new TableBlock(sheet.Name, startRow, startRow + 1, row, columns.Count);
         if (row > startRow)
@@ -194,7 +203,7 @@ public sealed class ReportWorkbook : IDisposable
         foreach (var item in items)
         {
             var label = sheet.Cells[row, 1];
-            label.Value = item.Label;
+            label.Value = CellText.Safe(item.Label);
             label.Style.Font.Bold = true;
             label.Style.VerticalAlignment = ExcelVerticalAlignment.Top;
             var value = sheet.Cells[row, 2];
@@ -231,7 +240,7 @@ public sealed class ReportWorkbook : IDisposable
             sheet.Cells[row, 1].Hyperlink = new ExcelHyperLink($"'{name}'!A1", name);
             sheet.Cells[row, 1].Style.Font.UnderLine = true;
             sheet.Cells[row, 1].Style.Font.Color.SetColor(ReportColors.Navy);
-            sheet.Cells[row, 2].Value = about;
+            sheet.Cells[row, 2].Value = CellText.Safe(about);
             sheet.Cells[row, 2].Style.WrapText = true;
             row++;
         }
@@ -247,7 +256,8 @@ public sealed class ReportWorkbook : IDisposable
     /// (<paramref name="atRow"/>, <paramref name="atColumn"/>).
     /// </summary>
     public ExcelChart AddChart(ExcelWorksheet sheet, eChartType type, string title, int categoryColumn, int firstRow, int lastRow,
-        IReadOnlyList<ChartSeriesSpec> series, string valueFormat, int atRow, int atColumn, int width = 760, int height = 380)
+        IReadOnlyList<ChartSeriesSpec> series, string valueFormat, int atRow, int atColumn, int width = 760, int height = 380,
+        IReadOnlyList<string>? colours = null)
     {
         var chart = sheet.Drawings.AddChart($"chart{++_charts}", type);
         chart.Title.Text = title;
@@ -268,7 +278,32 @@ public sealed class ReportWorkbook : IDisposable
         chart.SetPosition(atRow - 1, 0, atColumn - 1, 0);
         chart.SetSize(width, height);
         chart.RoundedCorners = false;
+        if (type is eChartType.BarClustered or eChartType.BarStacked100)
+        {
+            // Horizontal bars list categories bottom-up by default; a ranking reads top-down.
+            chart.XAxis.Orientation = eAxisOrientation.MaxMin;
+        }
+        if (colours is not null) Colour(chart, colours);
         return chart;
+    }
+
+    // Series colours chosen by the report (e.g. ratings best to worst); the rest get the palette in ChartXmlFixer.
+    private static void Colour(ExcelChart chart, IReadOnlyList<string> colours)
+    {
+        const string c = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+        const string a = "http://schemas.openxmlformats.org/drawingml/2006/main";
+        var xml = chart.ChartXml;
+        var series = xml.GetElementsByTagName("ser", c);
+        for (var i = 0; i < series.Count && i < colours.Count; i++)
+        {
+            var shape = xml.CreateElement("c", "spPr", c);
+            var fill = xml.CreateElement("a", "solidFill", a);
+            var rgb = xml.CreateElement("a", "srgbClr", a);
+            rgb.SetAttribute("val", colours[i]);
+            fill.AppendChild(rgb);
+            shape.AppendChild(fill);
+            series[i]!.AppendChild(shape); // ChartXmlFixer moves it to its schema position
+        }
     }
 
     /// <summary>The package's bytes with chart XML in schema order and series coloured.</summary>

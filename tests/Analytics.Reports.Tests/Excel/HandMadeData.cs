@@ -17,6 +17,7 @@ internal static class HandMadeData
     [
         new("members", "Đoàn viên công đoàn", "người", ValueFormat.Count),
         new("membership_rate", "Tỷ lệ đoàn viên trên CNVCLĐ", "%", ValueFormat.Percent),
+        new("members_admitted", "Đoàn viên kết nạp mới", "người", ValueFormat.Count),
     ];
 
     public static readonly IReadOnlyList<ChildUnit> Children = [new("HNI-LBN", "LĐLĐ quận Long Biên"), new("HNI-EVL", Evil)];
@@ -43,6 +44,7 @@ internal static class HandMadeData
     [
         new("HNI-LBN", "members", 1200), new("HNI-EVL", "members", 800), new("HNI", "members", 2000),
         new("HNI-LBN", "membership_rate", 0.8), new("HNI-EVL", "membership_rate", 0.9), new("HNI", "membership_rate", 0.784),
+        new("HNI-LBN", "members_admitted", 120), new("HNI-EVL", "members_admitted", 30), new("HNI", "members_admitted", 150),
     ],
     [
         new("members", "2023", "Năm 2023", 1900), new("members", "2024", "Năm 2024", 2000),

@@ -78,11 +78,11 @@ public sealed class WorkbookLayoutTests
         Assert.Equal(1, sheet.PrinterSettings.FitToWidth);
         Assert.Equal("'Year figures'!$1:$4", sheet.PrinterSettings.RepeatRows.Address);
         Assert.True(sheet.AutoFilterAddress is not null);
-        Assert.Equal("A4:D7", sheet.AutoFilterAddress.Address);
+        Assert.Equal("A4:F7", sheet.AutoFilterAddress.Address);
         var pane = sheet.WorksheetXml.GetElementsByTagName("pane")[0]!;
         Assert.Equal("frozen", pane.Attributes!["state"]!.Value);
         Assert.Equal("4", pane.Attributes["ySplit"]!.Value);
-        Assert.Equal("2", pane.Attributes["xSplit"]!.Value);
+        Assert.Equal("3", pane.Attributes["xSplit"]!.Value);
     }
 
     [Fact]
