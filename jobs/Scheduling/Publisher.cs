@@ -36,9 +36,9 @@ public static class Publisher
         using (var reader = connection.Query("""
             SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()
             UNION ALL
-            SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND list_contains($1, table_name)
+            SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND list_contains(string_split($1, ','), table_name)
             ORDER BY 1
-            """, Tables))
+            """, string.Join(',', Tables)))
         {
             while (reader.Read()) names.Add(reader.GetString(0));
         }

@@ -1,0 +1,87 @@
+using Analytics.Jobs.Cli;
+using Analytics.Jobs.Scheduling;
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Jobs.Tests.Scheduling;
+
+public sealed class JobEffectTests
+{
+    [Fact]
+    public void An_unreadable_inbox_file_is_refused_moved_to_refused_and_kept_with_its_message()
+    {
+        using var folder = new ServiceFolder();
+        var s = folder.Settings;
+        File.WriteAllText(Path.Combine(s.Inbox, "garbage.csv"), "this is not,a submission\n1,2\n");
+        using (var warehouse = Analytics.Warehouse.Warehouse.Open(s.Db))
+        {
+            var results = InboxIngest.Run(warehouse, s, TimeProvider.System, CancellationToken.None);
+            var result = Assert.Single(results);
+            Assert.Equal(SubmissionResult.Refused, result.Status);
+            Assert.False(string.IsNullOrWhiteSpace(result.FileError));
+        }
+        Assert.False(File.Exists(Path.Combine(s.Inbox, "garbage.csv")));
+        Assert.True(File.Exists(Path.Combine(s.Inbox, InboxIngest.RefusedFolder, "garbage.csv")));
+        var saved = Assert.Single(InboxIngest.All(s));
+        Assert.Equal("garbage.csv", saved.File);
+    }
+
+    [Fact]
+    public void Ingesting_the_inbox_twice_processes_each_file_once()
+    {
+        using var folder = new ServiceFolder();
+        var s = folder.Settings;
+        File.WriteAllText(Path.Combine(s.Inbox, "a.csv"), "nothing,useful\n");
+        using var warehouse = Analytics.Warehouse.Warehouse.Open(s.Db);
+        Assert.Single(InboxIngest.Run(warehouse, s, TimeProvider.System, CancellationToken.None));
+        Assert.Empty(InboxIngest.Run(warehouse, s, TimeProvider.System, CancellationToken.None));
+        // The same bytes dropped again (a recovered run that had not moved the file yet) give the same single result.
+        File.WriteAllText(Path.Combine(s.Inbox, "a.csv"), "nothing,useful\n");
+        Assert.Single(InboxIngest.Run(warehouse, s, TimeProvider.System, CancellationToken.None));
+        Assert.Single(InboxIngest.All(s));
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(s.Inbox, InboxIngest.RefusedFolder)).Length);
+    }
+
+    [Fact]
+    public void Publishing_writes_a_read_only_snapshot_and_parquet_that_read_back_the_same_rows_and_twice_gives_the_same_files()
+    {
+        using var folder = new ServiceFolder();
+        var s = folder.Settings;
+        using (var warehouse = Analytics.Warehouse.Warehouse.Open(s.Db))
+        {
+            using (var c = warehouse.Connect()) Invocation.SyncCatalogs(c);
+            var first = Publisher.Run(warehouse, s);
+            var second = Publisher.Run(warehouse, s);
+            Assert.Equal(first.ParquetFiles, second.ParquetFiles);
+            Assert.Contains(second.ParquetFiles, f => f.EndsWith("dim_indicator.parquet", StringComparison.Ordinal));
+            Assert.All(second.ParquetFiles, f => Assert.True(File.Exists(f)));
+        }
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(s.SnapshotPath));
+        using var snapshot = DuckDbDatabase.Open(s.SnapshotPath, SqlCommand.ReadOnlyOptions);
+        using var connection = snapshot.Connect();
+        var indicators = connection.Scalar<long>("SELECT count(*) FROM dim_indicator");
+        Assert.True(indicators > 0);
+        using var reader = DuckDbDatabase.Open(":memory:");
+        using var rc = reader.Connect();
+        Assert.Equal(indicators, rc.Scalar<long>($"SELECT count(*) FROM read_parquet('{Path.Combine(s.ParquetDirectory, "dim_indicator.parquet")}')"));
+        // The snapshot refuses writes: it is what analysts and the web page read.
+        Assert.Throws<DuckDbException>(() => connection.Execute("DELETE FROM dim_indicator"));
+    }
+
+    [Fact]
+    public void A_writing_cli_command_refuses_while_a_live_service_holds_the_warehouse()
+    {
+        using var folder = new ServiceFolder();
+        var s = folder.Settings;
+        File.WriteAllText(Path.Combine(folder.Root, "x.csv"), "a,b\n");
+        // A live process other than this one (pid 1 always exists) stands in for the running service.
+        File.WriteAllText(ServiceLock.PathFor(s.Db), System.Text.Json.JsonSerializer.Serialize(
+            new ServiceLock.Holder(1, Environment.MachineName, "http://127.0.0.1:5080", DateTimeOffset.UtcNow)));
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CliApp.Run(["ingest", Path.Combine(folder.Root, "x.csv"), "--db", s.Db, "--lang", "en"], output, error, TimeProvider.System);
+        Assert.Equal(CliApp.Refused, code);
+        Assert.Contains("analytics serve", error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(s.Db));
+    }
+}
