@@ -2,6 +2,8 @@ using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
 using Analytics.Etl.Sample;
 using Analytics.Warehouse.Completeness;
+using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Plans;
 
 namespace Analytics.Jobs.Cli;
 
@@ -34,7 +36,7 @@ public static class DemoCommand
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
         foreach (var stale in new[] { dbPath, dbPath + ".wal" }) File.Delete(stale);
 
-        cli.Out.WriteLine(en ? "1/3 Generating the sample organisation…" : "1/3 Tạo dữ liệu mẫu…");
+        cli.Out.WriteLine(en ? "1/4 Generating the sample organisation…" : "1/4 Tạo dữ liệu mẫu…");
         var today = DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
         var summary = SampleCommand.Generate(cli, scale, sampleDir, SampleOptions.DefaultSeed, today);
         SampleCommand.Print(cli, summary);
@@ -43,7 +45,7 @@ public static class DemoCommand
         using var connection = warehouse.Connect();
         Invocation.SyncCatalogs(connection);
 
-        cli.Out.WriteLine(en ? "2/3 Loading the unit registry…" : "2/3 Nạp danh mục đơn vị…");
+        cli.Out.WriteLine(en ? "2/4 Loading the unit registry…" : "2/4 Nạp danh mục đơn vị…");
         var registry = UnitRegistryImport.Import(connection, Path.Combine(sampleDir, "units.csv"));
         if (registry.Refused)
         {
@@ -52,7 +54,7 @@ public static class DemoCommand
         }
         cli.Out.WriteLine(en ? $"   {registry.Added:N0} registry rows." : $"   {registry.Added:N0} dòng danh mục.");
 
-        cli.Out.WriteLine(en ? "3/3 Ingesting submissions with their receipt times…" : "3/3 Nạp báo cáo theo thời điểm nhận…");
+        cli.Out.WriteLine(en ? "3/4 Ingesting submissions with their receipt times…" : "3/4 Nạp báo cáo theo thời điểm nhận…");
         var submissions = Path.Combine(sampleDir, "submissions");
         var ingestor = new Ingestor(connection, new IngestOptions
         {
@@ -73,8 +75,14 @@ public static class DemoCommand
             ? $"   {files.Count:N0} files: {accepted:N0} submissions accepted, {refused:N0} refused (quarantined, with feedback), {outcomes.Sum(o => o.Warnings):N0} warnings, {outcomes.Sum(o => o.Values):N0} values."
             : $"   {files.Count:N0} tệp: {accepted:N0} báo cáo được chấp nhận, {refused:N0} bị từ chối (đã cách ly, có phản hồi), {outcomes.Sum(o => o.Warnings):N0} cảnh báo, {outcomes.Sum(o => o.Values):N0} giá trị.");
 
+        cli.Out.WriteLine(en ? "4/4 Refreshing metrics and plan attainment…" : "4/4 Tính lại chỉ số và mức đạt chỉ tiêu…");
+        var refresh = Metrics.Refresh(connection, today);
+        cli.Out.WriteLine(en ? $"   done in {refresh.Elapsed.TotalSeconds:N1} s." : $"   xong trong {refresh.Elapsed.TotalSeconds:N1} giây.");
+
         cli.Out.WriteLine();
         PrintCompleteness(cli, connection, summary.LastQuarter);
+        cli.Out.WriteLine();
+        PrintAttainmentGaps(cli, connection, today);
         cli.Out.WriteLine();
         cli.Out.WriteLine(en ? $"Warehouse: {dbPath}" : $"Kho dữ liệu: {dbPath}");
         cli.Out.WriteLine(en ? $"Sample files: {sampleDir}" : $"Tệp mẫu: {sampleDir}");
@@ -99,6 +107,25 @@ public static class DemoCommand
     /// A manifest (file,received_at) keyed by each file's full path: file names repeat across
     /// period folders, so a bare name is not a key.
     /// </summary>
+    /// <summary>The targets furthest behind across the seed plans, each for its issuing unit.</summary>
+    private static void PrintAttainmentGaps(Invocation cli, Analytics.Warehouse.DuckDb.DuckDbConnection connection, DateOnly today)
+    {
+        var attainment = new Attainment(connection);
+        var rows = PlanCatalog.Embedded.Plans
+            .SelectMany(p => attainment.Evaluate(p.PlanId, null, today))
+            .Where(r => r.Status is AttainmentStatus.Missed or AttainmentStatus.AtRisk && r.Ratio is not null)
+            .OrderBy(r => r.Ratio)
+            .Take(8)
+            .ToList();
+        cli.Out.WriteLine(cli.English ? "Largest attainment gaps (seed plans, as of today):" : "Các chỉ tiêu còn cách xa nhất (các kế hoạch mẫu, đến hôm nay):");
+        string[] headers = cli.English ? ["target", "unit", "status", "actual/target", "target"] : ["chỉ tiêu", "đơn vị", "tình trạng", "đạt/chỉ tiêu", "nội dung"];
+        TextTable.Write(cli.Out, "table", headers, rows.Select(r => (IReadOnlyList<object?>)[
+            r.TargetId, r.UnitCode, Attainment.Code(r.Status), Math.Round(100 * r.Ratio!.Value, 1),
+            Shorten(cli.English ? r.TextEn : r.TextVi, 60)]));
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
     internal static Dictionary<string, DateTime> ReadManifest(string path)
     {
         var map = new Dictionary<string, DateTime>(StringComparer.Ordinal);
