@@ -28,6 +28,7 @@ public static class CliApp
         IngestCommand.Spec,
         TemplateCommand.Spec,
         CompletenessCommand.Spec,
+        ReportCommand.Spec,
         SqlCommand.Spec,
         MetricCommand.Spec,
         TrendCommand.Spec,
