@@ -52,7 +52,6 @@ public sealed class IngestCliTests : IDisposable
                    from quarter in Enumerable.Range(1, 4)
                    select $"GLM-A,{year}-Q{quarter},workers,{100 + quarter}\nGLM-A,{year}-Q{quarter},members,{80 + quarter}\n";
         var file = Write("bulk.csv", "unit_code,period,indicator,value\n" + string.Concat(rows));
-            $"GLM-A,2024-Q1,workers,{100 + i % 3}\n".Replace("workers,", i % 2 == 0 ? "workers," : "members,", StringComparison.Ordinal).Replace(",2024-Q1,", $",{2019 + i / 40}-Q{1 + i / 10 % 4},", StringComparison.Ordinal))));
 
         // The process dies (as with kill -9) after the values are appended, before the commit.
         var crashed = CliProcess.Run(new Dictionary<string, string> { ["ANALYTICS_FAULT"] = "ingest-mid-write" }, "ingest", file, "--db", Db, "--received-at", "2024-04-01");
