@@ -21,13 +21,15 @@ public static class ServeCommand
         var settings = ServiceSettings.From(ServiceSettings.Load(), cli.Get("--db") is { } db && db != Analytics.Warehouse.Warehouse.DefaultPath ? db : Environment.GetEnvironmentVariable("ANALYTICS_DB"));
         if (cli.Get("--port") is { } port)
             settings.Port = int.TryParse(port, out var p) && p is > 0 and < 65536 ? p : throw new UsageException("--port must be a port number.");
-        if (ServiceLock.Find(settings.Db) is { } holder)
+        // Clustered nodes (PostgreSQL store) share the warehouse by design; anything else is a second writer.
+        var clustered = settings.Store == "postgres";
+        if (ServiceLock.Find(settings.Db) is { } holder && !(clustered && holder.Clustered))
         {
             cli.Error.WriteLine("analytics serve: " + ServiceLock.Refusal(holder, cli.English));
             return CliApp.Refused;
         }
         var url = $"http://{settings.Bind}:{settings.Port}";
-        using var serviceLock = ServiceLock.Acquire(settings.Db, url, cli.Clock);
+        using var serviceLock = ServiceLock.Acquire(settings.Db, url, cli.Clock, clustered);
         using var app = ServiceHost.Build(settings, cli.Clock);
         cli.Out.WriteLine(cli.English
             ? $"analytics serve: {url} — warehouse {Path.GetFullPath(settings.Db)}, inbox {Path.GetFullPath(settings.Inbox)}, output {Path.GetFullPath(settings.Output)}, store {settings.Store}. Ctrl+C stops."

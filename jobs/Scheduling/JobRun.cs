@@ -1,6 +1,6 @@
 namespace Analytics.Jobs.Scheduling;
 
-/// <summary>One run of a job as kept in the history file: the Jobs page's rows.</summary>
+/// <summary>One run of a job as kept in the history file: the Jobs page's rows. Recovered: a run again of one cut short by a dead process or node.</summary>
 public sealed record JobRun(
     string Job,
     string FireId,
@@ -11,7 +11,8 @@ public sealed record JobRun(
     string? Error,
     string? Summary,
     int Attempt,
-    string Node)
+    string Node,
+    bool Recovered = false)
 {
     public const string Ok = "ok";
     public const string Failed = "failed";

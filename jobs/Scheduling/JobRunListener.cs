@@ -42,7 +42,8 @@ public sealed class JobRunListener(ServiceSettings settings, JobHistory history,
             failed ? Describe(jobException!) : null,
             summary?.Text,
             attempt,
-            context.Scheduler.SchedulerInstanceId));
+            context.Scheduler.SchedulerInstanceId,
+            context.Recovering));
 
         if (retry)
         {

@@ -6,6 +6,9 @@ namespace Analytics.Jobs.Scheduling;
 /// <summary>Registers the scheduler, its store and the service's jobs and triggers.</summary>
 public static class SchedulerSetup
 {
+    /// <summary>The instance id of a service that is not clustered (sqlite or memory store).</summary>
+    public const string SingleNodeId = "single-node";
+
     public static IServiceCollection AddAnalyticsScheduler(this IServiceCollection services, ServiceSettings settings, TimeProvider clock)
     {
         services.AddSingleton(settings);
@@ -26,7 +29,9 @@ public static class SchedulerSetup
             q.ConfigureScheduler(s =>
             {
                 s.InstanceName = "analytics";
-                s.InstanceId = settings.InstanceId;
+                // A single node keeps one name across restarts: at start Quartz recovers only the runs cut
+                // short under its own instance id, and AUTO would invent a new id at every start.
+                s.InstanceId = settings.Store != "postgres" && settings.InstanceId == "AUTO" ? SingleNodeId : settings.InstanceId;
             });
             q.UseTimeProvider(clock);
             q.UseDefaultThreadPool(2);
@@ -72,7 +77,9 @@ public static class SchedulerSetup
 
     private static void AddJob<T>(IQuartzBuilder q, string name, string? cron, TimeZoneInfo timeZone) where T : IJob
     {
-        q.AddJob<T>(j => j.WithIdentity(JobNames.Key(name)).StoreDurably());
+        // RequestRecovery: a run cut short by a dead process (or a dead cluster node) is run again from
+        // the start at restart or by another node; every job is idempotent, so that is safe.
+        q.AddJob<T>(j => j.WithIdentity(JobNames.Key(name)).StoreDurably().RequestRecovery());
         if (string.IsNullOrWhiteSpace(cron)) return;
         q.AddTrigger(t => t
             .ForJob(JobNames.Key(name))

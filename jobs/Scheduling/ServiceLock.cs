@@ -7,6 +7,8 @@ namespace Analytics.Jobs.Scheduling;
 /// A file beside the warehouse saying `analytics serve` owns it. The service opens the warehouse only
 /// while a job runs, so DuckDB's own lock leaves gaps; this file closes them: CLI commands that write
 /// refuse while it names a live process. A lock left by a killed service (dead pid) is ignored.
+/// Nodes of a cluster (PostgreSQL store) share the warehouse on purpose: each writes its own file
+/// (warehouse.duckdb.serve.lock.HOST-PID) marked clustered, and a clustered node starts beside them.
 /// </summary>
 public sealed class ServiceLock : IDisposable
 {
@@ -14,24 +16,34 @@ public sealed class ServiceLock : IDisposable
 
     private ServiceLock(string path) => _path = path;
 
-    public sealed record Holder(int Pid, string Host, string Url, DateTimeOffset Since);
+    public sealed record Holder(int Pid, string Host, string Url, DateTimeOffset Since, bool Clustered = false);
 
     public static string PathFor(string dbPath) => Path.GetFullPath(dbPath) + ".serve.lock";
 
-    public static ServiceLock Acquire(string dbPath, string url, TimeProvider clock)
+    public static ServiceLock Acquire(string dbPath, string url, TimeProvider clock, bool clustered = false)
     {
-        var path = PathFor(dbPath);
+        var path = clustered ? $"{PathFor(dbPath)}.{Environment.MachineName}-{Environment.ProcessId}" : PathFor(dbPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var holder = new Holder(Environment.ProcessId, Environment.MachineName, url, clock.GetUtcNow());
+        var holder = new Holder(Environment.ProcessId, Environment.MachineName, url, clock.GetUtcNow(), clustered);
         File.WriteAllText(path, JsonSerializer.Serialize(holder));
         return new ServiceLock(path);
     }
 
-    /// <summary>The live service holding <paramref name="dbPath"/>, or null.</summary>
+    /// <summary>The live service holding <paramref name="dbPath"/> (a single service, or any node of a cluster), or null.</summary>
     public static Holder? Find(string dbPath)
     {
-        var path = PathFor(dbPath);
-        if (!File.Exists(path)) return null;
+        var single = PathFor(dbPath);
+        var folder = Path.GetDirectoryName(single)!;
+        if (!Directory.Exists(folder)) return null;
+        return Directory.EnumerateFiles(folder, Path.GetFileName(single) + "*")
+            .Where(p => p == single || p[single.Length] == '.')
+            .Order(StringComparer.Ordinal)
+            .Select(Read)
+            .FirstOrDefault(h => h is not null);
+    }
+
+    private static Holder? Read(string path)
+    {
         Holder? holder;
         try
         {

@@ -63,7 +63,7 @@ public static class JobsPages
         var recent = runs.Reverse().Take(50).Select(r => (IEnumerable<object?>)[
             r.Job, r.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
             r.ScheduledAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-            $"{r.Seconds:0.###} s", new RawHtml($"<span class=\"{r.Result}\">{Html.E(r.Result)}</span>"), r.Attempt, r.Summary, r.Error, r.Node]);
+            $"{r.Seconds:0.###} s", new RawHtml($"<span class=\"{r.Result}\">{Html.E(r.Result)}</span>"), r.Recovered ? $"{r.Attempt} ({Html.T(http, "chạy lại sau sự cố", "recovered")})" : r.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Summary, r.Error, r.Node]);
         var historyTable = Html.Table(en
             ? ["Job", "Started", "Scheduled for", "Duration", "Result", "Attempt", "Summary", "Error", "Node"]
             : ["Tác vụ", "Bắt đầu", "Theo lịch lúc", "Thời gian", "Kết quả", "Lần thử", "Tóm tắt", "Lỗi", "Nút"], recent, "history");

@@ -65,6 +65,8 @@ public static class SqlPages
         var body = new StringBuilder(Form(http, sql));
         if (answer.Error is not null)
         {
+            if (IsRefusal(answer.Error))
+                body.Append($"<p class=\"error\" id=\"sql-refused\"><strong>{Html.T(http, "Bị từ chối: trang SQL chỉ đọc dữ liệu, không được ghi, gắn tệp hay đọc tệp trên máy chủ.", "Refused: the SQL page only reads; it cannot write, attach files or read the server's files.")}</strong></p>");
             body.Append($"<p class=\"error\" id=\"sql-error\">{Html.E(answer.Error)}</p>");
             return Html.Page(http, "Truy vấn SQL", "SQL", body.ToString(), 400);
         }
@@ -113,6 +115,12 @@ public static class SqlPages
             <script>vegaEmbed('#chart', {json}, {"{"}actions: false, renderer: 'svg'{"}"}).then(() => document.getElementById('chart').dataset.rendered = 'yes');</script>
             """;
     }
+
+    /// <summary>DuckDB's words for a write on a read-only file or for file access with external access off.</summary>
+    private static bool IsRefusal(string error) =>
+        error.Contains("read-only", StringComparison.OrdinalIgnoreCase)
+        || error.Contains("external access", StringComparison.OrdinalIgnoreCase)
+        || error.Contains("Permission Error", StringComparison.OrdinalIgnoreCase);
 
     private static object? Value(DuckDbReader reader, int column)
     {

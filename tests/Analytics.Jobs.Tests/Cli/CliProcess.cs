@@ -7,10 +7,13 @@ public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static Result Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Result Run(IReadOnlyDictionary<string, string>? environment, params string[] args) => RunWithInput(environment, null, args);
+
+    /// <summary>As <see cref="Run"/>, writing <paramref name="input"/> to the command's standard input (a password for `user add`).</summary>
+    public static Result RunWithInput(IReadOnlyDictionary<string, string>? environment, string? input, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "analytics.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment.Remove("ANALYTICS_DB");
@@ -18,6 +21,8 @@ public static class CliProcess
         if (environment is not null)
             foreach (var (k, v) in environment) start.Environment[k] = v;
         using var process = Process.Start(start)!;
+        if (input is not null) process.StandardInput.Write(input);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))

@@ -1,0 +1,142 @@
+using Analytics.Jobs.Scheduling;
+using Analytics.Jobs.Tests.Scheduling;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Analytics.Jobs.Tests.Web;
+
+public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper output) : IClassFixture<ServiceSite>
+{
+    public const string Shots = "/tmp/svc-shots";
+
+    private bool Skipped()
+    {
+        if (site.Missing is null) return false;
+        Prerequisite.Missing(site.Missing, output);
+        return true;
+    }
+
+    [Fact]
+    public async Task Signing_in_refuses_a_wrong_password_and_accepts_the_right_one()
+    {
+        if (Skipped()) return;
+        var page = await site.NewPage();
+        await ServiceSite.SignIn(page, "sai-mật-khẩu");
+        Assert.Equal("Sai tên hoặc mật khẩu.", await page.InnerTextAsync("#login-error"));
+        Assert.Equal(0, await page.Locator("#user").CountAsync());
+
+        await ServiceSite.SignIn(page);
+        await page.WaitForURLAsync("**/jobs");
+        Assert.Equal(ServiceSite.User, await page.InnerTextAsync("#user"));
+    }
+
+    [Fact]
+    public async Task Uploading_a_csv_with_a_refused_submission_shows_its_rule_and_vietnamese_message()
+    {
+        if (Skipped()) return;
+        var page = await site.NewPage();
+        // Without a login the upload form leads to the sign-in page.
+        await page.GotoAsync("/submissions");
+        var csv = Path.Combine(site.Settings.Inbox, "..", "upload-q2.csv");
+        File.WriteAllText(csv, "unit_code,period,indicator,value\nGLM-SOE,2024-Q2,workers,130\nGLM-PRV,2024-Q2,workers,-5\n");
+        await page.SetInputFilesAsync("#upload-file", csv);
+        await page.ClickAsync("#upload-submit");
+        await page.WaitForURLAsync("**/login**");
+
+        await ServiceSite.SignIn(page);
+        await page.GotoAsync("/submissions");
+        await page.SetInputFilesAsync("#upload-file", csv);
+        await page.ClickAsync("#upload-submit");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f]{12}$"));
+        Assert.Equal(SubmissionResult.Partly, await page.InnerTextAsync("#file-status"));
+        var main = await page.InnerTextAsync("main");
+        Assert.Contains("GLM-PRV 2024-Q2: refused", main, StringComparison.Ordinal);
+        Assert.Contains("GLM-SOE 2024-Q2: accepted", main, StringComparison.Ordinal);
+        Assert.Contains("E07", main, StringComparison.Ordinal);
+        Assert.Contains("là số âm; số liệu báo cáo không được âm", main, StringComparison.Ordinal);
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "submission-refused.png"), FullPage = true });
+
+        // The list shows the file, and the English page gives the English message.
+        await page.GotoAsync("/submissions");
+        Assert.Contains("upload-q2.csv", await page.InnerTextAsync("#submissions"), StringComparison.Ordinal);
+        await page.GoBackAsync();
+        await page.ClickAsync("#lang-switch");
+        Assert.Contains("is negative", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Running_a_job_now_needs_a_login_and_puts_the_run_in_the_history()
+    {
+        if (Skipped()) return;
+        var page = await site.NewPage();
+        await page.GotoAsync("/jobs");
+        await page.ClickAsync("#run-reminders");
+        await page.WaitForURLAsync("**/login**");
+        Assert.Empty(new JobHistory(site.Settings.HistoryPath).For(JobNames.Reminders));
+
+        await ServiceSite.SignIn(page);
+        await page.GotoAsync("/jobs");
+        await page.ClickAsync("#run-reminders");
+        await page.WaitForURLAsync("**/jobs");
+        // The run is asynchronous: reload until the history has it.
+        for (var i = 0; i < 100 && await page.Locator("#result-reminders").CountAsync() == 0; i++)
+        {
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
+        Assert.Equal(JobRun.Ok, await page.InnerTextAsync("#result-reminders"));
+        var history = page.Locator("#history tr", new PageLocatorOptions { HasText = JobNames.Reminders });
+        Assert.Equal(1, await history.CountAsync());
+        Assert.Contains(SchedulerSetup.SingleNodeId, await history.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sql_query_shows_its_table_and_a_chart_and_a_delete_is_refused_clearly()
+    {
+        if (Skipped()) return;
+        var page = await site.NewPage();
+        await page.GotoAsync("/sql");
+        await page.FillAsync("#sql", "SELECT unit_code, sum(value) AS workers FROM fact_value JOIN submission USING (submission_id) WHERE period_code = '2024-Q1' GROUP BY unit_code ORDER BY unit_code");
+        await page.ClickAsync("#sql-run");
+        var rows = await page.Locator("#sql-result tr").AllInnerTextsAsync();
+        Assert.Equal(["unit_code\tworkers", "GLM-PRV\t80", "GLM-PUB\t45", "GLM-SOE\t120"], rows.Select(r => r.Trim()));
+        // vega-embed (served by the page itself) draws the bars as SVG.
+        await page.Locator("#chart[data-rendered=yes] svg").WaitForAsync();
+        Assert.Equal(3, await page.Locator("#chart svg path[aria-roledescription=bar], #chart svg .mark-rect path").CountAsync());
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "sql-chart.png"), FullPage = true });
+
+        await page.FillAsync("#sql", "DELETE FROM submission");
+        await page.ClickAsync("#sql-run");
+        Assert.StartsWith("Bị từ chối: trang SQL chỉ đọc", await page.InnerTextAsync("#sql-refused"), StringComparison.Ordinal);
+        Assert.Contains("read-only", await page.InnerTextAsync("#sql-error"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#sql-result").CountAsync());
+
+        await page.FillAsync("#sql", "SELECT count(*) AS n FROM submission WHERE period_code = '2024-Q1'");
+        await page.ClickAsync("#sql-run");
+        Assert.Equal(["n", "3"], (await page.Locator("#sql-result tr").AllInnerTextsAsync()).Select(r => r.Trim()));
+    }
+
+    [Fact]
+    public async Task The_english_switch_changes_the_labels_and_the_vietnamese_switch_brings_them_back()
+    {
+        if (Skipped()) return;
+        var page = await site.NewPage();
+        await page.GotoAsync("/jobs");
+        Assert.Equal("Tác vụ", await page.InnerTextAsync("h1"));
+        Assert.Equal("English", await page.InnerTextAsync("#lang-switch"));
+        Assert.Contains("Nạp báo cáo từ hộp thư đến", await page.InnerTextAsync("#jobs"), StringComparison.Ordinal);
+
+        await page.ClickAsync("#lang-switch");
+        await page.WaitForURLAsync("**/jobs");
+        Assert.Equal("Jobs", await page.InnerTextAsync("h1"));
+        Assert.Contains("Ingest the inbox", await page.InnerTextAsync("#jobs"), StringComparison.Ordinal);
+        Assert.Contains("Submissions", await page.InnerTextAsync("header"), StringComparison.Ordinal);
+        await page.GotoAsync("/sql");
+        Assert.Equal("Run", await page.InnerTextAsync("#sql-run"));
+
+        await page.ClickAsync("#lang-switch");
+        Assert.Equal("Chạy", await page.InnerTextAsync("#sql-run"));
+    }
+}
