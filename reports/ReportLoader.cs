@@ -124,27 +124,37 @@ public sealed class ReportLoader
         var trend = new List<PeriodValue>();
         var children = new Dictionary<string, string>();
         var used = new List<string>();
+        // Children as on the year's last day; one pass per indicator gives this year and last year for
+        // them and for the unit (as-was), a second the unit's term trend restated as-is.
+        var childCodes = new List<string>();
+        using (var reader = _connection.Query("""
+            SELECT DISTINCT unit_code FROM dim_unit WHERE parent_code = $1 AND valid_from <= $2 AND coalesce(valid_to, DATE '9999-12-31') >= $2 ORDER BY 1
+            """, unitCode, yearPeriod.End.ToDateTime(TimeOnly.MinValue)))
+        {
+            while (reader.Read()) childCodes.Add(reader.GetString(0));
+        }
+        var scope = childCodes.Append(unitCode).ToList();
+        var known = _metrics.KnownIndicators().ToHashSet(StringComparer.Ordinal);
         foreach (var (code, meta) in _catalog)
         {
-            if (meta.Kind == "category") continue; // ratings are counted by sector instead
-            var byChild = ForChildren(code, unitCode, yearPeriod.Code);
-            var total = Value(code, unitCode, yearPeriod.Code, Hierarchy.AsWas);
-            if (byChild.Count == 0 && total is null) continue;
+            if (meta.Kind == "category" || !known.Contains(code)) continue; // ratings are counted by sector instead
+            var years = _metrics.TrendFor(code, scope, year - 1, year, Hierarchy.AsWas);
+            if (scope.All(u => years[u][1].Value.Value is null)) continue;
             used.Add(code);
-            foreach (var (child, v) in byChild.OrderBy(c => c.Key, StringComparer.Ordinal))
+            foreach (var child in childCodes)
             {
-                if (!children.ContainsKey(child)) children[child] = UnitName(child, yearPeriod.End);
-                values.Add(new(child, code, v));
+                if (years[child][1].Value.Value is { } v)
+                {
+                    if (!children.ContainsKey(child)) children[child] = UnitName(child, yearPeriod.End);
+                    values.Add(new(child, code, v));
+                }
+                if (code == "members_admitted" && years[child][0].Value.Value is { } before) previous.Add(new(child, code, before));
             }
-            if (total is { } t) values.Add(new(unitCode, code, t));
+            if (years[unitCode][1].Value.Value is { } total) values.Add(new(unitCode, code, total));
             foreach (var point in _metrics.Trend(code, unitCode, termStart, year, Hierarchy.AsIs))
             {
                 if (point.Value.Value is { } v) trend.Add(new(code, point.Year.ToString(CultureInfo.InvariantCulture), PeriodRef.WholeYear(point.Year).Label(Lang), v));
             }
-        }
-        foreach (var (child, v) in ForChildren("members_admitted", unitCode, PeriodRef.WholeYear(year - 1).Code))
-        {
-            previous.Add(new(child, "members_admitted", v));
         }
         var completeness = CompletenessReport.Compute(_connection, yearPeriod.Code, AsOf, unitCode);
         var header = Header(unitCode, unitName, yearPeriod, yearPeriod.Start, yearPeriod.End, completeness);

@@ -46,7 +46,7 @@ public static class ConferencePack
             charts.Add(new(Stem("ranking-" + code),
                 en ? $"Child units of {h.UnitName} ranked by {indicator.Name.ToLowerInvariant()}, {annual.Year}." : $"Xếp hạng các đơn vị trực thuộc {h.UnitName} theo {Lower(indicator.Name)}, năm {annual.Year}.",
                 ChartSpecs.Ranking(new ChartText($"{indicator.Name} — {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel, indicator.Unit),
-                    ranked.Select(r => new UnitValue(r.Unit.Name, r.Value)).ToList(), indicator.Format, target, lang, size)));
+                    ranked.Select(r => new UnitValue(Fit(r.Unit.Name, 30), r.Value)).ToList(), indicator.Format, target, lang, size)));
         }
 
         if (indicators.TryGetValue("members_admitted", out var admitted))
@@ -54,10 +54,13 @@ public static class ConferencePack
             var now = annual.Values.Where(v => v.IndicatorCode == "members_admitted").ToDictionary(v => v.UnitCode, v => v.Value);
             var then = annual.PreviousYearValues.Where(v => v.IndicatorCode == "members_admitted").ToDictionary(v => v.UnitCode, v => v.Value);
             var bars = new List<GroupedValue>();
-            foreach (var child in annual.Children.Where(c => now.ContainsKey(c.UnitCode) || then.ContainsKey(c.UnitCode)))
+            var shown = annual.Children.Where(c => now.ContainsKey(c.UnitCode) || then.ContainsKey(c.UnitCode)).ToList();
+            var room = Math.Max(12, 96 / Math.Max(1, shown.Count));
+            foreach (var child in shown)
             {
-                bars.Add(new(child.Name, (annual.Year - 1).ToString(CultureInfo.InvariantCulture), then.GetValueOrDefault(child.UnitCode)));
-                bars.Add(new(child.Name, annual.Year.ToString(CultureInfo.InvariantCulture), now.GetValueOrDefault(child.UnitCode)));
+                var label = Fit(child.Name, room);
+                bars.Add(new(label, (annual.Year - 1).ToString(CultureInfo.InvariantCulture), then.GetValueOrDefault(child.UnitCode)));
+                bars.Add(new(label, annual.Year.ToString(CultureInfo.InvariantCulture), now.GetValueOrDefault(child.UnitCode)));
             }
             if (bars.Count > 0)
             {
@@ -86,7 +89,7 @@ public static class ConferencePack
         {
             var rows = plan.Targets.Where(t => t.Actual is not null && t.Target is not null && t.Target != 0)
                 .Take(12)
-                .Select(t => new BulletRow($"{t.TargetId} {Short(t.Text)}", t.Actual!.Value, t.Target!.Value, t.Format,
+                .Select(t => new BulletRow(Fit($"{t.TargetId} {t.Text}", 40), t.Actual!.Value, t.Target!.Value, t.Format,
                     t.Status is TargetStatus.Achieved or TargetStatus.OnTrack))
                 .ToList();
             if (rows.Count == 0) continue;
@@ -151,5 +154,13 @@ public static class ConferencePack
 
     private static string Lower(string name) => name.Length > 0 ? char.ToLower(name[0], CultureInfo.GetCultureInfo("vi-VN")) + name[1..] : name;
 
-    private static string Short(string text) => text.Length <= 48 ? text : text[..46] + "…";
+    // Labels are shortened here, at a word, to what the chart's label room holds: the worker lays out
+    // with measured widths but the renderer's own "…" truncation of an over-long label does not match
+    // them, so an over-long label would spill out of the picture (reported to the chart worker's owner).
+    public static string Fit(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        var cut = text.LastIndexOf(' ', max - 1);
+        return (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd(',', ';', ' ') + "…";
+    }
 }

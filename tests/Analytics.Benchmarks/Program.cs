@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "append" => AppendBenchmark.Run(args[1..]),
     "ingest" => IngestBenchmark.Run(args[1..]),
+    "reports" => ReportsBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -22,6 +23,10 @@ static int Usage()
           ingest --sample DIR [--period 2024-Q1] [--dir PATH]
               validated, versioned ingest of one period of a generated sample (analytics sample)
               vs DuckDB's read_csv of the same values
+
+          reports [--db PATH] [--year 2024] [--out DIR] [--charts 100]
+              annual workbook and conference pack for every province of a loaded warehouse
+              (a copy is used), by phase; warm chart throughput (SVG and 1920x1080 PNG)
         """);
     return 2;
 }

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using Analytics.Reports;
+using Analytics.Reports.Charts;
+using Analytics.Reports.Conference;
+using Analytics.Reports.Excel;
+
+namespace Analytics.Benchmarks;
+
+/// <summary>
+/// `reports`: the annual workbook and the conference pack (SVG + 1920×1080 PNG per chart) for every
+/// province of a loaded warehouse, timed by phase; then warm chart throughput on one worker.
+/// </summary>
+public static class ReportsBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var options = new BenchmarkArguments(args, "--db", "--year", "--out", "--charts");
+        var source = options.GetString("--db", "data/demo/warehouse.duckdb");
+        var year = (int)options.GetInt64("--year", 2024);
+        var output = options.GetString("--out", Path.Combine(Path.GetTempPath(), "analytics-bench-reports"));
+        var throughputCount = (int)options.GetInt64("--charts", 100);
+        if (!File.Exists(source))
+        {
+            Console.Error.WriteLine($"no warehouse at {source}; run ./analytics demo or pass --db");
+            return 2;
+        }
+        // Work on a copy: the metric tables may be refreshed, and the source may be someone's read-only file.
+        Directory.CreateDirectory(output);
+        var db = Path.Combine(output, "warehouse.duckdb");
+        File.Copy(source, db, true);
+        var clock = TimeProvider.System;
+
+        var total = Stopwatch.StartNew();
+        using var warehouse = Analytics.Warehouse.Warehouse.Open(db);
+        using var connection = warehouse.Connect();
+        var refresh = Stopwatch.StartNew();
+        Analytics.Warehouse.Metrics.Metrics.Refresh(connection);
+        refresh.Stop();
+        var provinces = new List<string>();
+        using (var reader = connection.Query("""
+            SELECT DISTINCT p.unit_code FROM dim_unit p
+            WHERE p.level = 1 AND p.valid_from <= $1 AND coalesce(p.valid_to, DATE '9999-12-31') >= $1
+              AND EXISTS (SELECT 1 FROM dim_unit c WHERE c.parent_code = p.unit_code)
+            ORDER BY 1
+            """, new DateTime(year, 12, 31)))
+        {
+            while (reader.Read()) provinces.Add(reader.GetString(0));
+        }
+
+        if (Environment.GetEnvironmentVariable("REPORTS_BENCH_CALLS") == "1")
+        {
+            // Where loading time goes: the cost of one call of each metrics API used by the loader.
+            var metrics = new Analytics.Warehouse.Metrics.Metrics(connection);
+            var probe = provinces[0];
+            foreach (var (name, call) in new (string, Action)[]
+            {
+                ("Get", () => metrics.Get("members", probe, $"{year}", Analytics.Warehouse.Metrics.Hierarchy.AsWas)),
+                ("ForChildren", () => metrics.ForChildren("members", probe, $"{year}", Analytics.Warehouse.Metrics.Hierarchy.AsWas)),
+                ("Trend", () => metrics.Trend("members", probe, year - 3, year)),
+                ("Get month", () => metrics.Get("members", probe, $"{year}-05", Analytics.Warehouse.Metrics.Hierarchy.AsWas)),
+            })
+            {
+                call();
+                var w = Stopwatch.StartNew();
+                for (var i = 0; i < 20; i++) call();
+                Console.WriteLine($"{name,-12} {w.Elapsed.TotalMilliseconds / 20:0.0} ms");
+            }
+        }
+
+        var loader = new ReportLoader(connection, clock, english: false);
+        using var worker = new ChartWorker();
+        TimeSpan load = default, workbooks = default, render = default;
+        var charts = 0;
+        long bytes = 0;
+        foreach (var province in provinces)
+        {
+            var watch = Stopwatch.StartNew();
+            var data = loader.Annual(province, year.ToString(CultureInfo.InvariantCulture));
+            var plans = ReportLoader.PlansIssuedBy(province, year).Select(p => loader.Plan(p, province, year.ToString(CultureInfo.InvariantCulture))).ToList();
+            load += watch.Elapsed;
+            watch.Restart();
+            var workbook = AnnualWorkbook.Build(data);
+            File.WriteAllBytes(Path.Combine(output, $"bao-cao-nam-{province}-{year}.xlsx"), workbook);
+            bytes += workbook.Length;
+            workbooks += watch.Elapsed;
+            watch.Restart();
+            var pack = ConferencePack.Charts(data, plans);
+            ConferencePack.Write(pack, worker, Path.Combine(output, "conference-" + province), province, english: false);
+            charts += pack.Count;
+            render += watch.Elapsed;
+            Console.Error.Write($"\r{provinces.IndexOf(province) + 1}/{provinces.Count} {province}   ");
+        }
+        total.Stop();
+        Console.Error.WriteLine();
+
+        var spec = ChartSpecs.Ranking(new ChartText("Tỷ lệ đoàn viên", "Kho dữ liệu", "Năm 2024"),
+            provinces.Select((p, i) => new UnitValue(p, 0.6 + (i * 0.01))).ToList(), ValueFormat.Percent, 0.75);
+        var svgPerSecond = ChartThroughput.MeasureWarm(worker, spec, throughputCount);
+        var pngPerSecond = ChartThroughput.MeasureWarm(worker, spec, throughputCount, ChartSize.Slide);
+
+        Console.WriteLine($"warehouse            {source}");
+        Console.WriteLine($"provinces            {provinces.Count} (year {year})");
+        Console.WriteLine($"metrics refresh      {refresh.Elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine($"load figures         {load.TotalSeconds:0.00} s");
+        Console.WriteLine($"annual workbooks     {workbooks.TotalSeconds:0.00} s ({bytes / 1024} KiB)");
+        Console.WriteLine($"conference packs     {render.TotalSeconds:0.00} s ({charts} charts, SVG + PNG each)");
+        Console.WriteLine($"total                {total.Elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine($"warm charts/s        {svgPerSecond:0.0} SVG, {pngPerSecond:0.0} PNG 1920x1080");
+        return 0;
+    }
+}
