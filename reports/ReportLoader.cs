@@ -66,7 +66,14 @@ public sealed class ReportLoader
         var children = new Dictionary<string, string>();
         foreach (var indicator in indicators)
         {
-            var byMonth = ForChildren(indicator.Code, unitCode, month.Code);
+            // Only indicators units report monthly have a figure for the month; for the others the
+            // metrics would add up nothing and show 0, which reads as a real zero.
+            var monthly = _connection.Scalar<long>("""
+                SELECT count(*) FROM fact_value f
+                JOIN dim_indicator i ON i.indicator_id = f.indicator_id AND i.indicator_code = $1
+                JOIN dim_period p ON p.period_id = f.period_id AND p.period_type = 'month' AND p.year = $2
+                """, indicator.Code, month.Year) > 0;
+            var byMonth = monthly ? ForChildren(indicator.Code, unitCode, month.Code) : new Dictionary<string, double>();
             var byYtd = ForChildren(indicator.Code, unitCode, cumulative.Code);
             var byLastYear = ForChildren(indicator.Code, unitCode, lastYear.Code);
             foreach (var code in byYtd.Keys.Union(byMonth.Keys).Union(byLastYear.Keys).Order(StringComparer.Ordinal))
@@ -74,7 +81,7 @@ public sealed class ReportLoader
                 var name = children.TryGetValue(code, out var known) ? known : children[code] = UnitName(code, month.End);
                 figures.Add(new(code, name, indicator.Code, byMonth.GetValueOrDefault(code), byYtd.GetValueOrDefault(code), byLastYear.GetValueOrDefault(code)));
             }
-            figures.Add(new(unitCode, unitName, indicator.Code, Value(indicator.Code, unitCode, month.Code, Hierarchy.AsWas),
+            figures.Add(new(unitCode, unitName, indicator.Code, monthly ? Value(indicator.Code, unitCode, month.Code, Hierarchy.AsWas) : null,
                 Value(indicator.Code, unitCode, cumulative.Code, Hierarchy.AsWas), Value(indicator.Code, unitCode, lastYear.Code, Hierarchy.AsWas)));
         }
 

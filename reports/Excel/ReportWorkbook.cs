@@ -99,7 +99,8 @@ public sealed class ReportWorkbook : IDisposable
         header.Style.Fill.PatternType = ExcelFillStyle.Solid;
         header.Style.Fill.BackgroundColor.SetColor(ReportColors.HeaderFill);
         var longest = columns.Max(c => c.Header.Length / Math.Max(4.0, c.Width));
-        sheet.Row(startRow).Height = Math.Max(30, 14 * Math.Ceiling(longest + 0.2));
+        // Wrapped headers: about 12.5 points per line, the longest header decides (Vietnamese words are long).
+        sheet.Row(startRow).Height = Math.Max(30, 13 * Math.Ceiling((longest * 1.15) + 0.3));
 
         var row = startRow;
         var widths = columns.Select(c => c.Width).ToArray();
