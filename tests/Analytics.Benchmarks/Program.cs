@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "append" => AppendBenchmark.Run(args[1..]),
     "ingest" => IngestBenchmark.Run(args[1..]),
     "reports" => ReportsBenchmark.Run(args[1..]),
+    "metrics" => MetricsBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -27,6 +28,11 @@ static int Usage()
           reports [--db PATH] [--year 2024] [--out DIR] [--charts 100]
               annual workbook and conference pack for every province of a loaded warehouse
               (a copy is used), by phase; warm chart throughput (SVG and 1920x1080 PNG)
+
+          metrics --db PATH [--runs 5] [--from YEAR] [--to YEAR] [--as-of yyyy-MM-dd]
+              yearly as-is trend of members_admitted and cba_coverage for every province, and the
+              attainment of every target for every province: engine vs hand-written SQL over the
+              raw facts, same run, warm; refreshes PATH in place (pass a copy)
         """);
     return 2;
 }
