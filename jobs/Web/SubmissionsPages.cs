@@ -24,7 +24,7 @@ public static class SubmissionsPages
     {
         var results = InboxIngest.All(settings).Take(200).Select(r => (IEnumerable<object?>)[
             new RawHtml($"<a href=\"/submissions/{r.Id}\">{Html.E(r.File)}</a>"), r.ProcessedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-            new RawHtml($"<span class=\"{r.Status}\">{Html.E(r.Status)}</span>"), r.Submissions.Count]);
+            new RawHtml($"<span class=\"{r.Status}\">{Html.E(Word(http, r.Status))}</span>"), r.Submissions.Count]);
         var quarantine = Directory.Exists(settings.QuarantineDirectory)
             ? Directory.EnumerateFiles(settings.QuarantineDirectory).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).Order()
                 .Select(f => (IEnumerable<object?>)[new RawHtml($"<a href=\"/quarantine/{Uri.EscapeDataString(Path.GetFileName(f))}\">{Html.E(Path.GetFileName(f))}</a>"),
@@ -46,13 +46,13 @@ public static class SubmissionsPages
     {
         if (InboxIngest.Load(settings, id) is not { } r) return Html.Page(http, "Không thấy", "Not found", "", 404);
         var en = Html.English(http);
-        var parts = new List<string> { $"<p>{Html.E(r.File)}: <strong id=\"file-status\" class=\"{r.Status}\">{Html.E(r.Status)}</strong></p>" };
+        var parts = new List<string> { $"<p>{Html.E(r.File)}: <strong id=\"file-status\" class=\"{r.Status}\">{Html.E(Word(http, r.Status))}</strong></p>" };
         if (r.FileError is not null) parts.Add($"<p class=\"error\" id=\"file-error\">{Html.E(r.FileError)}</p>");
         foreach (var s in r.Submissions)
         {
-            parts.Add($"<h3>{Html.E(s.Unit)} {Html.E(s.Period)}: <span class=\"{s.Status}\">{Html.E(s.Status)}</span>{(s.Version is { } v ? $" (v{v})" : "")}</h3>");
+            parts.Add($"<h3>{Html.E(s.Unit)} {Html.E(s.Period)}: <span class=\"{s.Status}\">{Html.E(Word(http, s.Status))}</span>{(s.Version is { } v ? $" (v{v})" : "")}</h3>");
             parts.Add(Html.Table(en ? ["Rule", "Severity", "Indicator", "Row", "Cell", "Message"] : ["Quy tắc", "Mức", "Chỉ tiêu", "Dòng", "Ô", "Nội dung"],
-                s.Messages.Select(m => (IEnumerable<object?>)[m.Rule, new RawHtml($"<span class=\"{m.Severity}\">{Html.E(m.Severity)}</span>"), m.Indicator, m.Row, m.Cell, en ? m.En : m.Vi]), "messages"));
+                s.Messages.Select(m => (IEnumerable<object?>)[m.Rule, new RawHtml($"<span class=\"{m.Severity}\">{Html.E(Word(http, m.Severity))}</span>"), m.Indicator, m.Row, m.Cell, en ? m.En : m.Vi]), "messages"));
         }
         foreach (var f in r.Feedback)
             parts.Add($"<p><a id=\"feedback-link\" href=\"/feedback/{Uri.EscapeDataString(f)}\">{Html.T(http, "Tải tệp phản hồi", "Download the feedback workbook")}: {Html.E(f)}</a></p>");
@@ -86,6 +86,19 @@ public static class SubmissionsPages
             await Task.Delay(100, cancellationToken);
         return Results.Redirect($"/submissions/{id}");
     }
+
+    /// <summary>What people read for a status or severity kept in English in the result files (the page's class names stay those codes).</summary>
+    internal static string Word(HttpContext http, string code) => code switch
+    {
+        SubmissionResult.Accepted => Html.T(http, "đã nhận", "accepted"),
+        SubmissionResult.Refused => Html.T(http, "bị từ chối", "refused"),
+        SubmissionResult.Partly => Html.T(http, "nhận một phần", "partly accepted"),
+        SubmissionResult.SeenBefore => Html.T(http, "đã nạp trước đó", "loaded before"),
+        SubmissionOutcome.Unchanged => Html.T(http, "không đổi", "unchanged"),
+        "error" => Html.T(http, "lỗi", "error"),
+        "warning" => Html.T(http, "cảnh báo", "warning"),
+        _ => code,
+    };
 
     private static IResult Download(string folder, string name)
     {

@@ -39,10 +39,10 @@ public sealed class ClusterTests(ITestOutputHelper output)
         }
         var history = new JobHistory(s.HistoryPath);
 
-        // Node a dies (as with kill -9) in the middle of its next load; until a file arrives it works normally.
-        using var a = new ServeProcess(s.Db, FreePort.Next(), Node("node-a", dieMidLoad: true));
+        // Node b dies (as with kill -9) in the middle of its next load; until a file arrives it works normally.
+        using var a = new ServeProcess(s.Db, FreePort.Next(), Node("node-a", dieMidLoad: false));
         await a.WaitUntilServing(TimeSpan.FromSeconds(60));
-        using var b = new ServeProcess(s.Db, FreePort.Next(), Node("node-b", dieMidLoad: false));
+        using var b = new ServeProcess(s.Db, FreePort.Next(), Node("node-b", dieMidLoad: true));
         await b.WaitUntilServing(TimeSpan.FromSeconds(60));
 
         // Both nodes up: every tick of the recurring ingest fires once across the cluster.
@@ -55,22 +55,23 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.All(both, t => Assert.Single(t.Value));
         AssertNoGap(both.Keys);
 
-        // Node b is killed: node a keeps the schedule going on its own, still once per tick.
-        b.Kill();
+        // Node a, which started first and so usually holds the schedule, is killed: node b notices its
+        // silence after the check-in interval and keeps the schedule going on its own, still once per tick.
+        a.Kill();
         var killedAt = DateTimeOffset.UtcNow;
         await WaitUntil(() => Ticks(history, killedAt + TimeSpan.FromSeconds(6), DateTimeOffset.MaxValue).Count >= 2, TimeSpan.FromSeconds(30));
         var alone = Ticks(history, killedAt + Tick, DateTimeOffset.UtcNow - Tick);
-        output.WriteLine("after b died: " + string.Join(", ", alone.Select(t => $"{t.Key:HH:mm:ss} {string.Join('+', t.Value)}")));
-        Assert.True(alone.Count >= 2, $"the schedule stopped with node b\n{a.Output}");
-        Assert.All(alone, t => Assert.Equal(["node-a"], t.Value));
+        output.WriteLine("after a died: " + string.Join(", ", alone.Select(t => $"{t.Key:HH:mm:ss} {string.Join('+', t.Value)}")));
+        Assert.True(alone.Count >= 2, $"the schedule stopped with node a\n{b.Output}");
+        Assert.All(alone, t => Assert.Equal(["node-b"], t.Value));
 
-        // A file arrives; node a dies halfway through loading it.
+        // A file arrives; node b dies halfway through loading it.
         File.WriteAllText(Path.Combine(s.Inbox, "q1.csv"), "unit_code,period,indicator,value\nGLM-SOE,2024-Q1,workers,120\nGLM-SOE,2024-Q1,members,100\n");
-        Assert.True(await a.WaitForExit(TimeSpan.FromSeconds(30)), "node a did not reach the fault");
-        Assert.NotEqual(0, a.ExitCode);
+        Assert.True(await b.WaitForExit(TimeSpan.FromSeconds(30)), "node b did not reach the fault");
+        Assert.NotEqual(0, b.ExitCode);
         Assert.True(File.Exists(Path.Combine(s.Inbox, "q1.csv")), "the file left the inbox although its load died");
 
-        // Node c joins: it takes over node a's run in flight (run again from the start) and loads the file once.
+        // Node c joins: it takes over node b's run in flight (run again from the start) and loads the file once.
         using var c = new ServeProcess(s.Db, FreePort.Next(), Node("node-c", dieMidLoad: false));
         await c.WaitUntilServing(TimeSpan.FromSeconds(60));
         await WaitUntil(() => history.For(JobNames.Ingest).Any(r => r.Recovered && r.Node == "node-c")

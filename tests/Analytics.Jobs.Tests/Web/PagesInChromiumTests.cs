@@ -48,10 +48,11 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         await page.SetInputFilesAsync("#upload-file", csv);
         await page.ClickAsync("#upload-submit");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f]{12}$"));
-        Assert.Equal(SubmissionResult.Partly, await page.InnerTextAsync("#file-status"));
+        Assert.Equal("nhận một phần", await page.InnerTextAsync("#file-status"));
+        Assert.Equal(SubmissionResult.Partly, await page.GetAttributeAsync("#file-status", "class"));
         var main = await page.InnerTextAsync("main");
-        Assert.Contains("GLM-PRV 2024-Q2: refused", main, StringComparison.Ordinal);
-        Assert.Contains("GLM-SOE 2024-Q2: accepted", main, StringComparison.Ordinal);
+        Assert.Contains("GLM-PRV 2024-Q2: bị từ chối", main, StringComparison.Ordinal);
+        Assert.Contains("GLM-SOE 2024-Q2: đã nhận (v1)", main, StringComparison.Ordinal);
         Assert.Contains("E07", main, StringComparison.Ordinal);
         Assert.Contains("là số âm; số liệu báo cáo không được âm", main, StringComparison.Ordinal);
         Directory.CreateDirectory(Shots);
@@ -62,7 +63,10 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         Assert.Contains("upload-q2.csv", await page.InnerTextAsync("#submissions"), StringComparison.Ordinal);
         await page.GoBackAsync();
         await page.ClickAsync("#lang-switch");
-        Assert.Contains("is negative", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f]{12}$"));
+        var english = await page.InnerTextAsync("main");
+        Assert.Contains("GLM-PRV 2024-Q2: refused", english, StringComparison.Ordinal);
+        Assert.Contains("value -5 is negative", english, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,6 +103,7 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         await page.GotoAsync("/sql");
         await page.FillAsync("#sql", "SELECT unit_code, sum(value) AS workers FROM fact_value JOIN submission USING (submission_id) WHERE period_code = '2024-Q1' GROUP BY unit_code ORDER BY unit_code");
         await page.ClickAsync("#sql-run");
+        await page.Locator("#sql-result").WaitForAsync();
         var rows = await page.Locator("#sql-result tr").AllInnerTextsAsync();
         Assert.Equal(["unit_code\tworkers", "GLM-PRV\t80", "GLM-PUB\t45", "GLM-SOE\t120"], rows.Select(r => r.Trim()));
         // vega-embed (served by the page itself) draws the bars as SVG.
@@ -115,6 +120,7 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
 
         await page.FillAsync("#sql", "SELECT count(*) AS n FROM submission WHERE period_code = '2024-Q1'");
         await page.ClickAsync("#sql-run");
+        await page.Locator("#sql-result").WaitForAsync();
         Assert.Equal(["n", "3"], (await page.Locator("#sql-result tr").AllInnerTextsAsync()).Select(r => r.Trim()));
     }
 
