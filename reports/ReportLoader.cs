@@ -79,7 +79,7 @@ public sealed class ReportLoader
             foreach (var code in byYtd.Keys.Union(byMonth.Keys).Union(byLastYear.Keys).Order(StringComparer.Ordinal))
             {
                 var name = children.TryGetValue(code, out var known) ? known : children[code] = UnitName(code, month.End);
-                figures.Add(new(code, name, indicator.Code, byMonth.GetValueOrDefault(code), byYtd.GetValueOrDefault(code), byLastYear.GetValueOrDefault(code)));
+                figures.Add(new(code, name, indicator.Code, Find(byMonth, code), Find(byYtd, code), Find(byLastYear, code)));
             }
             figures.Add(new(unitCode, unitName, indicator.Code, monthly ? Value(indicator.Code, unitCode, month.Code, Hierarchy.AsWas) : null,
                 Value(indicator.Code, unitCode, cumulative.Code, Hierarchy.AsWas), Value(indicator.Code, unitCode, lastYear.Code, Hierarchy.AsWas)));
@@ -240,6 +240,9 @@ public sealed class ReportLoader
         _metrics.ForChildren(indicator, unitCode, periodCode, Hierarchy.AsWas)
             .Where(v => v.Value is not null)
             .ToDictionary(v => v.UnitCode, v => v.Value!.Value);
+
+    // A child without a figure has none (an empty cell), not a zero.
+    private static double? Find(Dictionary<string, double> values, string code) => values.TryGetValue(code, out var v) ? v : null;
 
     private double? Value(string indicator, string unitCode, string periodCode, Hierarchy hierarchy) =>
         _metrics.Get(indicator, unitCode, periodCode, hierarchy).Value;

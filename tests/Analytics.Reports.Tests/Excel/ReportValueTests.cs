@@ -92,6 +92,8 @@ public sealed class ReportValueTests(ReportWarehouse w) : IClassFixture<ReportWa
         // Monthly figure: unions founded in June 2024 under Gia Lâm.
         var founded = WorkbookReader.FindRow(sheet, 1, "HNI-GLM", 3, "Công đoàn cơ sở thành lập mới");
         Assert.Equal(ReportWarehouse.Founded(2024, 6), (double)sheet.Cells[founded, 5].Value);
+        // Members are reported quarterly: no figure for the month, an empty cell rather than a zero.
+        Assert.Null(sheet.Cells[WorkbookReader.FindRow(sheet, 1, "HNI-GLM", 3, "Đoàn viên công đoàn"), 5].Value);
 
         var completeness = reader.Sheet("Tình hình báo cáo");
         Assert.True(WorkbookReader.FindRow(completeness, 1, "EVL-LAT") > 0, "the unit that never reports is listed as missing");
