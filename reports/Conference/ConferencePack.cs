@@ -45,7 +45,8 @@ public static class ConferencePack
             double? target = code == "finance_attainment" ? 1.0 : null;
             charts.Add(new(Stem("ranking-" + code),
                 en ? $"Child units of {h.UnitName} ranked by {indicator.Name.ToLowerInvariant()}, {annual.Year}." : $"Xếp hạng các đơn vị trực thuộc {h.UnitName} theo {Lower(indicator.Name)}, năm {annual.Year}.",
-                ChartSpecs.Ranking(new ChartText($"{indicator.Name} — {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel, indicator.Unit),
+                // No title on the unit axis: the worker places it over long unit labels at slide size (reported), and the names speak for themselves.
+                ChartSpecs.Ranking(new ChartText($"{indicator.Name} — {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel, indicator.Unit, ""),
                     ranked.Select(r => new UnitValue(Fit(r.Unit.Name, 30), r.Value)).ToList(), indicator.Format, target, lang, size)));
         }
 
