@@ -38,9 +38,23 @@ public sealed class Attainment(DuckDbConnection connection, PlanCatalog? plans =
         var figureSets = new Dictionary<int, FigureSet>();
         foreach (var group in plansNeeded.Where(x => x.Target.Measured).GroupBy(x => x.Target.MinWorkers ?? 0))
         {
-            var periods = group.SelectMany(x => x.Periods.All).Distinct(StringComparer.Ordinal).ToList();
-            var codes = _metrics.LeafCodes(group.SelectMany(x => x.Target.IndicatorCodes));
-            figureSets[group.Key] = _metrics.Load(unitCodes, periods, codes, hierarchy, group.Key == 0 ? null : group.Key, null);
+            var minWorkers = group.Key == 0 ? (int?)null : group.Key;
+            // Periods the refresh tables hold are read in one query for every code of the group; a period
+            // computed from the facts (a deadline inside a quarter) only for the codes of the targets read over it.
+            var needs = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var (target, periods) in group)
+                foreach (var period in periods.Read(target))
+                {
+                    if (!needs.TryGetValue(period, out var codes)) needs[period] = codes = new HashSet<string>(StringComparer.Ordinal);
+                    codes.UnionWith(target.IndicatorCodes);
+                }
+            var figures = new FigureSet();
+            var stored = needs.Keys.Where(_metrics.IsStored).ToList();
+            if (stored.Count > 0)
+                _metrics.Load(unitCodes, stored, _metrics.LeafCodes(stored.SelectMany(p => needs[p])), hierarchy, minWorkers, null, figures);
+            foreach (var period in needs.Keys.Where(p => !_metrics.IsStored(p)))
+                _metrics.Load(unitCodes, [period], _metrics.LeafCodes(needs[period]), hierarchy, minWorkers, null, figures);
+            figureSets[group.Key] = figures;
         }
         var rows = new List<AttainmentRow>();
         foreach (var (target, periods) in plansNeeded)
@@ -94,7 +108,9 @@ public sealed class Attainment(DuckDbConnection connection, PlanCatalog? plans =
     /// <summary>The periods a target is read over as of a date (see docs/analyst-guide.md, "Attainment").</summary>
     private sealed record PeriodPlan(string? Main, string? Fallback, string? Baseline, IReadOnlyList<string> TermParts, bool Running, double Elapsed, DateOnly? Start)
     {
-        public IEnumerable<string> All => new[] { Main, Fallback, Baseline }.OfType<string>().Concat(TermParts);
+        /// <summary>The periods whose figures the assessment reads: a term's are its parts (Main only names the term).</summary>
+        public IEnumerable<string> Read(TargetDefinition t) =>
+            t.Basis == TargetBasis.Term ? TermParts : new[] { Main, Fallback, Baseline }.OfType<string>();
     }
 
     // Complete quarters of the as-of year: 0 → none, 1 → Q1, 2 → H1, 3 → 9M, 4 → the year.

@@ -19,7 +19,8 @@ internal static class MetricSql
     /// active on its last day. Rows are split by the registry window the value's date falls in, so a unit
     /// that moved mid-period contributes to each parent for its own sub-periods.
     /// </summary>
-    public static string Leaf(string periods) => $"""
+    /// <paramref name="reportedCodes"/>, when given, limits the facts read to those indicators (see <see cref="ReportedCodes"/>).
+    public static string Leaf(string periods, IReadOnlyCollection<string>? reportedCodes = null) => $"""
         WITH tp AS ({periods}),
         pc AS (
             SELECT p.period_id, p.start_date, p.end_date, tp.period_code AS target_period, tp.end_date AS target_end
@@ -32,6 +33,7 @@ internal static class MetricSql
             JOIN submission s ON s.submission_id = f.submission_id AND s.is_current
             JOIN pc ON pc.period_id = f.period_id
             JOIN dim_indicator i ON i.indicator_id = f.indicator_id AND i.kind IN ('stock', 'flow', 'category')
+            {(reportedCodes is null ? "" : $"AND i.indicator_code IN ({List(reportedCodes.DefaultIfEmpty("-"))})")}
         ),
         flow_kept AS (
             SELECT * FROM (
@@ -108,6 +110,21 @@ internal static class MetricSql
         FROM opened o JOIN tp ON o.first_from BETWEEN tp.start_date AND tp.end_date
         JOIN dim_unit w ON w.unit_code = o.unit_code AND w.valid_from = o.first_from
         """;
+
+    /// <summary>The reported indicators the leaf codes <paramref name="leafCodes"/> are made from (a computed
+    /// count such as rated_good_plus reads rating; finance_budget_met reads both finance flows).</summary>
+    public static IReadOnlyCollection<string> ReportedCodes(IEnumerable<string> leafCodes)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var code in leafCodes)
+        {
+            codes.Add(code);
+            if (code is "rated" or "rated_good_plus") codes.Add("rating");
+            if (code is "upper_rated" or "upper_rated_good_plus") codes.Add("upper_rating");
+            if (code is "finance_budget_met" or "finance_budget_reported") codes.UnionWith(["finance_budget", "finance_collected"]);
+        }
+        return codes;
+    }
 
     /// <summary>
     /// As-was bridge (unit_code, on_date, ancestor_code) for the (unit, date) pairs of <paramref name="leaf"/>:

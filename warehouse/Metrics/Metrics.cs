@@ -111,26 +111,50 @@ public sealed partial class Metrics(DuckDbConnection connection)
     /// query every figure goes through.
     /// </summary>
     internal FigureSet Load(IReadOnlyCollection<string> units, IReadOnlyCollection<string> periods, IReadOnlyCollection<string> leafCodes,
-        Hierarchy hierarchy, int? minWorkers, (DateOnly Start, DateOnly End)? likeForLike)
+        Hierarchy hierarchy, int? minWorkers, (DateOnly Start, DateOnly End)? likeForLike, FigureSet? into = null)
     {
-        var figures = new FigureSet();
+        var figures = into ?? new FigureSet();
         if (units.Count == 0 || periods.Count == 0 || leafCodes.Count == 0) return figures;
         foreach (var code in units.Concat(periods).Concat(leafCodes))
             if (!SafeCode().IsMatch(code)) throw new ArgumentException($"'{code}' is not a code.");
 
+        // Periods the refresh tables hold are read from them; only the others are computed from the facts.
+        // One odd period (a deadline in February among whole years) must not send every figure down the slow path.
+        _materialized ??= EnsureFresh();
+        var stored = periods.Where(_materialized.Contains).ToList();
+        var computed = periods.Where(p => !_materialized.Contains(p)).ToList();
+        if (stored.Count > 0) LoadInto(figures, units, stored, leafCodes, hierarchy, minWorkers, likeForLike, fromTables: true);
+        if (computed.Count > 0) LoadInto(figures, units, computed, leafCodes, hierarchy, minWorkers, likeForLike, fromTables: false);
+        return figures;
+    }
+
+    /// <summary>Whether figures of <paramref name="periodCode"/> are read from the refresh tables (fresh and holding it).</summary>
+    internal bool IsStored(string periodCode)
+    {
+        _materialized ??= EnsureFresh();
+        return _materialized.Contains(periodCode);
+    }
+
+    private void LoadInto(FigureSet figures, IReadOnlyCollection<string> units, IReadOnlyCollection<string> periods, IReadOnlyCollection<string> leafCodes,
+        Hierarchy hierarchy, int? minWorkers, (DateOnly Start, DateOnly End)? likeForLike, bool fromTables)
+    {
+        var needsWorkers = minWorkers is not null;
+        var codes = needsWorkers ? leafCodes.Append("workers").Distinct(StringComparer.Ordinal).ToList() : [.. leafCodes];
         string leaf, bridge;
-        if (UseMaterialized(periods))
+        if (fromTables)
         {
             leaf = "SELECT * FROM metric_leaf";
             bridge = hierarchy == Hierarchy.AsIs ? "SELECT * FROM metric_asis_bridge" : "SELECT * FROM metric_aswas_bridge";
         }
         else
         {
-            leaf = MetricSql.Leaf($"SELECT * FROM dim_period WHERE period_code IN ({MetricSql.List(periods)})");
-            bridge = hierarchy == Hierarchy.AsIs ? MetricSql.AsIsBridge : MetricSql.AsWasBridge("SELECT * FROM leaf");
+            // Only the facts of the indicators asked for: the whole fact table is the expensive part.
+            leaf = MetricSql.Leaf($"SELECT * FROM dim_period WHERE period_code IN ({MetricSql.List(periods)})", MetricSql.ReportedCodes(codes));
+            // The as-is bridge depends on the registry only: when the tables are fresh it is the stored one.
+            bridge = hierarchy == Hierarchy.AsIs
+                ? (_materialized!.Count > 0 ? "SELECT * FROM metric_asis_bridge" : MetricSql.AsIsBridge)
+                : MetricSql.AsWasBridge("SELECT * FROM leaf");
         }
-        var needsWorkers = minWorkers is not null;
-        var codes = needsWorkers ? leafCodes.Append("workers").Distinct(StringComparer.Ordinal).ToList() : [.. leafCodes];
         var sql = $"""
             WITH leaf AS (SELECT * FROM ({leaf}) WHERE period_code IN ({MetricSql.List(periods)}) AND indicator_code IN ({MetricSql.List(codes)})),
             bridge AS ({bridge})
@@ -149,13 +173,6 @@ public sealed partial class Metrics(DuckDbConnection connection)
         using var reader = Connection.Query(sql);
         while (reader.Read())
             figures.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsNull(3) ? null : reader.GetString(3), reader.GetDouble(4));
-        return figures;
-    }
-
-    private bool UseMaterialized(IReadOnlyCollection<string> periods)
-    {
-        _materialized ??= EnsureFresh();
-        return periods.All(_materialized.Contains);
     }
 
     private void CheckUnit(string unitCode)
