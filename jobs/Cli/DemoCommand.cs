@@ -1,6 +1,8 @@
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
 using Analytics.Etl.Sample;
+using Analytics.Reports;
+using Analytics.Reports.Charts;
 using Analytics.Warehouse.Completeness;
 using Analytics.Warehouse.Metrics;
 using Analytics.Warehouse.Plans;
@@ -36,7 +38,7 @@ public static class DemoCommand
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
         foreach (var stale in new[] { dbPath, dbPath + ".wal" }) File.Delete(stale);
 
-        cli.Out.WriteLine(en ? "1/4 Generating the sample organisation…" : "1/4 Tạo dữ liệu mẫu…");
+        cli.Out.WriteLine(en ? "1/5 Generating the sample organisation…" : "1/5 Tạo dữ liệu mẫu…");
         var today = DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
         var summary = SampleCommand.Generate(cli, scale, sampleDir, SampleOptions.DefaultSeed, today);
         SampleCommand.Print(cli, summary);
@@ -45,7 +47,7 @@ public static class DemoCommand
         using var connection = warehouse.Connect();
         Invocation.SyncCatalogs(connection);
 
-        cli.Out.WriteLine(en ? "2/4 Loading the unit registry…" : "2/4 Nạp danh mục đơn vị…");
+        cli.Out.WriteLine(en ? "2/5 Loading the unit registry…" : "2/5 Nạp danh mục đơn vị…");
         var registry = UnitRegistryImport.Import(connection, Path.Combine(sampleDir, "units.csv"));
         if (registry.Refused)
         {
@@ -54,7 +56,7 @@ public static class DemoCommand
         }
         cli.Out.WriteLine(en ? $"   {registry.Added:N0} registry rows." : $"   {registry.Added:N0} dòng danh mục.");
 
-        cli.Out.WriteLine(en ? "3/4 Ingesting submissions with their receipt times…" : "3/4 Nạp báo cáo theo thời điểm nhận…");
+        cli.Out.WriteLine(en ? "3/5 Ingesting submissions with their receipt times…" : "3/5 Nạp báo cáo theo thời điểm nhận…");
         var submissions = Path.Combine(sampleDir, "submissions");
         var ingestor = new Ingestor(connection, new IngestOptions
         {
@@ -75,9 +77,12 @@ public static class DemoCommand
             ? $"   {files.Count:N0} files: {accepted:N0} submissions accepted, {refused:N0} refused (quarantined, with feedback), {outcomes.Sum(o => o.Warnings):N0} warnings, {outcomes.Sum(o => o.Values):N0} values."
             : $"   {files.Count:N0} tệp: {accepted:N0} báo cáo được chấp nhận, {refused:N0} bị từ chối (đã cách ly, có phản hồi), {outcomes.Sum(o => o.Warnings):N0} cảnh báo, {outcomes.Sum(o => o.Values):N0} giá trị.");
 
-        cli.Out.WriteLine(en ? "4/4 Refreshing metrics and plan attainment…" : "4/4 Tính lại chỉ số và mức đạt chỉ tiêu…");
+        cli.Out.WriteLine(en ? "4/5 Refreshing metrics and plan attainment…" : "4/5 Tính lại chỉ số và mức đạt chỉ tiêu…");
         var refresh = Metrics.Refresh(connection, today);
         cli.Out.WriteLine(en ? $"   done in {refresh.Elapsed.TotalSeconds:N1} s." : $"   xong trong {refresh.Elapsed.TotalSeconds:N1} giây.");
+
+        cli.Out.WriteLine(en ? "5/5 Publishing reports…" : "5/5 Xuất báo cáo…");
+        var reports = PublishReports(cli, connection, Path.Combine(output, "reports"), today);
 
         cli.Out.WriteLine();
         PrintCompleteness(cli, connection, summary.LastQuarter);
@@ -86,6 +91,7 @@ public static class DemoCommand
         cli.Out.WriteLine();
         cli.Out.WriteLine(en ? $"Warehouse: {dbPath}" : $"Kho dữ liệu: {dbPath}");
         cli.Out.WriteLine(en ? $"Sample files: {sampleDir}" : $"Tệp mẫu: {sampleDir}");
+        cli.Out.WriteLine(en ? $"Reports ({reports.Count} files): {Path.Combine(output, "reports")}" : $"Báo cáo ({reports.Count} tệp): {Path.Combine(output, "reports")}");
         cli.Out.WriteLine(en ? $"Refused files and feedback: {Path.Combine(output, "quarantine")}, {Path.Combine(output, "feedback")}" : $"Tệp bị từ chối và phản hồi: {Path.Combine(output, "quarantine")}, {Path.Combine(output, "feedback")}");
         cli.Out.WriteLine(en ? $"Try: ./analytics completeness --period {summary.LastQuarter} --unit HNI --db {dbPath}" : $"Thử: ./analytics completeness --period {summary.LastQuarter} --unit HNI --db {dbPath}");
         cli.Out.WriteLine(en ? $"Done in {started.Elapsed.TotalSeconds:N0} s." : $"Hoàn thành trong {started.Elapsed.TotalSeconds:N0} giây.");
@@ -107,6 +113,30 @@ public static class DemoCommand
     /// A manifest (file,received_at) keyed by each file's full path: file names repeat across
     /// period folders, so a bare name is not a key.
     /// </summary>
+    /// <summary>
+    /// The national monthly report (last month) and annual report (last full year), a scorecard
+    /// per seed plan, and Thanh Hóa's conference pack (it carries plan 002's charts).
+    /// </summary>
+    private static List<string> PublishReports(Invocation cli, Analytics.Warehouse.DuckDb.DuckDbConnection connection, string folder, DateOnly today)
+    {
+        var en = cli.English;
+        var publisher = new ReportPublisher(connection, cli.Clock, en);
+        var lastMonth = today.AddDays(1 - today.Day).AddMonths(-1);
+        var month = $"{lastMonth.Year}-{lastMonth.Month:00}";
+        var year = (today.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var written = new List<string>
+        {
+            publisher.Monthly("TLD", month, folder),
+            publisher.Annual("TLD", year, folder),
+        };
+        foreach (var plan in PlanCatalog.Embedded.Plans) written.Add(publisher.Plan(plan.PlanId, null, year, folder));
+        using (var worker = new ChartWorker())
+            written.AddRange(publisher.Conference("THA", year, null, Path.Combine(folder, "conference-THA-" + year), worker));
+        foreach (var file in written.Where(f => f.EndsWith(".xlsx", StringComparison.Ordinal) || f.EndsWith("index.html", StringComparison.Ordinal)))
+            cli.Out.WriteLine("   " + file);
+        return written;
+    }
+
     /// <summary>The targets furthest behind across the seed plans, each for its issuing unit.</summary>
     private static void PrintAttainmentGaps(Invocation cli, Analytics.Warehouse.DuckDb.DuckDbConnection connection, DateOnly today)
     {

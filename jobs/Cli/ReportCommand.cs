@@ -45,38 +45,32 @@ public static class ReportCommand
             using var warehouse = cli.OpenWarehouse();
             using var connection = warehouse.Connect();
             cli.Error.WriteLine(en ? $"Reading figures for {unit ?? planId}, {period.Code}…" : $"Đang đọc số liệu {unit ?? planId}, kỳ {period.Code}…");
-            var loader = new ReportLoader(connection, cli.Clock, en);
+            var publisher = new ReportPublisher(connection, cli.Clock, en);
             var written = new List<string>();
             switch (kind)
             {
                 case "monthly":
-                {
-                    var data = loader.Monthly(unit!, period.Code);
-                    written.Add(Save(outDir, en ? $"monthly-report-{unit}-{period.Code}.xlsx" : $"bao-cao-thang-{unit}-{period.Code}.xlsx", MonthlyWorkbook.Build(data)));
+                    written.Add(publisher.Monthly(unit!, period.Code, outDir));
                     break;
-                }
                 case "annual":
-                {
-                    var data = loader.Annual(unit!, period.Code);
-                    written.Add(Save(outDir, en ? $"annual-report-{unit}-{data.Year}.xlsx" : $"bao-cao-nam-{unit}-{data.Year}.xlsx", AnnualWorkbook.Build(data)));
+                    written.Add(publisher.Annual(unit!, period.Code, outDir));
                     break;
-                }
                 case "plan":
-                {
-                    var data = loader.Plan(planId!, unit, period.Code);
-                    written.Add(Save(outDir, en ? $"plan-scorecard-{planId}-{data.Header.UnitCode}-{period.Code}.xlsx" : $"chi-tieu-ke-hoach-{planId}-{data.Header.UnitCode}-{period.Code}.xlsx", PlanScorecardWorkbook.Build(data)));
+                    written.Add(publisher.Plan(planId!, unit, period.Code, outDir));
                     break;
-                }
                 default:
                 {
-                    var annual = loader.Annual(unit!, period.Code);
-                    var planIds = planId is not null ? [planId] : ReportLoader.PlansIssuedBy(unit!, annual.Year);
-                    var plans = planIds.Select(p => loader.Plan(p, unit, annual.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-                    var charts = ConferencePack.Charts(annual, plans);
                     using var worker = new ChartWorker();
-                    using var progress = new ProgressLine(cli.Error, charts.Count, en ? "Charts" : "Biểu đồ");
-                    var title = en ? $"{annual.Header.UnitName} — key charts {annual.Year}" : $"{annual.Header.UnitName} — biểu đồ chủ yếu năm {annual.Year}";
-                    written.AddRange(ConferencePack.Write(charts, worker, outDir, title, en, new Progress(progress)));
+                    ProgressLine? progress = null;
+                    try
+                    {
+                        written.AddRange(publisher.Conference(unit!, period.Code, planId, outDir, worker, new InlineProgress<(int Done, int Total)>(p =>
+                            (progress ??= new ProgressLine(cli.Error, p.Total, en ? "Charts" : "Biểu đồ")).Report(p.Done))));
+                    }
+                    finally
+                    {
+                        progress?.Dispose();
+                    }
                     break;
                 }
             }
@@ -98,19 +92,5 @@ public static class ReportCommand
             cli.Error.WriteLine($"analytics report: {e.Message}");
             return CliApp.Refused;
         }
-    }
-
-    private static string Save(string directory, string name, byte[] bytes)
-    {
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
-
-    // Progress<T> posts to a sync context; the bar wants the calls in order on this thread.
-    private sealed class Progress(ProgressLine line) : IProgress<int>
-    {
-        public void Report(int value) => line.Report(value);
     }
 }

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Analytics.Reports.Charts;
+using Analytics.Reports.Conference;
+using Analytics.Reports.Excel;
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Reports;
+
+/// <summary>
+/// Writes each kind of report into a folder and returns the files written: the one place the CLI
+/// (`analytics report`), the demo and the scheduler's report jobs publish from.
+/// </summary>
+public sealed class ReportPublisher(DuckDbConnection connection, TimeProvider clock, bool english)
+{
+    private readonly ReportLoader _loader = new(connection, clock, english);
+
+    /// <summary>The monthly workbook of <paramref name="unit"/> for a month (e.g. 2024-05).</summary>
+    public string Monthly(string unit, string monthCode, string outDir)
+    {
+        var data = _loader.Monthly(unit, monthCode);
+        return Save(outDir, english ? $"monthly-report-{unit}-{monthCode}.xlsx" : $"bao-cao-thang-{unit}-{monthCode}.xlsx", MonthlyWorkbook.Build(data));
+    }
+
+    /// <summary>The annual workbook of <paramref name="unit"/> for a year.</summary>
+    public string Annual(string unit, string yearCode, string outDir)
+    {
+        var data = _loader.Annual(unit, yearCode);
+        return Save(outDir, english ? $"annual-report-{unit}-{data.Year}.xlsx" : $"bao-cao-nam-{unit}-{data.Year}.xlsx", AnnualWorkbook.Build(data));
+    }
+
+    /// <summary>The scorecard of a plan for a unit (default: the plan's issuer) and the year assessed.</summary>
+    public string Plan(string planId, string? unit, string periodCode, string outDir)
+    {
+        var data = _loader.Plan(planId, unit, periodCode);
+        return Save(outDir, english
+            ? $"plan-scorecard-{planId}-{data.Header.UnitCode}-{periodCode}.xlsx"
+            : $"chi-tieu-ke-hoach-{planId}-{data.Header.UnitCode}-{periodCode}.xlsx", PlanScorecardWorkbook.Build(data));
+    }
+
+    /// <summary>
+    /// The conference pack of <paramref name="unit"/> for a year: slides (PNG and SVG) and index.html.
+    /// Plans: the one named, else those the unit issued for that year. Progress: (done, total).
+    /// </summary>
+    public IReadOnlyList<string> Conference(string unit, string yearCode, string? planId, string outDir, ChartWorker worker, IProgress<(int Done, int Total)>? progress = null)
+    {
+        var annual = _loader.Annual(unit, yearCode);
+        var planIds = planId is not null ? [planId] : ReportLoader.PlansIssuedBy(unit, annual.Year);
+        var plans = planIds.Select(p => _loader.Plan(p, unit, annual.Year.ToString(CultureInfo.InvariantCulture))).ToList();
+        var charts = ConferencePack.Charts(annual, plans);
+        var title = english ? $"{annual.Header.UnitName} — key charts {annual.Year}" : $"{annual.Header.UnitName} — biểu đồ chủ yếu năm {annual.Year}";
+        return ConferencePack.Write(charts, worker, outDir, title, english,
+            progress is null ? null : new Relay(done => progress.Report((done, charts.Count))));
+    }
+
+    private static string Save(string directory, string name, byte[] bytes)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    // Progress<T> posts to a sync context; callers want the calls in order on this thread.
+    private sealed class Relay(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}
