@@ -15,9 +15,6 @@ public static class JobNames
 
     public static JobKey Key(string name) => new(name, Group);
 
-    /// <summary>Jobs the service cannot run yet because the code they wrap has not landed (shown on the page as such).</summary>
-    public static IReadOnlyList<string> NotAvailable { get; } = [MonthlyReport, AnnualReport];
-
     public static (string Vi, string En) Label(string name) => name switch
     {
         Ingest => ("Nạp báo cáo từ hộp thư đến", "Ingest the inbox"),

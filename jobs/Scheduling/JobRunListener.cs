@@ -16,7 +16,7 @@ public sealed class JobRunListener(ServiceSettings settings, JobHistory history,
     /// <summary>The job to run after each job that changed something.</summary>
     public static string? Next(string job) => job switch
     {
-        JobNames.Ingest => JobNames.NotAvailable.Contains(JobNames.Refresh) ? JobNames.Publish : JobNames.Refresh,
+        JobNames.Ingest => JobNames.Refresh,
         JobNames.Refresh => JobNames.Publish,
         _ => null,
     };

@@ -69,6 +69,8 @@ public static class SchedulerSetup
             AddJob<RefreshJob>(q, JobNames.Refresh, null, timeZone);
             AddJob<PublishJob>(q, JobNames.Publish, null, timeZone);
             AddJob<RemindersJob>(q, JobNames.Reminders, settings.Schedules.Reminders, timeZone);
+            AddJob<MonthlyReportJob>(q, JobNames.MonthlyReport, settings.Schedules.MonthlyReport, timeZone);
+            AddJob<AnnualReportJob>(q, JobNames.AnnualReport, settings.Schedules.AnnualReport, timeZone);
             q.AddJobListener(sp => new JobRunListener(settings, sp.GetRequiredService<JobHistory>(), clock));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -38,6 +38,9 @@ public sealed class ServiceSettings
 
     public ScheduleSettings Schedules { get; set; } = new();
 
+    /// <summary>The units the scheduled monthly and annual reports are written for (default: the national confederation).</summary>
+    public string[] ReportUnits { get; set; } = ["TLD"];
+
     public RetrySettings Retry { get; set; } = new();
 
     /// <summary>Users and password hashes (written by `analytics user add`); default users.json beside the warehouse.</summary>

@@ -29,11 +29,6 @@ public static class JobsPages
         foreach (var name in Order)
         {
             var label = JobNames.Label(name);
-            if (JobNames.NotAvailable.Contains(name))
-            {
-                rows.Add([en ? label.En : label.Vi, en ? "not available yet (the report code has not landed)" : "chưa có (mã báo cáo chưa hoàn thành)", "", "", "", "", "", ""]);
-                continue;
-            }
             var key = JobNames.Key(name);
             var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken);
             var schedule = triggers.OfType<ICronTrigger>().FirstOrDefault()?.CronExpressionString

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Analytics.Reports;
+using Analytics.Reports.Charts;
+using Analytics.Warehouse.Plans;
+using Quartz;
+
+namespace Analytics.Jobs.Scheduling;
+
+/// <summary>
+/// The monthly report of each configured unit for the month just ended (default schedule: the 16th
+/// at 06:00, after the quarter deadline of the 15th). Rewriting the same month gives the same files,
+/// so a recovered run is harmless.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class MonthlyReportJob(WarehouseGate gate, ServiceSettings settings, TimeProvider clock) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var month = today.AddDays(1 - today.Day).AddMonths(-1);
+        var code = $"{month.Year}-{month.Month:00}";
+        var written = await gate.Use(w =>
+        {
+            using var connection = w.Connect();
+            var publisher = new ReportPublisher(connection, clock, english: false);
+            return settings.ReportUnits.Select(unit => publisher.Monthly(unit, code, Path.Combine(settings.ReportsDirectory, code))).ToList();
+        }, cancellationToken);
+        context.Result = new JobSummary($"{written.Count} báo cáo tháng {code}", Changed: written.Count > 0);
+    }
+}
+
+/// <summary>
+/// The annual report of each configured unit for the year just ended, a scorecard for every plan,
+/// and each unit's conference pack (default schedule: 15 January at 06:00).
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class AnnualReportJob(WarehouseGate gate, ServiceSettings settings, TimeProvider clock) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var year = (clock.GetUtcNow().Year - 1).ToString(CultureInfo.InvariantCulture);
+        var folder = Path.Combine(settings.ReportsDirectory, year);
+        var written = await gate.Use(w =>
+        {
+            using var connection = w.Connect();
+            var publisher = new ReportPublisher(connection, clock, english: false);
+            var files = new List<string>();
+            foreach (var unit in settings.ReportUnits) files.Add(publisher.Annual(unit, year, folder));
+            foreach (var plan in PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS")).Plans)
+                files.Add(publisher.Plan(plan.PlanId, null, year, folder));
+            using var worker = new ChartWorker();
+            foreach (var unit in settings.ReportUnits)
+                files.AddRange(publisher.Conference(unit, year, null, Path.Combine(folder, $"conference-{unit}"), worker));
+            return files;
+        }, cancellationToken);
+        context.Result = new JobSummary($"{written.Count} tệp báo cáo năm {year}", Changed: written.Count > 0);
+    }
+}
