@@ -1,3 +1,4 @@
+using Analytics.Etl.Files;
 using OfficeOpenXml;
 using OfficeOpenXml.Style;
 
@@ -63,6 +64,5 @@ public static class FeedbackWorkbook
     private static bool IsA1(string address) =>
         address.Length >= 2 && char.IsLetter(address[0]) && char.IsDigit(address[^1]) && address.All(char.IsLetterOrDigit);
 
-    /// <summary>Text starting with =, +, - or @ would be taken as a formula by a spreadsheet: prefix a quote.</summary>
-    public static string Safe(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
+    private static string Safe(string text) => SpreadsheetText.Safe(text);
 }
