@@ -60,7 +60,7 @@ public static class DemoCommand
         var submissions = Path.Combine(sampleDir, "submissions");
         var ingestor = new Ingestor(connection, new IngestOptions
         {
-            Manifest = ReadManifest(Path.Combine(submissions, "manifest.csv")),
+            Manifest = ReceiptManifest.Read(Path.Combine(submissions, "manifest.csv")),
             QuarantineDirectory = Path.Combine(output, "quarantine"),
             FeedbackDirectory = Path.Combine(output, "feedback"),
             English = en,
@@ -110,10 +110,6 @@ public static class DemoCommand
     }
 
     /// <summary>
-    /// A manifest (file,received_at) keyed by each file's full path: file names repeat across
-    /// period folders, so a bare name is not a key.
-    /// </summary>
-    /// <summary>
     /// The national monthly report (last month) and annual report (last full year), a scorecard
     /// per seed plan, and Thanh Hóa's conference pack (it carries plan 002's charts).
     /// </summary>
@@ -155,18 +151,4 @@ public static class DemoCommand
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
-    internal static Dictionary<string, DateTime> ReadManifest(string path)
-    {
-        var map = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-        if (!File.Exists(path)) return map;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        foreach (var row in Analytics.Etl.Files.TabularFile.ReadCsv(path).Rows)
-        {
-            if (DateTime.TryParse(row["received_at"], System.Globalization.CultureInfo.InvariantCulture,
-                    System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var t))
-                map[Path.GetFullPath(Path.Combine(folder, row["file"]))] = t;
-        }
-        return map;
-    }
 }

@@ -74,7 +74,7 @@ public static class IngestCommand
             manifests.AddRange(Directory.EnumerateFiles(folder, "manifest.csv", SearchOption.AllDirectories));
         var map = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         foreach (var manifest in manifests.Distinct())
-            foreach (var (file, time) in DemoCommand.ReadManifest(manifest)) map[file] = time;
+            foreach (var (file, time) in ReceiptManifest.Read(manifest)) map[file] = time;
         return map;
     }
 
