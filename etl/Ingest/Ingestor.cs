@@ -15,7 +15,7 @@ public sealed class Ingestor
     private readonly DuckDbConnection _connection;
     private readonly IngestOptions _options;
     private readonly TimeProvider _clock;
-    private IngestContext _context;
+    private readonly IngestContext _context;
 
     public Ingestor(DuckDbConnection connection, IngestOptions options, TimeProvider clock)
     {
@@ -24,9 +24,6 @@ public sealed class Ingestor
         _clock = clock;
         _context = IngestContext.Load(connection);
     }
-
-    /// <summary>Re-reads the registry and catalog (after a units import in the same process).</summary>
-    public void Reload() => _context = IngestContext.Load(_connection);
 
     /// <summary>Files under the given files and folders, in the order their receipt time (then name) says.</summary>
     public IReadOnlyList<string> Expand(IEnumerable<string> paths)
@@ -132,7 +129,7 @@ public sealed class Ingestor
             }
             try
             {
-                pending.Add((i, new PendingFile(paths[i], formats[i], receivedAt, hashes[i]), SubmissionFileReader.Read(paths[i])));
+                pending.Add((i, new PendingFile(paths[i], formats[i], receivedAt, hashes[i]), SubmissionFileReader.Read(paths[i], formats[i])));
             }
             catch (UnreadableFileException e)
             {

@@ -15,12 +15,15 @@ public static class SubmissionFileReader
     public static readonly string[] LongColumns = ["unit_code", "period", "indicator", "value"];
 
     /// <summary>Reads the file; throws <see cref="UnreadableFileException"/> when it cannot be read at all.</summary>
-    public static List<SubmissionDraft> Read(string path)
+    public static List<SubmissionDraft> Read(string path) => Read(path, FormatOf(path));
+
+    /// <summary>Reads a file whose format <see cref="FormatOf"/> already told (a workbook is not opened twice to find out).</summary>
+    public static List<SubmissionDraft> Read(string path, string format) => format switch
     {
-        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return [ReadJson(path)];
-        if (TabularFile.IsWorkbookPath(path) && SubmissionTemplate.IsTemplate(path)) return [SubmissionTemplate.Read(path)];
-        return ReadLong(TabularFile.Read(path));
-    }
+        "json" => [ReadJson(path)],
+        "template" => [SubmissionTemplate.Read(path)],
+        _ => ReadLong(TabularFile.Read(path)),
+    };
 
     public static string FormatOf(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json"

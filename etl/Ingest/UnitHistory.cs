@@ -9,8 +9,6 @@ public sealed class UnitHistory
     private readonly Dictionary<(int Unit, short Indicator, int Period), double> _values = [];
     private readonly Dictionary<(int Unit, short Indicator, string PeriodType), List<double>> _series = [];
 
-    public static UnitHistory Empty { get; } = new();
-
     public void Add(int unitId, short indicatorId, PeriodInfo period, double value)
     {
         _values[(unitId, indicatorId, period.Id)] = value;
