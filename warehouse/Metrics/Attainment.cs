@@ -9,7 +9,7 @@ namespace Analytics.Warehouse.Metrics;
 /// for a target, a unit (default: the plan's issuer) and an as-of date, the actual figure, the target,
 /// the ratio and a status with its explanation in Vietnamese and English.
 /// </summary>
-public sealed class Attainment(DuckDbConnection connection, PlanCatalog? plans = null)
+public sealed partial class Attainment(DuckDbConnection connection, PlanCatalog? plans = null)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private static readonly CultureInfo En = CultureInfo.InvariantCulture;
@@ -35,6 +35,8 @@ public sealed class Attainment(DuckDbConnection connection, PlanCatalog? plans =
         Hierarchy hierarchy = Hierarchy.AsIs)
     {
         var plansNeeded = targets.Select(t => (Target: t, Plan: PlanOf(t))).Select(x => (x.Target, Periods: Plan(x.Target, asOf))).ToList();
+        var scopes = Scopes(unitCodes, hierarchy);
+        var evaluatedOn = scopes.Values.Select(s => s.EvaluatedOn).Distinct(StringComparer.Ordinal).ToList();
         var figureSets = new Dictionary<int, FigureSet>();
         foreach (var group in plansNeeded.Where(x => x.Target.Measured).GroupBy(x => x.Target.MinWorkers ?? 0))
         {
@@ -51,15 +53,15 @@ public sealed class Attainment(DuckDbConnection connection, PlanCatalog? plans =
             var figures = new FigureSet();
             var stored = needs.Keys.Where(_metrics.IsStored).ToList();
             if (stored.Count > 0)
-                _metrics.Load(unitCodes, stored, _metrics.LeafCodes(stored.SelectMany(p => needs[p])), hierarchy, minWorkers, null, figures);
+                _metrics.Load(evaluatedOn, stored, _metrics.LeafCodes(stored.SelectMany(p => needs[p])), hierarchy, minWorkers, null, figures);
             foreach (var period in needs.Keys.Where(p => !_metrics.IsStored(p)))
-                _metrics.Load(unitCodes, [period], _metrics.LeafCodes(needs[period]), hierarchy, minWorkers, null, figures);
+                _metrics.Load(evaluatedOn, [period], _metrics.LeafCodes(needs[period]), hierarchy, minWorkers, null, figures);
             figureSets[group.Key] = figures;
         }
         var rows = new List<AttainmentRow>();
         foreach (var (target, periods) in plansNeeded)
             foreach (var unit in unitCodes)
-                rows.Add(Assess(target, unit, asOf, hierarchy, periods, target.Measured ? figureSets[target.MinWorkers ?? 0] : null));
+                rows.Add(Assess(target, scopes[unit], asOf, hierarchy, periods, target.Measured ? figureSets[target.MinWorkers ?? 0] : null));
         return rows;
     }
 
@@ -80,7 +82,7 @@ public sealed class Attainment(DuckDbConnection connection, PlanCatalog? plans =
             foreach (var r in rows)
                 appender.Append(r.PlanId).Append(r.TargetId).Append(r.UnitCode).Append(r.AsOf).Append(HierarchyCode(r.Hierarchy))
                     .Append(r.PeriodCode).Append(r.Actual).Append(r.Numerator).Append(r.Denominator).Append(r.Projected).Append(r.Ratio)
-                    .Append(r.StatusCode).Append(r.ExplanationVi).Append(r.ExplanationEn).Append(now).EndRow();
+                    .Append(r.StatusCode).Append(r.ExplanationVi).Append(r.ExplanationEn).Append(now).Append(r.EvaluatedOn).EndRow();
             appender.Close();
         }
         tx.Commit();
@@ -212,15 +214,23 @@ public sealed class Attainment(DuckDbConnection connection, PlanCatalog? plans =
 
     private static bool IsFloor(TargetDefinition t) => t.Comparison is TargetComparison.AtLeast or TargetComparison.MoreThan or TargetComparison.Between;
 
-    private AttainmentRow Assess(TargetDefinition t, string unit, DateOnly asOf, Hierarchy h, PeriodPlan p, FigureSet? figures)
+    private AttainmentRow Assess(TargetDefinition t, Scope scope, DateOnly asOf, Hierarchy h, PeriodPlan p, FigureSet? figures)
     {
+        // Figures are read for the unit the target is evaluated on; the row stays the unit asked for.
+        var unit = scope.EvaluatedOn;
         AttainmentRow Row(string? period, MetricValue? v, double? projected, AttainmentStatus status, string vi, string en)
         {
             var basis = t.Comparison == TargetComparison.Between ? t.Min : t.Value;
             double? ratio = v?.Value is { } a && basis is > 0 ? a / basis : null;
-            return new AttainmentRow(t.PlanId, t.Id, t.Group, t.TextVi, t.TextEn, unit, asOf, h, PlanCatalog.Name(t.Shape), PlanCatalog.Name(t.Measure),
+            var measured = status != AttainmentStatus.NotMeasured;
+            return new AttainmentRow(t.PlanId, t.Id, t.Group, t.TextVi, t.TextEn, scope.Unit, asOf, h, PlanCatalog.Name(t.Shape), PlanCatalog.Name(t.Measure),
                 t.ComparisonSymbol, t.Value, t.Min, t.Max, t.Indicator ?? (t.IsRatio ? $"{t.Numerator}/{t.Denominator}" : null), period,
-                v?.Value, v?.Numerator, v?.Denominator, projected, ratio, status, vi, en);
+                v?.Value, v?.Numerator, v?.Denominator, projected, ratio, status,
+                measured && scope.NoteVi is not null ? $"{scope.NoteVi} {vi}" : vi,
+                measured && scope.NoteEn is not null ? $"{scope.NoteEn} {en}" : en)
+            {
+                EvaluatedOn = scope.EvaluatedOn,
+            };
         }
 
         var goal = GoalText(t);

@@ -33,6 +33,11 @@ public sealed record AttainmentRow(
     string ExplanationVi,
     string ExplanationEn)
 {
+    /// <summary>The unit whose subtree the figures cover: <see cref="UnitCode"/>, except in as-is for a unit
+    /// closed today, whose targets are evaluated on the unit holding its units today (its successor,
+    /// recursively); the explanation then says so.</summary>
+    public string EvaluatedOn { get; init; } = UnitCode;
+
     /// <summary>The status as written in views and CSV: achieved, on_track, at_risk, missed, not_yet_due, no_data, not_measured.</summary>
     public string StatusCode => Attainment.Code(Status);
 }

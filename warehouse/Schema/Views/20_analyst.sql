@@ -84,7 +84,8 @@ FROM yearly y
 LEFT JOIN (SELECT unit_code, arg_max(name, valid_from) AS name FROM dim_unit GROUP BY unit_code) u USING (unit_code)
 WINDOW w AS (PARTITION BY y.hierarchy, y.unit_code, y.indicator_code ORDER BY y.year);
 
--- Attainment of every target for its issuer as of the last `analytics refresh` (as_of, computed_at say when).
+-- Attainment of every target for its issuer as of the last `analytics refresh` (as_of, computed_at say when);
+-- evaluated_on: the unit whose subtree was assessed (a closed issuer's successor in as-is, else unit_code).
 CREATE OR REPLACE VIEW v_attainment AS
 SELECT a.plan_id, pl.plan_number, a.target_id, t.group_code, t.text_vi, t.text_en, t.shape, t.comparison,
        t.target_value, t.target_min, t.target_max, a.unit_code, a.as_of, a.hierarchy, a.period_code,
@@ -92,7 +93,7 @@ SELECT a.plan_id, pl.plan_number, a.target_id, t.group_code, t.text_vi, t.text_e
        CASE a.status WHEN 'achieved' THEN 'Đạt' WHEN 'on_track' THEN 'Đúng tiến độ' WHEN 'at_risk' THEN 'Có nguy cơ không đạt'
                      WHEN 'missed' THEN 'Không đạt' WHEN 'not_yet_due' THEN 'Chưa đến kỳ' WHEN 'no_data' THEN 'Chưa có số liệu'
                      WHEN 'not_measured' THEN 'Không đo được' END AS status_vi,
-       a.explanation_vi, a.explanation_en, a.computed_at
+       a.explanation_vi, a.explanation_en, a.computed_at, coalesce(a.evaluated_on, a.unit_code) AS evaluated_on
 FROM metric_attainment a
 JOIN dim_target t ON t.target_id = a.target_id
 LEFT JOIN dim_plan pl ON pl.plan_id = a.plan_id;
