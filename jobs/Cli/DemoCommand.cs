@@ -1,17 +1,21 @@
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
 using Analytics.Etl.Sample;
-using Analytics.Reports;
-using Analytics.Reports.Charts;
+using Analytics.Jobs.Scheduling;
 using Analytics.Warehouse.Completeness;
 using Analytics.Warehouse.Metrics;
 using Analytics.Warehouse.Plans;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace Analytics.Jobs.Cli;
 
 /// <summary>
-/// `analytics demo`: the main job end to end on a generated sample organisation — generate,
-/// load the registry, ingest every submission with its simulated receipt time, and summarise.
+/// `analytics demo`: the main job end to end on a generated sample organisation — generate, load
+/// the registry, then start the service's scheduler in this process and let its jobs do the rest as
+/// they do in `analytics serve`: ingest the inbox (with each file's simulated receipt time), refresh,
+/// publish the snapshot, reminders, monthly and annual reports; and summarise.
 /// </summary>
 public static class DemoCommand
 {
@@ -31,71 +35,214 @@ public static class DemoCommand
         var en = cli.English;
         var output = Path.GetFullPath(cli.Get("--out")!);
         var scale = cli.Get("--scale") == "national" ? SampleScale.National : SampleScale.Small;
-        var dbPath = cli.Has("--db") || Environment.GetEnvironmentVariable("ANALYTICS_DB") is { Length: > 0 } ? cli.DbPath : Path.Combine(output, "warehouse.duckdb");
+        var dbPath = Path.GetFullPath(cli.Has("--db") || Environment.GetEnvironmentVariable("ANALYTICS_DB") is { Length: > 0 } ? cli.DbPath : Path.Combine(output, "warehouse.duckdb"));
+        if (ServiceLock.Find(dbPath) is { } holder)
+        {
+            cli.Error.WriteLine("analytics demo: " + ServiceLock.Refusal(holder, en));
+            return CliApp.Refused;
+        }
         var started = System.Diagnostics.Stopwatch.StartNew();
+        var settings = Settings(output, dbPath, en);
         var sampleDir = Path.Combine(output, "sample");
-        if (Directory.Exists(sampleDir)) Directory.Delete(sampleDir, recursive: true);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
+        // Starts from scratch: the demo's own folders and warehouse only, never anything else in --out.
+        foreach (var folder in new[] { sampleDir, settings.Inbox, settings.PublishedDirectory, settings.SubmissionsDirectory, settings.FeedbackDirectory,
+                     settings.QuarantineDirectory, settings.RemindersDirectory, settings.ReportsDirectory, Path.GetDirectoryName(settings.HistoryPath)! })
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(dbPath)!);
         foreach (var stale in new[] { dbPath, dbPath + ".wal" }) File.Delete(stale);
 
-        cli.Out.WriteLine(en ? "1/5 Generating the sample organisation…" : "1/5 Tạo dữ liệu mẫu…");
+        cli.Out.WriteLine(en ? "1/6 Generating the sample organisation…" : "1/6 Tạo dữ liệu mẫu…");
         var today = DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
         var summary = SampleCommand.Generate(cli, scale, sampleDir, SampleOptions.DefaultSeed, today);
         SampleCommand.Print(cli, summary);
 
-        using var warehouse = Analytics.Warehouse.Warehouse.Open(dbPath, clock: cli.Clock);
-        using var connection = warehouse.Connect();
-        Invocation.SyncCatalogs(connection);
-
-        cli.Out.WriteLine(en ? "2/5 Loading the unit registry…" : "2/5 Nạp danh mục đơn vị…");
-        var registry = UnitRegistryImport.Import(connection, Path.Combine(sampleDir, "units.csv"));
-        if (registry.Refused)
+        cli.Out.WriteLine(en ? "2/6 Loading the unit registry…" : "2/6 Nạp danh mục đơn vị…");
+        using (var warehouse = Analytics.Warehouse.Warehouse.Open(dbPath, clock: cli.Clock))
+        using (var connection = warehouse.Connect())
         {
-            foreach (var issue in registry.Issues) cli.Error.WriteLine(issue.Format("units.csv", en));
-            return CliApp.Refused;
+            Invocation.SyncCatalogs(connection);
+            var registry = UnitRegistryImport.Import(connection, Path.Combine(sampleDir, "units.csv"));
+            if (registry.Refused)
+            {
+                foreach (var issue in registry.Issues) cli.Error.WriteLine(issue.Format("units.csv", en));
+                return CliApp.Refused;
+            }
+            cli.Out.WriteLine(en ? $"   {registry.Added:N0} registry rows." : $"   {registry.Added:N0} dòng danh mục.");
         }
-        cli.Out.WriteLine(en ? $"   {registry.Added:N0} registry rows." : $"   {registry.Added:N0} dòng danh mục.");
 
-        cli.Out.WriteLine(en ? "3/5 Ingesting submissions with their receipt times…" : "3/5 Nạp báo cáo theo thời điểm nhận…");
-        var submissions = Path.Combine(sampleDir, "submissions");
-        var ingestor = new Ingestor(connection, new IngestOptions
-        {
-            Manifest = ReceiptManifest.Read(Path.Combine(submissions, "manifest.csv")),
-            QuarantineDirectory = Path.Combine(output, "quarantine"),
-            FeedbackDirectory = Path.Combine(output, "feedback"),
-            English = en,
-        }, cli.Clock);
-        var files = ingestor.Expand([submissions]);
-        var outcomes = new List<FileOutcome>(files.Count);
-        using (var progress = new ProgressLine(cli.Error, files.Count, en ? "ingest" : "nạp"))
-        {
-            outcomes.AddRange(ingestor.IngestFiles(files, new InlineProgress<int>(done => progress.Report(done))));
-        }
-        var accepted = outcomes.Sum(o => o.Accepted);
-        var refused = outcomes.Sum(o => o.Refused);
+        var staged = StageInbox(Path.Combine(sampleDir, "submissions"), settings.Inbox);
         cli.Out.WriteLine(en
-            ? $"   {files.Count:N0} files: {accepted:N0} submissions accepted, {refused:N0} refused (quarantined, with feedback), {outcomes.Sum(o => o.Warnings):N0} warnings, {outcomes.Sum(o => o.Values):N0} values."
-            : $"   {files.Count:N0} tệp: {accepted:N0} báo cáo được chấp nhận, {refused:N0} bị từ chối (đã cách ly, có phản hồi), {outcomes.Sum(o => o.Warnings):N0} cảnh báo, {outcomes.Sum(o => o.Values):N0} giá trị.");
+            ? $"3/6 Starting the scheduler in this process; {staged:N0} submission files dropped into its inbox {settings.Inbox}…"
+            : $"3/6 Khởi động bộ lập lịch trong tiến trình này; {staged:N0} tệp báo cáo được đưa vào hộp thư đến {settings.Inbox}…");
+        var runs = RunJobs(cli, settings);
+        if (runs is null) return CliApp.Refused;
+        var reports = Directory.EnumerateFiles(settings.ReportsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        foreach (var file in reports.Where(f => f.EndsWith(".xlsx", StringComparison.Ordinal) || f.EndsWith("index.html", StringComparison.Ordinal)))
+            cli.Out.WriteLine("   " + file);
 
-        cli.Out.WriteLine(en ? "4/5 Refreshing metrics and plan attainment…" : "4/5 Tính lại chỉ số và mức đạt chỉ tiêu…");
-        var refresh = Metrics.Refresh(connection, today);
-        cli.Out.WriteLine(en ? $"   done in {refresh.Elapsed.TotalSeconds:N1} s." : $"   xong trong {refresh.Elapsed.TotalSeconds:N1} giây.");
-
-        cli.Out.WriteLine(en ? "5/5 Publishing reports…" : "5/5 Xuất báo cáo…");
-        var reports = PublishReports(cli, connection, Path.Combine(output, "reports"), today);
-
-        cli.Out.WriteLine();
-        PrintCompleteness(cli, connection, summary.LastQuarter);
-        cli.Out.WriteLine();
-        PrintAttainmentGaps(cli, connection, today);
+        using (var warehouse = Analytics.Warehouse.Warehouse.Open(dbPath, clock: cli.Clock))
+        using (var connection = warehouse.Connect())
+        {
+            cli.Out.WriteLine();
+            PrintCompleteness(cli, connection, summary.LastQuarter);
+            cli.Out.WriteLine();
+            PrintAttainmentGaps(cli, connection, today);
+        }
         cli.Out.WriteLine();
         cli.Out.WriteLine(en ? $"Warehouse: {dbPath}" : $"Kho dữ liệu: {dbPath}");
+        cli.Out.WriteLine(en ? $"Read-only snapshot and Parquet for analysts: {settings.PublishedDirectory}" : $"Bản sao chỉ đọc và Parquet cho phân tích: {settings.PublishedDirectory}");
         cli.Out.WriteLine(en ? $"Sample files: {sampleDir}" : $"Tệp mẫu: {sampleDir}");
-        cli.Out.WriteLine(en ? $"Reports ({reports.Count} files): {Path.Combine(output, "reports")}" : $"Báo cáo ({reports.Count} tệp): {Path.Combine(output, "reports")}");
-        cli.Out.WriteLine(en ? $"Refused files and feedback: {Path.Combine(output, "quarantine")}, {Path.Combine(output, "feedback")}" : $"Tệp bị từ chối và phản hồi: {Path.Combine(output, "quarantine")}, {Path.Combine(output, "feedback")}");
+        cli.Out.WriteLine(en ? $"Reports ({reports.Count} files): {settings.ReportsDirectory}" : $"Báo cáo ({reports.Count} tệp): {settings.ReportsDirectory}");
+        cli.Out.WriteLine(en ? $"Late and missing units: {settings.RemindersDirectory}" : $"Đơn vị nộp muộn, chưa nộp: {settings.RemindersDirectory}");
+        cli.Out.WriteLine(en ? $"Refused files and feedback: {settings.QuarantineDirectory}, {settings.FeedbackDirectory}" : $"Tệp bị từ chối và phản hồi: {settings.QuarantineDirectory}, {settings.FeedbackDirectory}");
+        cli.Out.WriteLine(en ? $"Job runs: {settings.HistoryPath}" : $"Nhật ký tác vụ: {settings.HistoryPath}");
         cli.Out.WriteLine(en ? $"Try: ./analytics completeness --period {summary.LastQuarter} --unit HNI --db {dbPath}" : $"Thử: ./analytics completeness --period {summary.LastQuarter} --unit HNI --db {dbPath}");
         cli.Out.WriteLine(en ? $"Done in {started.Elapsed.TotalSeconds:N0} s." : $"Hoàn thành trong {started.Elapsed.TotalSeconds:N0} giây.");
         return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// The service's settings with everything under the demo's folder: an in-memory job store (the
+    /// demo's schedule ends with it), no retries (a failure is reported at once), the national
+    /// confederation's monthly and annual reports and Thanh Hóa's conference pack (it carries plan 002's charts).
+    /// </summary>
+    private static ServiceSettings Settings(string output, string dbPath, bool english) => new()
+    {
+        Db = dbPath,
+        Inbox = Path.Combine(output, "inbox"),
+        Output = output,
+        Store = "memory",
+        Retry = new RetrySettings { Attempts = 1 },
+        ReportUnits = ["TLD"],
+        ConferenceUnits = ["THA"],
+        Language = english ? "en" : "vi",
+    };
+
+    /// <summary>
+    /// Puts the sample's files into the inbox, flat as the inbox wants them (names prefixed by their
+    /// period folder, since names repeat across periods), with a receipt manifest naming them.
+    /// </summary>
+    private static int StageInbox(string submissions, string inbox)
+    {
+        Directory.CreateDirectory(inbox);
+        var received = ReceiptManifest.Read(Path.Combine(submissions, "manifest.csv"));
+        var manifest = new System.Text.StringBuilder("file,received_at\n");
+        var count = 0;
+        foreach (var file in Directory.EnumerateFiles(submissions, "*", SearchOption.AllDirectories).Where(Ingestor.IsSubmissionFile).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(submissions, file);
+            var name = relative.Replace(Path.DirectorySeparatorChar, '_');
+            File.Copy(file, Path.Combine(inbox, name));
+            if (received.TryGetValue(file, out var at))
+                manifest.Append(name).Append(',').Append(at.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            count++;
+        }
+        // Written last under a dot name and renamed, as uploads are: a watcher never sees files without their manifest.
+        var temp = Path.Combine(inbox, "." + InboxIngest.ManifestName);
+        File.WriteAllText(temp, manifest.ToString());
+        File.Move(temp, Path.Combine(inbox, InboxIngest.ManifestName));
+        return count;
+    }
+
+    /// <summary>
+    /// Starts the scheduler with the service's jobs, runs ingest now (the listener chains refresh and
+    /// publish after it, as in the service), then the reminders and the monthly and annual reports,
+    /// and stops. Returns the runs, or null (after saying why) when a job failed.
+    /// </summary>
+    private static IReadOnlyList<JobRun>? RunJobs(Invocation cli, ServiceSettings settings)
+    {
+        var en = cli.English;
+        // While the jobs run, the demo is the service: other writers are told so, as with `analytics serve`.
+        using var serviceLock = ServiceLock.Acquire(settings.Db, "analytics demo", cli.Clock);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddAnalyticsScheduler(settings, cli.Clock);
+        using var host = builder.Build();
+        host.Start();
+        try
+        {
+            var scheduler = host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler().AsTask().GetAwaiter().GetResult();
+            var history = host.Services.GetRequiredService<JobHistory>();
+            var progress = host.Services.GetRequiredService<JobProgress>();
+            var runs = new List<JobRun>();
+
+            scheduler.TriggerJob(JobNames.Key(JobNames.Ingest)).AsTask().GetAwaiter().GetResult();
+            ProgressLine? bar = null;
+            JobRun? ingest;
+            try
+            {
+                ingest = Wait(history, JobNames.Ingest, () =>
+                {
+                    if (progress.Of(JobNames.Ingest) is not { } now) return;
+                    bar ??= new ProgressLine(cli.Error, now.Total, en ? "ingest" : "nạp");
+                    bar.Report(now.Done);
+                });
+            }
+            finally
+            {
+                bar?.Dispose();
+            }
+            if (!Report(cli, ingest)) return null;
+            runs.Add(ingest);
+            PrintIngest(cli, settings);
+            foreach (var (job, step) in new[] { (JobNames.Refresh, 4), (JobNames.Publish, 5) })
+            {
+                cli.Out.WriteLine(en ? $"{step}/6 {JobNames.Label(job).En} (chained after {(step == 4 ? "ingest" : "refresh")})…" : $"{step}/6 {JobNames.Label(job).Vi} (nối tiếp sau khi {(step == 4 ? "nạp" : "tính lại")})…");
+                var run = Wait(history, job);
+                if (!Report(cli, run)) return null;
+                runs.Add(run);
+            }
+
+            cli.Out.WriteLine(en ? "6/6 Reminders, monthly and annual reports (run now)…" : "6/6 Danh sách nộp muộn, báo cáo tháng và năm (chạy ngay)…");
+            foreach (var job in new[] { JobNames.Reminders, JobNames.MonthlyReport, JobNames.AnnualReport })
+            {
+                scheduler.TriggerJob(JobNames.Key(job)).AsTask().GetAwaiter().GetResult();
+                var run = Wait(history, job);
+                if (!Report(cli, run)) return null;
+                runs.Add(run);
+            }
+            return runs;
+        }
+        finally
+        {
+            host.StopAsync().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Waits for the job's first finished run in the history (the demo starts with an empty one).</summary>
+    private static JobRun Wait(JobHistory history, string job, Action? tick = null)
+    {
+        while (true)
+        {
+            tick?.Invoke();
+            if (history.For(job).FirstOrDefault(r => r.Result != JobRun.Retrying) is { } run) return run;
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary>Prints a finished run; false (after saying why) when it failed.</summary>
+    private static bool Report(Invocation cli, JobRun run)
+    {
+        var en = cli.English;
+        var label = JobNames.Label(run.Job);
+        var result = JobRun.Label(run.Result);
+        var summary = en ? run.SummaryEn ?? run.Summary : run.Summary;
+        cli.Out.WriteLine($"   {(en ? label.En : label.Vi)}: {(en ? result.En : result.Vi)} ({run.Seconds:N1} s) — {summary}");
+        if (run.Result == JobRun.Ok) return true;
+        cli.Error.WriteLine($"analytics demo: {run.Job}: {run.Error}");
+        return false;
+    }
+
+    private static void PrintIngest(Invocation cli, ServiceSettings settings)
+    {
+        var items = InboxIngest.All(settings).SelectMany(r => r.Submissions).ToList();
+        var accepted = items.Count(i => i.Status == SubmissionOutcome.Accepted);
+        var refused = items.Count(i => i.Status == SubmissionOutcome.Refused);
+        var warnings = items.Sum(i => i.Messages.Count(m => m.Severity == "warning"));
+        cli.Out.WriteLine(cli.English
+            ? $"   {accepted:N0} submissions accepted, {refused:N0} refused (quarantined, with feedback), {warnings:N0} warnings."
+            : $"   {accepted:N0} báo cáo được chấp nhận, {refused:N0} bị từ chối (đã cách ly, có phản hồi), {warnings:N0} cảnh báo.");
     }
 
     private static void PrintCompleteness(Invocation cli, Analytics.Warehouse.DuckDb.DuckDbConnection connection, string period)
@@ -107,30 +254,6 @@ public static class DemoCommand
             : ["mã", "tên đơn vị", "phải nộp", "đúng hạn", "trễ hạn", "chưa nộp", "% đã nộp"];
         TextTable.Write(cli.Out, "table", headers, result.Units.Where(u => u.Level == 1).Select(u =>
             (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Expected, u.OnTime, u.Late, u.Missing, Math.Round(100 * u.ReceivedShare, 1)]));
-    }
-
-    /// <summary>
-    /// The national monthly report (last month) and annual report (last full year), a scorecard
-    /// per seed plan, and Thanh Hóa's conference pack (it carries plan 002's charts).
-    /// </summary>
-    private static List<string> PublishReports(Invocation cli, Analytics.Warehouse.DuckDb.DuckDbConnection connection, string folder, DateOnly today)
-    {
-        var en = cli.English;
-        var publisher = new ReportPublisher(connection, cli.Clock, en);
-        var lastMonth = today.AddDays(1 - today.Day).AddMonths(-1);
-        var month = $"{lastMonth.Year}-{lastMonth.Month:00}";
-        var year = (today.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var written = new List<string>
-        {
-            publisher.Monthly("TLD", month, folder),
-            publisher.Annual("TLD", year, folder),
-        };
-        foreach (var plan in PlanCatalog.Embedded.Plans) written.Add(publisher.Plan(plan.PlanId, null, year, folder));
-        using (var worker = new ChartWorker())
-            written.AddRange(publisher.Conference("THA", year, null, Path.Combine(folder, "conference-THA-" + year), worker));
-        foreach (var file in written.Where(f => f.EndsWith(".xlsx", StringComparison.Ordinal) || f.EndsWith("index.html", StringComparison.Ordinal)))
-            cli.Out.WriteLine("   " + file);
-        return written;
     }
 
     /// <summary>The targets furthest behind across the seed plans, each for its issuing unit.</summary>
@@ -146,7 +269,7 @@ public static class DemoCommand
         cli.Out.WriteLine(cli.English ? "Largest attainment gaps (seed plans, as of today):" : "Các chỉ tiêu còn cách xa nhất (các kế hoạch mẫu, đến hôm nay):");
         string[] headers = cli.English ? ["target", "unit", "status", "actual/target", "target"] : ["chỉ tiêu", "đơn vị", "tình trạng", "đạt/chỉ tiêu", "nội dung"];
         TextTable.Write(cli.Out, "table", headers, rows.Select(r => (IReadOnlyList<object?>)[
-            r.TargetId, r.UnitCode, Attainment.Code(r.Status), Math.Round(100 * r.Ratio!.Value, 1),
+            r.TargetId, r.UnitCode, r.Status == AttainmentStatus.Missed ? (cli.English ? "missed" : "không đạt") : (cli.English ? "at risk" : "có nguy cơ không đạt"), Math.Round(100 * r.Ratio!.Value, 1),
             Shorten(cli.English ? r.TextEn : r.TextVi, 60)]));
     }
 

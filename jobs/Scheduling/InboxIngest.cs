@@ -22,30 +22,63 @@ public static class InboxIngest
             ? [.. Directory.EnumerateFiles(inbox).Where(Ingestor.IsSubmissionFile).Order(StringComparer.Ordinal)]
             : [];
 
-    public static IReadOnlyList<SubmissionResult> Run(Analytics.Warehouse.Warehouse warehouse, ServiceSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// A receipt manifest dropped in the inbox with the files (`file,received_at`, as `analytics sample`
+    /// writes it): files it names are loaded with those receipt times, so back-loaded history keeps its
+    /// timeliness. It is moved to processed/manifests/ once none of the files it names is waiting any more.
+    /// </summary>
+    public const string ManifestName = "manifest.csv";
+
+    /// <summary>Files loaded per transaction; each batch's results are written and its files moved before the next.</summary>
+    public const int BatchSize = 200;
+
+    public static IReadOnlyList<SubmissionResult> Run(
+        Analytics.Warehouse.Warehouse warehouse, ServiceSettings settings, TimeProvider clock, CancellationToken cancellationToken,
+        IProgress<(int Done, int Total)>? progress = null)
     {
         var files = Waiting(settings.Inbox);
         if (files.Count == 0) return [];
+        var manifestPath = Path.Combine(settings.Inbox, ManifestName);
         using var connection = warehouse.Connect();
         var ingestor = new Ingestor(connection, new IngestOptions
         {
+            Manifest = ReceiptManifest.Read(manifestPath),
             QuarantineDirectory = settings.QuarantineDirectory,
             FeedbackDirectory = settings.FeedbackDirectory,
         }, clock);
-        var results = new List<SubmissionResult>();
-        foreach (var file in files)
+        // Oldest receipt first, so versions of the same unit and period are numbered in the order they came.
+        files = ingestor.Expand(files);
+        var results = new List<SubmissionResult>(files.Count);
+        progress?.Report((0, files.Count));
+        foreach (var batch in files.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var id = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))[..12];
-            var outcome = ingestor.IngestFile(file);
-            var result = outcome.AlreadyIngested
-                ? Load(settings, id) ?? FromWarehouse(connection, file, id, clock)
-                : Describe(outcome, id, clock);
-            Save(settings, result);
-            Move(file, id, settings.Inbox, result.Status == SubmissionResult.Refused ? RefusedFolder : ProcessedFolder);
-            results.Add(result);
+            var outcomes = ingestor.IngestFiles(batch);
+            foreach (var (file, outcome) in batch.Zip(outcomes))
+            {
+                var id = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))[..12];
+                var result = outcome.AlreadyIngested
+                    ? Load(settings, id) ?? FromWarehouse(connection, file, id, clock)
+                    : Describe(outcome, id, clock);
+                Save(settings, result);
+                Move(file, id, settings.Inbox, result.Status == SubmissionResult.Refused ? RefusedFolder : ProcessedFolder);
+                results.Add(result);
+            }
+            progress?.Report((results.Count, files.Count));
         }
+        RetireManifest(manifestPath, settings.Inbox, clock);
         return results;
+    }
+
+    private static void RetireManifest(string manifestPath, string inbox, TimeProvider clock)
+    {
+        if (!File.Exists(manifestPath)) return;
+        var named = ReceiptManifest.Read(manifestPath).Keys.ToHashSet(StringComparer.Ordinal);
+        if (Waiting(inbox).Any(f => named.Contains(Path.GetFullPath(f)))) return;
+        // Kept under its own name, which ingest never takes for a submission, in a folder per retirement.
+        var target = Path.Combine(inbox, ProcessedFolder, "manifests", $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}");
+        Directory.CreateDirectory(target);
+        File.Move(manifestPath, Path.Combine(target, ManifestName), overwrite: true);
     }
 
     public static SubmissionResult? Load(ServiceSettings settings, string id)

@@ -12,11 +12,21 @@ public sealed record JobRun(
     string? Summary,
     int Attempt,
     string Node,
-    bool Recovered = false)
+    bool Recovered = false,
+    string? SummaryEn = null)
 {
     public const string Ok = "ok";
     public const string Failed = "failed";
 
     /// <summary>Failed, and another attempt is scheduled.</summary>
     public const string Retrying = "retrying";
+
+    /// <summary>How the page names a result code (the codes themselves stay in the history file).</summary>
+    public static (string Vi, string En) Label(string result) => result switch
+    {
+        Ok => ("thành công", "succeeded"),
+        Failed => ("lỗi", "failed"),
+        Retrying => ("lỗi, sẽ thử lại", "failed, will retry"),
+        _ => (result, result),
+    };
 }

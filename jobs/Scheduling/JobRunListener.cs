@@ -43,7 +43,8 @@ public sealed class JobRunListener(ServiceSettings settings, JobHistory history,
             summary?.Text,
             attempt,
             context.Scheduler.SchedulerInstanceId,
-            context.Recovering));
+            context.Recovering,
+            summary?.TextEn));
 
         if (retry)
         {

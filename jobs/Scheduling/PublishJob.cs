@@ -9,6 +9,9 @@ public sealed class PublishJob(ServiceSettings settings, WarehouseGate gate) : I
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var published = await gate.Use(w => Publisher.Run(w, settings), cancellationToken);
-        context.Result = new JobSummary($"bản sao {Path.GetFileName(published.Snapshot)}, {published.ParquetFiles.Count} tệp Parquet", Changed: true);
+        context.Result = new JobSummary(
+            $"bản sao {Path.GetFileName(published.Snapshot)}, {published.ParquetFiles.Count} tệp Parquet",
+            $"snapshot {Path.GetFileName(published.Snapshot)}, {published.ParquetFiles.Count} Parquet files",
+            Changed: true);
     }
 }

@@ -15,6 +15,9 @@ public sealed class RefreshJob(WarehouseGate gate, TimeProvider clock) : IJob
             var plans = Analytics.Warehouse.Plans.PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS"));
             return Metrics.Refresh(connection, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), plans);
         }, cancellationToken);
-        context.Result = new JobSummary($"{result.LeafRows} dòng số liệu, {result.AttainmentRows} chỉ tiêu, {result.Elapsed.TotalSeconds:0.0} giây", Changed: true);
+        context.Result = new JobSummary(
+            $"{result.LeafRows:N0} dòng số liệu, {result.AttainmentRows:N0} dòng mức đạt chỉ tiêu, {result.Elapsed.TotalSeconds:0.0} giây",
+            $"{result.LeafRows:N0} metric rows, {result.AttainmentRows:N0} attainment rows, {result.Elapsed.TotalSeconds:0.0} s",
+            Changed: true);
     }
 }

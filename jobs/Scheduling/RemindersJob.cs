@@ -15,6 +15,7 @@ public sealed class RemindersJob(ServiceSettings settings, WarehouseGate gate, T
         }, cancellationToken);
         context.Result = new JobSummary(
             written.Count == 0 ? "chưa có kỳ nào quá hạn" : string.Join("; ", written.Select(r => $"{r.PeriodCode}: {r.Late} muộn, {r.Missing} chưa nộp")),
+            written.Count == 0 ? "no deadline has passed yet" : string.Join("; ", written.Select(r => $"{r.PeriodCode}: {r.Late} late, {r.Missing} missing")),
             Changed: written.Count > 0);
     }
 }

@@ -22,10 +22,10 @@ public sealed class MonthlyReportJob(WarehouseGate gate, ServiceSettings setting
         var written = await gate.Use(w =>
         {
             using var connection = w.Connect();
-            var publisher = new ReportPublisher(connection, clock, english: false);
+            var publisher = new ReportPublisher(connection, clock, settings.English);
             return settings.ReportUnits.Select(unit => publisher.Monthly(unit, code, Path.Combine(settings.ReportsDirectory, code))).ToList();
         }, cancellationToken);
-        context.Result = new JobSummary($"{written.Count} báo cáo tháng {code}", Changed: written.Count > 0);
+        context.Result = new JobSummary($"{written.Count} báo cáo tháng {code}", $"{written.Count} monthly reports for {code}", Changed: written.Count > 0);
     }
 }
 
@@ -43,16 +43,16 @@ public sealed class AnnualReportJob(WarehouseGate gate, ServiceSettings settings
         var written = await gate.Use(w =>
         {
             using var connection = w.Connect();
-            var publisher = new ReportPublisher(connection, clock, english: false);
+            var publisher = new ReportPublisher(connection, clock, settings.English);
             var files = new List<string>();
             foreach (var unit in settings.ReportUnits) files.Add(publisher.Annual(unit, year, folder));
             foreach (var plan in PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS")).Plans)
                 files.Add(publisher.Plan(plan.PlanId, null, year, folder));
             using var worker = new ChartWorker();
-            foreach (var unit in settings.ReportUnits)
+            foreach (var unit in settings.ConferenceUnits ?? settings.ReportUnits)
                 files.AddRange(publisher.Conference(unit, year, null, Path.Combine(folder, $"conference-{unit}"), worker));
             return files;
         }, cancellationToken);
-        context.Result = new JobSummary($"{written.Count} tệp báo cáo năm {year}", Changed: written.Count > 0);
+        context.Result = new JobSummary($"{written.Count} tệp báo cáo năm {year}", $"{written.Count} files of the {year} annual reports", Changed: written.Count > 0);
     }
 }

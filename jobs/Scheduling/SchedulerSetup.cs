@@ -15,6 +15,7 @@ public static class SchedulerSetup
         services.AddSingleton(clock);
         services.AddSingleton(new WarehouseGate(settings, clock));
         services.AddSingleton(new JobHistory(settings.HistoryPath));
+        services.AddSingleton(new JobProgress());
         var timeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);
 
         services.Configure<QuartzOptions>(options =>

@@ -41,7 +41,15 @@ public sealed class ServiceSettings
     /// <summary>The units the scheduled monthly and annual reports are written for (default: the national confederation).</summary>
     public string[] ReportUnits { get; set; } = ["TLD"];
 
+    /// <summary>The units whose conference pack the annual job renders; when unset, the report units.</summary>
+    public string[]? ConferenceUnits { get; set; }
+
     public RetrySettings Retry { get; set; } = new();
+
+    /// <summary>Language of the published reports: vi (default) or en.</summary>
+    public string Language { get; set; } = "vi";
+
+    public bool English => string.Equals(Language, "en", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Users and password hashes (written by `analytics user add`); default users.json beside the warehouse.</summary>
     public string? UsersFile { get; set; }

@@ -29,7 +29,7 @@ public static class AccountPages
     private static IResult LoginForm(HttpContext http, string? returnUrl, string? error = null) =>
         Html.Page(http, "Đăng nhập", "Sign in", $"""
             {(error is null ? "" : $"<p class=\"error\" id=\"login-error\">{Html.E(error)}</p>")}
-            <form method="post" action="/login">
+            <form method="post" action="/login">{Html.Antiforgery(http)}
             <input type="hidden" name="returnUrl" value="{Html.E(Local(returnUrl))}">
             <p><label>{Html.T(http, "Tên", "Name")} <input name="name" id="name" autocomplete="username"></label></p>
             <p><label>{Html.T(http, "Mật khẩu", "Password")} <input type="password" name="password" id="password" autocomplete="current-password"></label></p>

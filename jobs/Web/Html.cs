@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Jobs.Web;
 
@@ -12,6 +14,16 @@ public static class Html
     public static bool English(HttpContext http) => http.Request.Cookies["lang"] == "en";
 
     public static string T(HttpContext http, string vi, string en) => English(http) ? en : vi;
+
+    /// <summary>
+    /// The hidden field every form that posts carries: the service checks it on every POST, so a page on
+    /// another site cannot make a signed-in browser run a job, upload or sign out.
+    /// </summary>
+    public static string Antiforgery(HttpContext http)
+    {
+        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
+    }
 
     public static IResult Page(HttpContext http, string titleVi, string titleEn, string body, int status = 200)
     {
@@ -29,7 +41,7 @@ public static class Html
         var title = en ? titleEn : titleVi;
         var account = user is null
             ? $"<a id=\"login-link\" href=\"/login?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}\">{(en ? "Sign in" : "Đăng nhập")}</a>"
-            : $"<form method=\"post\" action=\"/logout\" style=\"display:inline\"><span id=\"user\">{E(user)}</span> <button>{(en ? "Sign out" : "Đăng xuất")}</button></form>";
+            : $"<form method=\"post\" action=\"/logout\" style=\"display:inline\">{Antiforgery(http)}<span id=\"user\">{E(user)}</span> <button>{(en ? "Sign out" : "Đăng xuất")}</button></form>";
         var html = $$"""
             <!doctype html>
             <html lang="{{(en ? "en" : "vi")}}">

@@ -20,7 +20,7 @@ public static class JobsPages
         return app;
     }
 
-    private static async Task<IResult> List(HttpContext http, ISchedulerFactory factory, JobHistory history, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpContext http, ISchedulerFactory factory, JobHistory history, JobProgress progress, CancellationToken cancellationToken)
     {
         var scheduler = await factory.GetScheduler(cancellationToken);
         var en = Html.English(http);
@@ -37,9 +37,10 @@ public static class JobsPages
             var paused = false;
             foreach (var t in triggers) paused |= await scheduler.GetTriggerState(t.Key, cancellationToken) == TriggerState.Paused;
             var last = runs.LastOrDefault(r => r.Job == name);
+            var token = Html.Antiforgery(http);
             var buttons = $"""
-                <form method="post" action="/jobs/{name}/run" style="display:inline"><button id="run-{name}">{Html.T(http, "Chạy ngay", "Run now")}</button></form>
-                <form method="post" action="/jobs/{name}/{(paused ? "resume" : "pause")}" style="display:inline"><button id="{(paused ? "resume" : "pause")}-{name}">{(paused ? Html.T(http, "Tiếp tục", "Resume") : Html.T(http, "Tạm dừng", "Pause"))}</button></form>
+                <form method="post" action="/jobs/{name}/run" style="display:inline">{token}<button id="run-{name}">{Html.T(http, "Chạy ngay", "Run now")}</button></form>
+                <form method="post" action="/jobs/{name}/{(paused ? "resume" : "pause")}" style="display:inline">{token}<button id="{(paused ? "resume" : "pause")}-{name}">{(paused ? Html.T(http, "Tiếp tục", "Resume") : Html.T(http, "Tạm dừng", "Pause"))}</button></form>
                 """;
             rows.Add([
                 en ? label.En : label.Vi,
@@ -47,7 +48,9 @@ public static class JobsPages
                 next?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                 last?.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
                 last is null ? null : $"{last.Seconds:0.###} s",
-                last is null ? null : new RawHtml($"<span class=\"{last.Result}\" id=\"result-{name}\">{Html.E(last.Result)}</span> {Html.E(last.Summary)}"),
+                progress.Of(name) is { } running
+                    ? new RawHtml($"<span class=\"running\" id=\"result-{name}\">{Html.T(http, "đang chạy", "running")}</span> {running.Done:N0}/{running.Total:N0}")
+                    : last is null ? null : new RawHtml($"<span class=\"{last.Result}\" id=\"result-{name}\">{Html.E(ResultLabel(http, last.Result))}</span> {Html.E(Summary(en, last))}"),
                 last?.Error,
                 new RawHtml(buttons),
             ]);
@@ -58,12 +61,21 @@ public static class JobsPages
         var recent = runs.Reverse().Take(50).Select(r => (IEnumerable<object?>)[
             r.Job, r.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
             r.ScheduledAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-            $"{r.Seconds:0.###} s", new RawHtml($"<span class=\"{r.Result}\">{Html.E(r.Result)}</span>"), r.Recovered ? $"{r.Attempt} ({Html.T(http, "chạy lại sau sự cố", "recovered")})" : r.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Summary, r.Error, r.Node]);
+            $"{r.Seconds:0.###} s", new RawHtml($"<span class=\"{r.Result}\">{Html.E(ResultLabel(http, r.Result))}</span>"), r.Recovered ? $"{r.Attempt} ({Html.T(http, "chạy lại sau sự cố", "recovered")})" : r.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture), Summary(en, r), r.Error, r.Node]);
         var historyTable = Html.Table(en
             ? ["Job", "Started", "Scheduled for", "Duration", "Result", "Attempt", "Summary", "Error", "Node"]
             : ["Tác vụ", "Bắt đầu", "Theo lịch lúc", "Thời gian", "Kết quả", "Lần thử", "Tóm tắt", "Lỗi", "Nút"], recent, "history");
         return Html.Page(http, "Tác vụ", "Jobs", table + $"<h2>{Html.T(http, "Lịch sử chạy", "Run history")}</h2>" + historyTable);
     }
+
+    private static string ResultLabel(HttpContext http, string result)
+    {
+        var (vi, en) = JobRun.Label(result);
+        return Html.T(http, vi, en);
+    }
+
+    /// <summary>Runs recorded before summaries were kept in English have only the Vietnamese line.</summary>
+    private static string? Summary(bool english, JobRun run) => english ? run.SummaryEn ?? run.Summary : run.Summary;
 
     private static async Task<IResult> Run(string name, ISchedulerFactory factory, CancellationToken cancellationToken) =>
         await Act(name, factory, async (s, k) => await s.TriggerJob(k, cancellationToken), cancellationToken);

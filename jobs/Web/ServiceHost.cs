@@ -1,5 +1,7 @@
 using Analytics.Jobs.Scheduling;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -28,9 +30,34 @@ public static class ServiceHost
             o.Cookie.HttpOnly = true;
         });
         builder.Services.AddAuthorization();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "analytics-form";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        // Sign-in cookies and form tokens are sealed with keys kept beside the warehouse, so a restart
+        // (or the other node of a cluster, which shares that folder) does not sign everyone out.
+        var keys = Directory.CreateDirectory(Path.Combine(settings.DbDirectory, "keys"));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        builder.Services.AddDataProtection().SetApplicationName("analytics").PersistKeysToFileSystem(keys);
+        // The keys are protected by the folder's permissions (owner only); without a certificate or key
+        // vault there is nothing better on a single Linux host, and the warning would repeat at every start.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         var app = builder.Build();
         app.UseAuthentication();
+        app.Use(async (http, next) =>
+        {
+            // Every POST must carry the form token the pages put in their forms (see Html.Antiforgery).
+            if (HttpMethods.IsPost(http.Request.Method) && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+            {
+                await Html.Page(http, "Biểu mẫu không hợp lệ", "Form not accepted",
+                    $"<p class=\"error\" id=\"form-refused\">{Html.T(http, "Biểu mẫu đã hết hạn hoặc không gửi từ trang này. Hãy tải lại trang rồi thử lại.", "The form has expired or was not sent from this site. Reload the page and try again.")}</p>",
+                    StatusCodes.Status400BadRequest).ExecuteAsync(http);
+                return;
+            }
+            await next(http);
+        });
         app.UseAuthorization();
         app.MapAccountPages();
         app.MapJobsPages();

@@ -19,7 +19,7 @@ public static class SqlPages
     public static IEndpointRouteBuilder MapSqlPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/sql", (HttpContext http) => Html.Page(http, "Truy vấn SQL", "SQL", Form(http, "")));
-        app.MapPost("/sql", (Delegate)Query).DisableAntiforgery();
+        app.MapPost("/sql", (Delegate)Query);
         app.MapGet("/sql/csv", Csv);
         return app;
     }
@@ -86,7 +86,7 @@ public static class SqlPages
     }
 
     private static string Form(HttpContext http, string sql) => $"""
-        <form method="post" action="/sql"><textarea name="q" id="sql" rows="6">{Html.E(sql)}</textarea>
+        <form method="post" action="/sql">{Html.Antiforgery(http)}<textarea name="q" id="sql" rows="6">{Html.E(sql)}</textarea>
         <p><button id="sql-run">{Html.T(http, "Chạy", "Run")}</button> {Html.T(http, "Chỉ đọc, trên bản sao đã công bố.", "Read-only, over the published snapshot.")}</p></form>
         """;
 

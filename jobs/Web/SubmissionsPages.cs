@@ -14,7 +14,7 @@ public static class SubmissionsPages
     {
         app.MapGet("/submissions", List);
         app.MapGet("/submissions/{id}", Show);
-        app.MapPost("/submissions", (Delegate)Upload).RequireAuthorization().DisableAntiforgery();
+        app.MapPost("/submissions", (Delegate)Upload).RequireAuthorization();
         app.MapGet("/feedback/{name}", (string name, ServiceSettings s) => Download(s.FeedbackDirectory, name));
         app.MapGet("/quarantine/{name}", (string name, ServiceSettings s) => Download(s.QuarantineDirectory, name));
         return app;
@@ -31,7 +31,7 @@ public static class SubmissionsPages
                     File.Exists(f + ".txt") ? string.Join(" | ", File.ReadLines(f + ".txt").Take(3)) : ""])
             : [];
         var body = $"""
-            <form method="post" action="/submissions" enctype="multipart/form-data">
+            <form method="post" action="/submissions" enctype="multipart/form-data">{Html.Antiforgery(http)}
             <p>{Html.T(http, "Tải lên tệp báo cáo (mẫu xlsx, CSV, xlsx, JSON):", "Upload a submission file (template, CSV, xlsx, JSON):")}
             <input type="file" name="file" id="upload-file"> <button id="upload-submit">{Html.T(http, "Tải lên", "Upload")}</button></p></form>
             <h2>{Html.T(http, "Các tệp đã xử lý", "Files processed")}</h2>

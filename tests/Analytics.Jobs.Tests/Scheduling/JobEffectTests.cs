@@ -42,6 +42,60 @@ public sealed class JobEffectTests
     }
 
     [Fact]
+    public void A_receipt_manifest_in_the_inbox_dates_the_files_it_names_and_is_retired_once_they_are_processed()
+    {
+        using var folder = new ServiceFolder();
+        var s = folder.Settings;
+        SmallRegistry.Load(s);
+        File.WriteAllText(Path.Combine(s.Inbox, "late.csv"), "unit_code,period,indicator,value\nGLM-PRV,2024-Q2,workers,75\n");
+        File.WriteAllText(Path.Combine(s.Inbox, "on-time.csv"), "unit_code,period,indicator,value\nGLM-SOE,2024-Q2,workers,120\n");
+        File.WriteAllText(Path.Combine(s.Inbox, "unlisted.csv"), "unit_code,period,indicator,value\nGLM-PUB,2024-Q2,workers,40\n");
+        // Listed late first: the inbox loads in receipt order, not in the manifest's order or by name.
+        File.WriteAllText(Path.Combine(s.Inbox, InboxIngest.ManifestName),
+            "file,received_at\nlate.csv,2024-06-20T09:00:00+07:00\non-time.csv,2024-06-03T08:30:00+07:00\n");
+        var clock = new FixedClock(new DateTimeOffset(2024, 7, 1, 0, 0, 0, TimeSpan.Zero));
+        var reported = new List<(int Done, int Total)>();
+
+        using (var warehouse = Analytics.Warehouse.Warehouse.Open(s.Db))
+        {
+            var results = InboxIngest.Run(warehouse, s, clock, CancellationToken.None, new InlineProgress<(int, int)>(reported.Add));
+            Assert.Equal(["on-time.csv", "late.csv", "unlisted.csv"], results.Select(r => r.File));
+            Assert.All(results, r => Assert.Equal(SubmissionResult.Accepted, r.Status));
+        }
+        Assert.Equal([(0, 3), (3, 3)], reported);
+        using (var database = DuckDbDatabase.Open(s.Db, new DuckDbOptions { ReadOnly = true }))
+        using (var c = database.Connect())
+        {
+            string ReceivedAt(string unit) => c.Scalar<DateTime>("SELECT received_at FROM submission WHERE unit_code = $1", unit).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal("2024-06-20 02:00", ReceivedAt("GLM-PRV"));
+            Assert.Equal("2024-06-03 01:30", ReceivedAt("GLM-SOE"));
+            Assert.Equal("2024-07-01 00:00", ReceivedAt("GLM-PUB"));
+        }
+        Assert.False(File.Exists(Path.Combine(s.Inbox, InboxIngest.ManifestName)));
+        Assert.Single(Directory.GetFiles(Path.Combine(s.Inbox, InboxIngest.ProcessedFolder), InboxIngest.ManifestName, SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void A_run_cut_short_leaves_the_files_and_their_manifest_for_the_run_that_finishes_the_job()
+    {
+        using var folder = new ServiceFolder();
+        var s = folder.Settings;
+        SmallRegistry.Load(s);
+        File.WriteAllText(Path.Combine(s.Inbox, "q2.csv"), "unit_code,period,indicator,value\nGLM-PRV,2024-Q2,workers,75\n");
+        File.WriteAllText(Path.Combine(s.Inbox, InboxIngest.ManifestName), "file,received_at\nq2.csv,2024-06-03T08:30:00Z\n");
+        using (var warehouse = Analytics.Warehouse.Warehouse.Open(s.Db))
+        {
+            Assert.Throws<OperationCanceledException>(() => InboxIngest.Run(warehouse, s, TimeProvider.System, new CancellationToken(canceled: true)));
+            Assert.True(File.Exists(Path.Combine(s.Inbox, InboxIngest.ManifestName)));
+            Assert.Single(InboxIngest.Run(warehouse, s, TimeProvider.System, CancellationToken.None));
+        }
+        using var database = DuckDbDatabase.Open(s.Db, new DuckDbOptions { ReadOnly = true });
+        using var c = database.Connect();
+        Assert.Equal(new DateTime(2024, 6, 3, 8, 30, 0), c.Scalar<DateTime>("SELECT received_at FROM submission WHERE unit_code = 'GLM-PRV'"));
+        Assert.False(File.Exists(Path.Combine(s.Inbox, InboxIngest.ManifestName)));
+    }
+
+    [Fact]
     public void Publishing_writes_a_read_only_snapshot_and_parquet_that_read_back_the_same_rows_and_twice_gives_the_same_files()
     {
         using var folder = new ServiceFolder();

@@ -9,12 +9,6 @@ namespace Analytics.Jobs.Tests.Scheduling;
 
 public sealed class ReportJobTests
 {
-    /// <summary>A clock fixed in the middle of a month, so "the month just ended" is known.</summary>
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     [Fact]
     public async Task The_monthly_report_job_publishes_the_month_just_ended_for_each_report_unit()
     {

@@ -92,13 +92,14 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         await ServiceSite.SignIn(page);
         await page.GotoAsync("/jobs");
         await ClickAndLoad(page, "#run-reminders");
-        // The run is asynchronous: reload until the history has it.
-        for (var i = 0; i < 100 && await page.Locator("#result-reminders").CountAsync() == 0; i++)
+        // The run is asynchronous: reload until it has finished (while it runs the cell says so).
+        for (var i = 0; i < 100 && await page.Locator("#result-reminders:not(.running)").CountAsync() == 0; i++)
         {
             await Task.Delay(200);
             await page.ReloadAsync();
         }
-        Assert.Equal(JobRun.Ok, await page.InnerTextAsync("#result-reminders"));
+        Assert.Equal(JobRun.Ok, await page.GetAttributeAsync("#result-reminders", "class"));
+        Assert.Equal("thành công", await page.InnerTextAsync("#result-reminders"));
         var history = page.Locator("#history tr", new PageLocatorOptions { HasText = JobNames.Reminders });
         Assert.Equal(1, await history.CountAsync());
         Assert.Contains(SchedulerSetup.SingleNodeId, await history.InnerTextAsync(), StringComparison.Ordinal);
