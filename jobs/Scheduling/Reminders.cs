@@ -6,20 +6,30 @@ using Analytics.Warehouse.DuckDb;
 namespace Analytics.Jobs.Scheduling;
 
 /// <summary>
-/// After a deadline: the grassroots units that reported late or not at all, for every period whose
-/// deadline is the latest one passed, written as CSV (one file per period, rewritten on each run).
+/// After a deadline: the grassroots units that reported late or not at all, for every period (of the
+/// types grassroots units report, `ReminderPeriodTypes`) whose deadline is the latest one passed,
+/// written as CSV (one file per period, rewritten on each run).
 /// </summary>
 public static class Reminders
 {
     public sealed record Written(string PeriodCode, DateTime? Deadline, int Late, int Missing, string File);
 
+    /// <summary>The period types a reminder may be about (the warehouse's own names).</summary>
+    public static readonly string[] PeriodTypes = ["month", "quarter", "half", "nine_months", "year"];
+
     public static IReadOnlyList<Written> Run(DuckDbConnection connection, ServiceSettings settings, DateTime asOf)
     {
+        var unknown = settings.ReminderPeriodTypes.Except(PeriodTypes, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"Analytics:ReminderPeriodTypes: {string.Join(", ", unknown)} is not one of {string.Join(", ", PeriodTypes)}.");
+        // Names checked against the list above, so they can be written into the query as they are.
+        var types = string.Join(", ", settings.ReminderPeriodTypes.Select(t => $"'{t}'"));
+        if (types.Length == 0) return [];
         var periods = new List<string>();
-        using (var reader = connection.Query("""
+        using (var reader = connection.Query($"""
             WITH d AS (
                 SELECT period_code, deadline_of(period_code) AS deadline FROM dim_period
-                WHERE period_type IN ('month', 'quarter', 'half', 'year'))
+                WHERE period_type IN ({types}))
             SELECT period_code FROM d
             WHERE deadline <= $1
             QUALIFY deadline = max(deadline) OVER ()

@@ -46,6 +46,13 @@ public sealed class ServiceSettings
 
     public RetrySettings Retry { get; set; } = new();
 
+    /// <summary>
+    /// The period types grassroots units report, which the reminders are about: quarters and years by
+    /// default (seed 001). Months are reported by the unions above them, so a month would list every
+    /// grassroots union as missing.
+    /// </summary>
+    public string[] ReminderPeriodTypes { get; set; } = ["quarter", "year"];
+
     /// <summary>Language of the published reports: vi (default) or en.</summary>
     public string Language { get; set; } = "vi";
 
@@ -88,7 +95,14 @@ public sealed class ServiceSettings
     public static ServiceSettings From(IConfiguration configuration, string? db = null)
     {
         var settings = new ServiceSettings();
-        configuration.GetSection("Analytics").Bind(settings);
+        var section = configuration.GetSection("Analytics");
+        section.Bind(settings);
+        // The binder appends a configured list to the default one (["TLD"] became ["TLD", "TLD"]):
+        // a list that is configured replaces the default instead.
+        string[]? List(string key) => section.GetSection(key).Exists() ? section.GetSection(key).Get<string[]>() ?? [] : null;
+        settings.ReportUnits = List(nameof(ReportUnits)) ?? new ServiceSettings().ReportUnits;
+        settings.ReminderPeriodTypes = List(nameof(ReminderPeriodTypes)) ?? new ServiceSettings().ReminderPeriodTypes;
+        settings.ConferenceUnits = List(nameof(ConferenceUnits));
         if (!string.IsNullOrWhiteSpace(db)) settings.Db = db;
         return settings;
     }

@@ -96,6 +96,37 @@ public sealed class JobEffectTests
     }
 
     [Fact]
+    public void Reminders_list_the_late_and_missing_grassroots_units_of_the_last_quarter_due_and_not_of_months()
+    {
+        using var folder = new ServiceFolder();
+        var s = folder.Settings;
+        SmallRegistry.Load(s);
+        // Q2 2024 is due before 15 June (Vietnam time): one union on time, one late, one silent.
+        File.WriteAllText(Path.Combine(s.Inbox, "on-time.csv"), "unit_code,period,indicator,value\nGLM-SOE,2024-Q2,workers,120\n");
+        File.WriteAllText(Path.Combine(s.Inbox, "late.csv"), "unit_code,period,indicator,value\nGLM-PRV,2024-Q2,workers,75\n");
+        File.WriteAllText(Path.Combine(s.Inbox, InboxIngest.ManifestName),
+            "file,received_at\non-time.csv,2024-06-10T09:00:00+07:00\nlate.csv,2024-06-20T09:00:00+07:00\n");
+        using var warehouse = Analytics.Warehouse.Warehouse.Open(s.Db);
+        InboxIngest.Run(warehouse, s, TimeProvider.System, CancellationToken.None);
+        using var connection = warehouse.Connect();
+
+        // 2 July: the June deadline (5 July) has not passed, Q2's (15 June) has.
+        var written = Assert.Single(Reminders.Run(connection, s, new DateTime(2024, 7, 2)));
+        Assert.Equal(("2024-Q2", 1, 1), (written.PeriodCode, written.Late, written.Missing));
+        var lines = File.ReadAllLines(written.File);
+        Assert.Contains(lines, l => l.StartsWith("GLM-PRV,", StringComparison.Ordinal) && l.Contains(",late,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("GLM-PUB,", StringComparison.Ordinal) && l.Contains(",missing,", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("GLM-SOE,", StringComparison.Ordinal));
+
+        // After the month's deadline, months are still not reminded of: grassroots unions do not report them.
+        Assert.Equal(["2024-Q2"], Reminders.Run(connection, s, new DateTime(2024, 7, 10)).Select(r => r.PeriodCode));
+        s.ReminderPeriodTypes = ["month"];
+        Assert.Equal(["2024-06"], Reminders.Run(connection, s, new DateTime(2024, 7, 10)).Select(r => r.PeriodCode));
+        s.ReminderPeriodTypes = ["fortnight"];
+        Assert.Throws<InvalidOperationException>(() => Reminders.Run(connection, s, new DateTime(2024, 7, 10)));
+    }
+
+    [Fact]
     public void Publishing_writes_a_read_only_snapshot_and_parquet_that_read_back_the_same_rows_and_twice_gives_the_same_files()
     {
         using var folder = new ServiceFolder();
