@@ -63,6 +63,22 @@ public sealed class ChartWorker : IDisposable
     }
 
     /// <summary>
+    /// Renders the spec once and returns both its SVG and a PNG of exactly width×height layout
+    /// pixels times <paramref name="scale"/>, drawn from that same SVG (a conference slide needs
+    /// both; rendering them apart costs a second vega run).
+    /// </summary>
+    public RenderedChart RenderSvgAndPng(JsonNode spec, int width, int height, double scale = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale);
+        using var response = Send(spec, "svg+png", width, height, scale);
+        var svg = response.RootElement.GetProperty("svg").GetString()
+            ?? throw new ChartRenderException("The chart worker returned no SVG.");
+        return new RenderedChart(svg, response.RootElement.GetProperty("png").GetBytesFromBase64());
+    }
+
+    /// <summary>
     /// Renders the spec to a PNG of exactly width×height layout pixels, times <paramref name="scale"/>
     /// (scale 2 on a 960×540 spec gives a 1920×1080 image with everything twice as large).
     /// </summary>
@@ -204,8 +220,6 @@ public sealed class ChartWorker : IDisposable
             StandardOutputEncoding = new UTF8Encoding(false),
             StandardErrorEncoding = new UTF8Encoding(false),
         };
-        // --expose-gc: the worker collects garbage every few charts to contain resvg-js's leak.
-        start.ArgumentList.Add("--expose-gc");
         start.ArgumentList.Add(Path.Combine(_directory, ChartsLocation.WorkerScript));
 
         Process process;

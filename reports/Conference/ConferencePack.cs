@@ -43,11 +43,12 @@ public static class ConferencePack
             var ranked = AnnualWorkbook.Ranked(annual, code);
             if (ranked.Count == 0) continue;
             double? target = code == "finance_attainment" ? 1.0 : null;
+            var names = Labels(ranked.Select(r => (r.Unit.UnitCode, r.Unit.Name)).ToList(), 30);
             charts.Add(new(Stem("ranking-" + code),
                 en ? $"Child units of {h.UnitName} ranked by {indicator.Name.ToLowerInvariant()}, {annual.Year}." : $"Xếp hạng các đơn vị trực thuộc {h.UnitName} theo {Lower(indicator.Name)}, năm {annual.Year}.",
                 // No title on the unit axis: the worker places it over long unit labels at slide size (reported), and the names speak for themselves.
                 ChartSpecs.Ranking(new ChartText($"{indicator.Name} — {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel, indicator.Unit, ""),
-                    ranked.Select(r => new UnitValue(Fit(r.Unit.Name, 30), r.Value)).ToList(), indicator.Format, target, lang, size)));
+                    ranked.Select(r => new UnitValue(names[r.Unit.UnitCode], r.Value)).ToList(), indicator.Format, target, lang, size)));
         }
 
         if (indicators.TryGetValue("members_admitted", out var admitted))
@@ -56,10 +57,10 @@ public static class ConferencePack
             var then = annual.PreviousYearValues.Where(v => v.IndicatorCode == "members_admitted").ToDictionary(v => v.UnitCode, v => v.Value);
             var bars = new List<GroupedValue>();
             var shown = annual.Children.Where(c => now.ContainsKey(c.UnitCode) || then.ContainsKey(c.UnitCode)).ToList();
-            var room = Math.Max(12, 96 / Math.Max(1, shown.Count));
+            var labels = Labels(shown.Select(c => (c.UnitCode, c.Name)).ToList(), Math.Max(12, 96 / Math.Max(1, shown.Count)));
             foreach (var child in shown)
             {
-                var label = Fit(child.Name, room);
+                var label = labels[child.UnitCode];
                 bars.Add(new(label, (annual.Year - 1).ToString(CultureInfo.InvariantCulture), then.GetValueOrDefault(child.UnitCode)));
                 bars.Add(new(label, annual.Year.ToString(CultureInfo.InvariantCulture), now.GetValueOrDefault(child.UnitCode)));
             }
@@ -103,21 +104,74 @@ public static class ConferencePack
     }
 
     /// <summary>Renders every chart to DIR/NAME.svg and DIR/NAME.png (1920×1080) and writes DIR/index.html; returns the files written.</summary>
-    public static IReadOnlyList<string> Write(IReadOnlyList<ConferenceChart> charts, ChartWorker worker, string directory, string title, bool english, IProgress<int>? progress = null)
+    public static IReadOnlyList<string> Write(IReadOnlyList<ConferenceChart> charts, ChartWorker worker, string directory, string title, bool english, IProgress<int>? progress = null) =>
+        Write(charts, [worker], directory, title, english, progress);
+
+    /// <summary>
+    /// <see cref="Write(IReadOnlyList{ConferenceChart}, ChartWorker, string, string, bool, IProgress{int}?)"/> with the
+    /// charts shared out over several workers (one Node process each, so one per core at most).
+    /// Files are listed in slide order whatever the order they were rendered in; progress counts charts done.
+    /// </summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<ConferenceChart> charts, IReadOnlyList<ChartWorker> workers, string directory, string title, bool english, IProgress<int>? progress = null)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(workers.Count);
         Directory.CreateDirectory(directory);
-        var files = new List<string>();
+        var written = new string[charts.Count][];
+        var next = -1;
         var done = 0;
-        foreach (var chart in charts)
+        var failed = false;
+        var gate = new Lock();
+
+        void Drain(ChartWorker worker)
         {
-            var svg = Path.Combine(directory, chart.Name + ".svg");
-            File.WriteAllText(svg, worker.RenderSvg(chart.Spec), new UTF8Encoding(false));
-            var png = Path.Combine(directory, chart.Name + ".png");
-            File.WriteAllBytes(png, worker.RenderPng(chart.Spec, ChartSize.Slide.Width, ChartSize.Slide.Height));
-            files.Add(svg);
-            files.Add(png);
-            progress?.Report(++done);
+            int i;
+            while (!Volatile.Read(ref failed) && (i = Interlocked.Increment(ref next)) < charts.Count)
+            {
+                var chart = charts[i];
+                // One vega run per slide: the PNG is drawn from the very SVG that is saved.
+                var rendered = worker.RenderSvgAndPng(chart.Spec, ChartSize.Slide.Width, ChartSize.Slide.Height);
+                var svg = Path.Combine(directory, chart.Name + ".svg");
+                File.WriteAllText(svg, rendered.Svg, new UTF8Encoding(false));
+                var png = Path.Combine(directory, chart.Name + ".png");
+                File.WriteAllBytes(png, rendered.Png);
+                written[i] = [svg, png];
+                lock (gate)
+                {
+                    progress?.Report(++done);
+                }
+            }
         }
+
+        if (workers.Count == 1 || charts.Count == 1)
+        {
+            Drain(workers[0]);
+        }
+        else
+        {
+            var threads = workers.Take(charts.Count).Select(w => Task.Run(() =>
+            {
+                try
+                {
+                    Drain(w);
+                }
+                catch
+                {
+                    Volatile.Write(ref failed, true);
+                    throw;
+                }
+            })).ToArray();
+            try
+            {
+                Task.WaitAll(threads);
+            }
+            catch (AggregateException e)
+            {
+                // Callers handle a refused chart (ChartRenderException) as they would from one worker.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+            }
+        }
+
+        var files = written.SelectMany(f => f).ToList();
         var index = Path.Combine(directory, "index.html");
         File.WriteAllText(index, Index(charts, title, english), new UTF8Encoding(false));
         files.Add(index);
@@ -154,6 +208,42 @@ public static class ConferencePack
         .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     private static string Lower(string name) => name.Length > 0 ? char.ToLower(name[0], CultureInfo.GetCultureInfo("vi-VN")) + name[1..] : name;
+
+    /// <summary>
+    /// Short, distinct labels for units on a chart axis. Children's names usually end alike (the
+    /// parent's name, "… – tỉnh An Giang"), which says nothing on the parent's own chart, so words
+    /// every name ends with are dropped before <see cref="Fit"/>. If two labels still came out the same,
+    /// vega would draw the two units as one bar, so then every unit is labelled by its code.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Labels(IReadOnlyList<(string Code, string Name)> units, int max)
+    {
+        var names = units.Select(u => u.Name).ToList();
+        var suffix = CommonWordSuffix(names);
+        var labels = units.ToDictionary(u => u.Code, u =>
+        {
+            var name = suffix.Length > 0 ? u.Name[..^suffix.Length].TrimEnd(' ', ',', '-', '–', '—') : u.Name;
+            return Fit(name.Length > 0 ? name : u.Name, max);
+        }, StringComparer.Ordinal);
+        return labels.Values.Distinct(StringComparer.Ordinal).Count() == labels.Count
+            ? labels
+            : units.ToDictionary(u => u.Code, u => u.Code, StringComparer.Ordinal);
+    }
+
+    // The longest run of whole words, with the space before them, that every name ends with (none for one name).
+    private static string CommonWordSuffix(IReadOnlyList<string> names)
+    {
+        if (names.Count < 2) return "";
+        var first = names[0];
+        var length = names.Skip(1).Aggregate(first.Length, (len, other) =>
+        {
+            var k = 0;
+            while (k < len && k < other.Length && first[first.Length - 1 - k] == other[other.Length - 1 - k]) k++;
+            return k;
+        });
+        var suffix = first[^length..];
+        var space = suffix.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? "" : suffix[space..];
+    }
 
     // Labels are shortened here, at a word, to what the chart's label room holds: the worker lays out
     // with measured widths but the renderer's own "…" truncation of an over-long label does not match
