@@ -142,25 +142,25 @@ public sealed class ReportLoader
         }
         var scope = childCodes.Append(unitCode).ToList();
         var known = _metrics.KnownIndicators().ToHashSet(StringComparer.Ordinal);
+        var figures = YearFigures(unitCode, scope, year, termStart);
         foreach (var (code, meta) in _catalog)
         {
             if (meta.Kind == "category" || !known.Contains(code)) continue; // ratings are counted by sector instead
-            var years = _metrics.TrendFor(code, scope, year - 1, year, Hierarchy.AsWas);
-            if (scope.All(u => years[u][1].Value.Value is null)) continue;
+            if (scope.All(u => figures.AsWas(code, u, year) is null)) continue;
             used.Add(code);
             foreach (var child in childCodes)
             {
-                if (years[child][1].Value.Value is { } v)
+                if (figures.AsWas(code, child, year) is { } v)
                 {
                     if (!children.ContainsKey(child)) children[child] = UnitName(child, yearPeriod.End);
                     values.Add(new(child, code, v));
                 }
-                if (code == "members_admitted" && years[child][0].Value.Value is { } before) previous.Add(new(child, code, before));
+                if (code == "members_admitted" && figures.AsWas(code, child, year - 1) is { } before) previous.Add(new(child, code, before));
             }
-            if (years[unitCode][1].Value.Value is { } total) values.Add(new(unitCode, code, total));
-            foreach (var point in _metrics.Trend(code, unitCode, termStart, year, Hierarchy.AsIs))
+            if (figures.AsWas(code, unitCode, year) is { } total) values.Add(new(unitCode, code, total));
+            for (var y = termStart; y <= year; y++)
             {
-                if (point.Value.Value is { } v) trend.Add(new(code, point.Year.ToString(CultureInfo.InvariantCulture), PeriodRef.WholeYear(point.Year).Label(Lang), v));
+                if (figures.AsIs(code, unitCode, y) is { } v) trend.Add(new(code, y.ToString(CultureInfo.InvariantCulture), PeriodRef.WholeYear(y).Label(Lang), v));
             }
         }
         var completeness = CompletenessReport.Compute(_connection, yearPeriod.Code, AsOf, unitCode);
@@ -168,6 +168,73 @@ public sealed class ReportLoader
         return new AnnualReportData(header, year, term, Columns(used),
             children.Select(c => new ChildUnit(c.Key, c.Value)).OrderBy(c => c.UnitCode, StringComparer.Ordinal).ToList(),
             values, trend, RankingIndicators.Where(used.Contains).ToList(), Ratings(unitCode, yearPeriod), previous);
+    }
+
+    /// <summary>
+    /// Every indicator's yearly figure for an annual report: <paramref name="year"/> and the year before
+    /// for the units in <paramref name="scope"/> as-was, the term so far for the unit itself as-is.
+    /// Read in four queries from the analyst views over the refresh tables (v_rollup: sums per leaf
+    /// code; v_rollup_rate: ratios of sums), which hold the very sums the metrics API adds up for whole
+    /// years. One metrics call per indicator and hierarchy (≈ 100 per province) was most of a report's
+    /// loading time. Two cases still go through <see cref="Metrics"/>: stale tables that this connection
+    /// cannot refresh (every figure), and a rate of exactly 0, which the view also gives when nothing was
+    /// reported for the numerator (the metrics API says null then: an empty cell, not a zero).
+    /// </summary>
+    private YearFigureSet YearFigures(string unitCode, IReadOnlyList<string> scope, int year, int termStart)
+    {
+        var set = new YearFigureSet();
+        var rates = _catalog.Where(c => c.Value.ValueType == "rate").Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var trendYears = Enumerable.Range(termStart, year - termStart + 1).ToList();
+        if (!Metrics.IsFresh(_connection))
+        {
+            // The metrics API rebuilds stale tables when the connection can write; ask it once.
+            _metrics.Get("members", unitCode, year.ToString(CultureInfo.InvariantCulture), Hierarchy.AsWas);
+        }
+        if (!Metrics.IsFresh(_connection))
+        {
+            foreach (var code in _metrics.KnownIndicators())
+            {
+                foreach (var (unit, points) in _metrics.TrendFor(code, scope, year - 1, year, Hierarchy.AsWas))
+                    foreach (var point in points) set.Add("as-was", unit, point.Year, code, point.Value.Value);
+                foreach (var point in _metrics.Trend(code, unitCode, termStart, year, Hierarchy.AsIs)) set.Add("as-is", unitCode, point.Year, code, point.Value.Value);
+            }
+            return set;
+        }
+        var asWasYears = new[] { year - 1, year };
+        var units = string.Join(", ", scope.Select((_, i) => $"${i + 2}"));
+        foreach (var (view, valueSql) in new[] { ("v_rollup", "sum(value)"), ("v_rollup_rate", "any_value(value)") })
+        {
+            ReadFigures(set, rates, view, valueSql, "as-was", units, [.. scope], asWasYears);
+            ReadFigures(set, rates, view, valueSql, "as-is", "$2", [unitCode], trendYears);
+        }
+        foreach (var (hierarchy, unit, y, code) in set.ZeroRates().ToList())
+        {
+            var exact = _metrics.Get(code, unit, y.ToString(CultureInfo.InvariantCulture), hierarchy == "as-is" ? Hierarchy.AsIs : Hierarchy.AsWas);
+            set.Add(hierarchy, unit, y, code, exact.Value);
+        }
+        return set;
+    }
+
+    private void ReadFigures(YearFigureSet set, HashSet<string> rates, string view, string valueSql, string hierarchy, string unitParameters, object?[] units, IReadOnlyList<int> years)
+    {
+        var parameters = new List<object?> { hierarchy };
+        parameters.AddRange(units);
+        // Years are our own integers, written as literals so the filter reaches the table scan.
+        var periods = string.Join(", ", years.Select(y => $"'{y.ToString(CultureInfo.InvariantCulture)}'"));
+        // v_rollup has one row per sector; a figure over the whole subtree adds them up.
+        using var reader = _connection.Query($"""
+            SELECT unit_code, period_code, indicator_code, {valueSql} FROM {view}
+            WHERE hierarchy = $1 AND unit_code IN ({unitParameters}) AND period_code IN ({periods})
+            GROUP BY ALL
+            """, [.. parameters]);
+        var isRateView = view == "v_rollup_rate";
+        while (reader.Read())
+        {
+            var code = reader.GetString(2);
+            // Sums of a rate's own code do not exist; rates come only from v_rollup_rate.
+            if (rates.Contains(code) != isRateView) continue;
+            set.Add(hierarchy, reader.GetString(0), int.Parse(reader.GetString(1), CultureInfo.InvariantCulture), code, reader.IsNull(3) ? null : reader.GetDouble(3), zeroRate: isRateView);
+        }
     }
 
     public PlanScorecardData Plan(string planId, string? unitCode, string periodText, PlanCatalog? plans = null)
