@@ -25,6 +25,18 @@ public static class Html
         return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
     }
 
+    /// <summary>
+    /// A time as the service's users read it: in the configured time zone (Vietnam by default), whatever
+    /// the server's own clock is set to.
+    /// </summary>
+    public static string Time(HttpContext http, DateTimeOffset? time, bool seconds = true)
+    {
+        if (time is null) return "";
+        var settings = http.RequestServices.GetRequiredService<Scheduling.ServiceSettings>();
+        var local = TimeZoneInfo.ConvertTime(time.Value, TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone));
+        return local.ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static IResult Page(HttpContext http, string titleVi, string titleEn, string body, int status = 200)
     {
         var en = English(http);

@@ -2,6 +2,7 @@ using Analytics.Jobs.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace Analytics.Jobs.Web;
@@ -45,8 +46,8 @@ public static class JobsPages
             rows.Add([
                 en ? label.En : label.Vi,
                 paused ? $"{schedule} ({Html.T(http, "tạm dừng", "paused")})" : schedule,
-                next?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-                last?.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                Html.Time(http, next, seconds: false),
+                Html.Time(http, last?.StartedAt),
                 last is null ? null : $"{last.Seconds:0.###} s",
                 progress.Of(name) is { } running
                     ? new RawHtml($"<span class=\"running\" id=\"result-{name}\">{Html.T(http, "đang chạy", "running")}</span> {running.Done:N0}/{running.Total:N0}")
@@ -59,13 +60,14 @@ public static class JobsPages
             ? ["Job", "Schedule", "Next run", "Last run", "Duration", "Result", "Error", ""]
             : ["Tác vụ", "Lịch", "Lần chạy tới", "Lần chạy trước", "Thời gian", "Kết quả", "Lỗi", ""], rows, "jobs");
         var recent = runs.Reverse().Take(50).Select(r => (IEnumerable<object?>)[
-            r.Job, r.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-            r.ScheduledAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            en ? JobNames.Label(r.Job).En : JobNames.Label(r.Job).Vi, Html.Time(http, r.StartedAt), Html.Time(http, r.ScheduledAt),
             $"{r.Seconds:0.###} s", new RawHtml($"<span class=\"{r.Result}\">{Html.E(ResultLabel(http, r.Result))}</span>"), r.Recovered ? $"{r.Attempt} ({Html.T(http, "chạy lại sau sự cố", "recovered")})" : r.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture), Summary(en, r), r.Error, r.Node]);
         var historyTable = Html.Table(en
             ? ["Job", "Started", "Scheduled for", "Duration", "Result", "Attempt", "Summary", "Error", "Node"]
             : ["Tác vụ", "Bắt đầu", "Theo lịch lúc", "Thời gian", "Kết quả", "Lần thử", "Tóm tắt", "Lỗi", "Nút"], recent, "history");
-        return Html.Page(http, "Tác vụ", "Jobs", table + $"<h2>{Html.T(http, "Lịch sử chạy", "Run history")}</h2>" + historyTable);
+        var zone = http.RequestServices.GetRequiredService<ServiceSettings>().TimeZone;
+        var note = $"<p>{Html.T(http, $"Giờ theo múi giờ {zone}; lịch viết theo cú pháp cron của Quartz (giây phút giờ ngày tháng thứ).", $"Times in {zone}; schedules are Quartz cron expressions (seconds minutes hours day month weekday).")}</p>";
+        return Html.Page(http, "Tác vụ", "Jobs", table + note + $"<h2>{Html.T(http, "Lịch sử chạy", "Run history")}</h2>" + historyTable);
     }
 
     private static string ResultLabel(HttpContext http, string result)

@@ -23,7 +23,7 @@ public static class SubmissionsPages
     private static IResult List(HttpContext http, ServiceSettings settings)
     {
         var results = InboxIngest.All(settings).Take(200).Select(r => (IEnumerable<object?>)[
-            new RawHtml($"<a href=\"/submissions/{r.Id}\">{Html.E(r.File)}</a>"), r.ProcessedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            new RawHtml($"<a href=\"/submissions/{r.Id}\">{Html.E(r.File)}</a>"), Html.Time(http, r.ProcessedAt),
             new RawHtml($"<span class=\"{r.Status}\">{Html.E(Word(http, r.Status))}</span>"), r.Submissions.Count]);
         var quarantine = Directory.Exists(settings.QuarantineDirectory)
             ? Directory.EnumerateFiles(settings.QuarantineDirectory).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).Order()

@@ -100,7 +100,9 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         }
         Assert.Equal(JobRun.Ok, await page.GetAttributeAsync("#result-reminders", "class"));
         Assert.Equal("thành công", await page.InnerTextAsync("#result-reminders"));
-        var history = page.Locator("#history tr", new PageLocatorOptions { HasText = JobNames.Reminders });
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "jobs.png"), FullPage = true });
+        var history = page.Locator("#history tr", new PageLocatorOptions { HasText = JobNames.Label(JobNames.Reminders).Vi });
         Assert.Equal(1, await history.CountAsync());
         Assert.Contains(SchedulerSetup.SingleNodeId, await history.InnerTextAsync(), StringComparison.Ordinal);
     }
