@@ -20,20 +20,31 @@ internal static class MetricSql
     /// that moved mid-period contributes to each parent for its own sub-periods.
     /// </summary>
     /// <paramref name="reportedCodes"/>, when given, limits the facts read to those indicators (see <see cref="ReportedCodes"/>).
-    public static string Leaf(string periods, IReadOnlyCollection<string>? reportedCodes = null) => $"""
+    /// <paramref name="periodIds"/>, when given, is the range of period_id of the periods inside the target periods: a
+    /// constant range the scan of fact_value checks against each row group's min/max, so only the row groups of
+    /// those periods are read (facts are appended roughly in time order; see <see cref="PeriodIdRangeSql"/>).
+    /// <paramref name="indicatorIds"/>, when given, are the indicator_id of <paramref name="reportedCodes"/>, filtered in the
+    /// scan itself so the joins only see the facts of those indicators.
+    public static string Leaf(string periods, IReadOnlyCollection<string>? reportedCodes = null, (long Min, long Max)? periodIds = null,
+        IReadOnlyCollection<long>? indicatorIds = null) => $"""
         WITH tp AS ({periods}),
         pc AS (
-            SELECT p.period_id, p.start_date, p.end_date, tp.period_code AS target_period, tp.end_date AS target_end
+            SELECT p.period_id, p.period_code, p.start_date, p.end_date, tp.period_code AS target_period, tp.end_date AS target_end
             FROM dim_period p JOIN tp ON p.start_date >= tp.start_date AND p.end_date <= tp.end_date
         ),
         codes AS (SELECT unit_id, any_value(unit_code) AS unit_code FROM dim_unit GROUP BY unit_id),
         inside AS (
             SELECT pc.target_period, pc.target_end, f.unit_id, i.indicator_code, i.kind, pc.start_date, pc.end_date, f.value, f.category
             FROM fact_value f
-            JOIN submission s ON s.submission_id = f.submission_id AND s.is_current
+            -- A submission is one unit's values for one period (docs/ingest.md): keeping only the submissions
+            -- of the periods inside makes the join's build side small, and its key range lets the scan of
+            -- fact_value (appended in submission order) skip the row groups of other periods.
+            JOIN submission s ON s.submission_id = f.submission_id AND s.is_current AND s.period_code IN (SELECT period_code FROM pc)
             JOIN pc ON pc.period_id = f.period_id
             JOIN dim_indicator i ON i.indicator_id = f.indicator_id AND i.kind IN ('stock', 'flow', 'category')
             {(reportedCodes is null ? "" : $"AND i.indicator_code IN ({List(reportedCodes.DefaultIfEmpty("-"))})")}
+            WHERE {(periodIds is { } ids ? $"f.period_id BETWEEN {ids.Min} AND {ids.Max}" : "true")}
+            {(indicatorIds is null ? "" : $"AND f.indicator_id IN ({string.Join(", ", indicatorIds.DefaultIfEmpty(-1))})")}
         ),
         flow_kept AS (
             SELECT * FROM (
@@ -111,6 +122,13 @@ internal static class MetricSql
         JOIN dim_unit w ON w.unit_code = o.unit_code AND w.valid_from = o.first_from
         """;
 
+    /// <summary>min and max period_id of every period inside the target periods selected by <paramref name="periods"/>
+    /// (a SELECT of dim_period rows); NULLs when there is none.</summary>
+    public static string PeriodIdRangeSql(string periods) => $"""
+        WITH tp AS ({periods})
+        SELECT min(p.period_id)::BIGINT, max(p.period_id)::BIGINT FROM dim_period p JOIN tp ON p.start_date >= tp.start_date AND p.end_date <= tp.end_date
+        """;
+
     /// <summary>The reported indicators the leaf codes <paramref name="leafCodes"/> are made from (a computed
     /// count such as rated_good_plus reads rating; finance_budget_met reads both finance flows).</summary>
     public static IReadOnlyCollection<string> ReportedCodes(IEnumerable<string> leafCodes)
@@ -166,6 +184,29 @@ internal static class MetricSql
             SELECT a.place_code, c.parent_code FROM anc a JOIN cur c ON c.unit_code = a.ancestor_code WHERE c.parent_code IS NOT NULL
         )
         SELECT p.unit_code, a.ancestor_code FROM place p JOIN anc a ON a.place_code = p.place_code
+        """;
+
+    /// <summary>
+    /// As-is sums (ancestor_code, period_code, indicator_code, sector, value) of metric_leaf for every
+    /// upper-level unit active today (levels 0-2). In two steps so no step multiplies the leaf rows: each
+    /// leaf unit goes to its deepest upper-level ancestor today (its own place when it is upper-level, else
+    /// its place's parent), the leaf is summed there, and those few sums go up that unit's ancestors.
+    /// </summary>
+    public const string AsIsRollup = """
+        WITH upper AS (SELECT unit_code, level FROM dim_unit WHERE valid_to IS NULL AND level <= 2),
+        home AS (
+            SELECT b.unit_code, arg_max(b.ancestor_code, u.level) AS home_code
+            FROM metric_asis_bridge b JOIN upper u ON u.unit_code = b.ancestor_code
+            GROUP BY b.unit_code
+        ),
+        at_home AS (
+            SELECT h.home_code, l.period_code, l.indicator_code, l.sector, sum(l.value) AS value
+            FROM metric_leaf l JOIN home h ON h.unit_code = l.unit_code
+            GROUP BY ALL
+        )
+        SELECT b.ancestor_code, a.period_code, a.indicator_code, a.sector, sum(a.value) AS value
+        FROM at_home a JOIN metric_asis_bridge b ON b.unit_code = a.home_code
+        GROUP BY ALL
         """;
 
     /// <summary>Units registered over the whole of [start, end] (moves allowed): the like-for-like set.</summary>

@@ -6,8 +6,10 @@ namespace Analytics.Warehouse.Metrics;
 public sealed partial class Metrics
 {
     /// <summary>What the registry and the facts looked like; a refresh is fresh while this is unchanged.</summary>
+    // The first part names the layout of the metric tables: bump it when Refresh builds them differently,
+    // so tables built by an older version count as stale and are rebuilt.
     private const string StampSql = """
-        SELECT concat_ws(':',
+        SELECT concat_ws(':', 'tables-2',
             (SELECT coalesce(max(submission_id), 0) FROM submission),
             (SELECT count(*) FROM submission WHERE is_current),
             (SELECT count(*) FROM fact_value),
@@ -19,9 +21,9 @@ public sealed partial class Metrics
     /// <summary>
     /// Rebuilds the metric tables from the facts and the registry, in one transaction: metric_leaf (one
     /// value per unit, indicator and whole year, plus the year-to-date periods of the latest year),
-    /// metric_asis_bridge, metric_aswas_bridge, and records the state they were built from in
-    /// metric_refresh. When <paramref name="attainmentAsOf"/> is given, also fills metric_attainment with
-    /// every target of <paramref name="plans"/> for its issuer as of that date (v_attainment).
+    /// metric_asis_bridge, metric_aswas_bridge, metric_asis_rollup, and records the state they were built
+    /// from in metric_refresh. When <paramref name="attainmentAsOf"/> is given, also fills metric_attainment
+    /// with every target of <paramref name="plans"/> for its issuer as of that date (v_attainment).
     /// Call after every ingest or registry import; `analytics refresh` does.
     /// </summary>
     public static RefreshResult Refresh(DuckDbConnection connection, DateOnly? attainmentAsOf = null, Plans.PlanCatalog? plans = null)
@@ -29,18 +31,32 @@ public sealed partial class Metrics
         var clock = Stopwatch.StartNew();
         var stamp = connection.Scalar<string>(StampSql)!;
         var periods = MaterializedPeriods(connection);
+        using (RefreshSettings.Apply(connection))
         using (var tx = connection.BeginTransaction())
         {
             connection.Execute("DELETE FROM metric_leaf");
             connection.Execute("DELETE FROM metric_asis_bridge");
             connection.Execute("DELETE FROM metric_aswas_bridge");
+            connection.Execute("DELETE FROM metric_asis_rollup");
             connection.Execute("DELETE FROM metric_refresh");
-            if (periods.Count > 0)
+            // One period at a time: the leaf query's intermediates (every fact of the period, windowed)
+            // then hold one period's facts, not all of them at once, which is what bounded the peak
+            // memory (7.3 GiB on the national sample in one statement). Each period's rows are written
+            // sorted by indicator, so metric_leaf is clustered by (period, indicator) and a question
+            // about a few indicators or periods skips most row groups by their min/max.
+            foreach (var period in periods)
             {
-                connection.Execute($"INSERT INTO metric_leaf {MetricSql.Leaf($"SELECT * FROM dim_period WHERE period_code IN ({MetricSql.List(periods)})")}");
-                connection.Execute($"INSERT INTO metric_aswas_bridge {MetricSql.AsWasBridge("SELECT * FROM metric_leaf")}");
+                var selected = $"SELECT * FROM dim_period WHERE period_code = {MetricSql.Literal(period)}";
+                connection.Execute($"""
+                    INSERT INTO metric_leaf
+                    SELECT * FROM ({MetricSql.Leaf(selected, periodIds: PeriodIdRange(connection, selected))})
+                    ORDER BY indicator_code, unit_code
+                    """);
             }
+            if (periods.Count > 0)
+                connection.Execute($"INSERT INTO metric_aswas_bridge {MetricSql.AsWasBridge("SELECT * FROM metric_leaf")}");
             connection.Execute($"INSERT INTO metric_asis_bridge {MetricSql.AsIsBridge}");
+            connection.Execute($"INSERT INTO metric_asis_rollup {MetricSql.AsIsRollup}");
             connection.Execute("INSERT INTO metric_refresh VALUES ($1, $2, now()::TIMESTAMP)", stamp, string.Join(',', periods));
             tx.Commit();
         }

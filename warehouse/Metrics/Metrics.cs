@@ -13,6 +13,7 @@ namespace Analytics.Warehouse.Metrics;
 public sealed partial class Metrics(DuckDbConnection connection)
 {
     private HashSet<string>? _materialized;
+    private HashSet<string>? _upperToday;
 
     /// <summary>The connection the figures are read from.</summary>
     public DuckDbConnection Connection { get; } = connection;
@@ -123,7 +124,9 @@ public sealed partial class Metrics(DuckDbConnection connection)
         _materialized ??= EnsureFresh();
         var stored = periods.Where(_materialized.Contains).ToList();
         var computed = periods.Where(p => !_materialized.Contains(p)).ToList();
-        if (stored.Count > 0) LoadInto(figures, units, stored, leafCodes, hierarchy, minWorkers, likeForLike, fromTables: true);
+        if (stored.Count > 0 && hierarchy == Hierarchy.AsIs && minWorkers is null && likeForLike is null && AreUpperLevelToday(units))
+            LoadRollup(figures, units, stored, leafCodes);
+        else if (stored.Count > 0) LoadInto(figures, units, stored, leafCodes, hierarchy, minWorkers, likeForLike, fromTables: true);
         if (computed.Count > 0) LoadInto(figures, units, computed, leafCodes, hierarchy, minWorkers, likeForLike, fromTables: false);
         return figures;
     }
@@ -133,6 +136,29 @@ public sealed partial class Metrics(DuckDbConnection connection)
     {
         _materialized ??= EnsureFresh();
         return _materialized.Contains(periodCode);
+    }
+
+    // Province and district figures as-is are sums the refresh already made (metric_asis_rollup): the same
+    // numbers as summing the leaf through the bridge, without touching millions of leaf rows per question.
+    private void LoadRollup(FigureSet figures, IReadOnlyCollection<string> units, IReadOnlyCollection<string> periods, IReadOnlyCollection<string> leafCodes)
+    {
+        using var reader = Connection.Query($"""
+            SELECT ancestor_code, period_code, indicator_code, sector, value FROM metric_asis_rollup
+            WHERE ancestor_code IN ({MetricSql.List(units)}) AND period_code IN ({MetricSql.List(periods)}) AND indicator_code IN ({MetricSql.List(leafCodes)})
+            """);
+        while (reader.Read())
+            figures.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsNull(3) ? null : reader.GetString(3), reader.GetDouble(4));
+    }
+
+    private bool AreUpperLevelToday(IReadOnlyCollection<string> units)
+    {
+        if (_upperToday is null)
+        {
+            _upperToday = new HashSet<string>(StringComparer.Ordinal);
+            using var reader = Connection.Query("SELECT DISTINCT unit_code FROM dim_unit WHERE valid_to IS NULL AND level <= 2");
+            while (reader.Read()) _upperToday.Add(reader.GetString(0));
+        }
+        return units.All(_upperToday.Contains);
     }
 
     private void LoadInto(FigureSet figures, IReadOnlyCollection<string> units, IReadOnlyCollection<string> periods, IReadOnlyCollection<string> leafCodes,
@@ -149,7 +175,9 @@ public sealed partial class Metrics(DuckDbConnection connection)
         else
         {
             // Only the facts of the indicators asked for: the whole fact table is the expensive part.
-            leaf = MetricSql.Leaf($"SELECT * FROM dim_period WHERE period_code IN ({MetricSql.List(periods)})", MetricSql.ReportedCodes(codes));
+            var selected = $"SELECT * FROM dim_period WHERE period_code IN ({MetricSql.List(periods)})";
+            var reported = MetricSql.ReportedCodes(codes);
+            leaf = MetricSql.Leaf(selected, reported, PeriodIdRange(Connection, selected), IndicatorIds(reported));
             // The as-is bridge depends on the registry only: when the tables are fresh it is the stored one.
             bridge = hierarchy == Hierarchy.AsIs
                 ? (_materialized!.Count > 0 ? "SELECT * FROM metric_asis_bridge" : MetricSql.AsIsBridge)
@@ -173,6 +201,20 @@ public sealed partial class Metrics(DuckDbConnection connection)
         using var reader = Connection.Query(sql);
         while (reader.Read())
             figures.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsNull(3) ? null : reader.GetString(3), reader.GetDouble(4));
+    }
+
+    internal static (long Min, long Max)? PeriodIdRange(DuckDbConnection connection, string periods)
+    {
+        using var reader = connection.Query(MetricSql.PeriodIdRangeSql(periods));
+        return reader.Read() && !reader.IsNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+    }
+
+    private List<long> IndicatorIds(IReadOnlyCollection<string> codes)
+    {
+        var ids = new List<long>();
+        using var reader = Connection.Query($"SELECT indicator_id::BIGINT FROM dim_indicator WHERE indicator_code IN ({MetricSql.List(codes.DefaultIfEmpty("-"))})");
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
     }
 
     private void CheckUnit(string unitCode)

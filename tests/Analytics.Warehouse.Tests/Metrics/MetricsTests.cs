@@ -160,4 +160,32 @@ public sealed class MetricsTests
         Assert.Equal(2 + 4, after.Get("party_introduced", "AAA", "2024").Value); // G2's year replaces nothing: its Q4 (1) is inside it
         Assert.Equal(6, f.Connection.Scalar<double>("SELECT sum(value) FROM v_rollup WHERE hierarchy = 'as-is' AND unit_code = 'AAA' AND period_code = '2024' AND indicator_code = 'party_introduced'"));
     }
+
+    [Fact]
+    public void UpperLevelAsIsSumsStoredByTheRefreshEqualTheLeafSummedThroughTheBridge()
+    {
+        using var f = Build();
+        var computed = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        string[] units = ["AAA", "AAA-D1", "TLD"];
+        var fromFacts = units.Select(u => computed.Get("rated_good_plus_share", u, "2024").Value).ToList();
+        var soeFromFacts = units.Select(u => computed.Get("rated_good_plus_share", u, "2024", sectors: ["soe"]).Value).ToList();
+        Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection);
+
+        // Every (upper-level unit, period, leaf code, sector) sum, both ways; none missing on either side.
+        var mismatches = f.Connection.Scalar<long>("""
+            WITH r AS (SELECT ancestor_code AS unit_code, period_code, indicator_code, coalesce(sector, '-') AS sector, value FROM metric_asis_rollup),
+                 v AS (SELECT unit_code, period_code, indicator_code, coalesce(sector, '-') AS sector, value FROM v_rollup
+                       WHERE hierarchy = 'as-is' AND unit_code IN (SELECT unit_code FROM dim_unit WHERE valid_to IS NULL AND level <= 2))
+            SELECT count(*) FROM r FULL JOIN v USING (unit_code, period_code, indicator_code, sector) WHERE r.value IS DISTINCT FROM v.value
+            """);
+        Assert.Equal(0, mismatches);
+        Assert.True(f.Connection.Scalar<long>("SELECT count(*) FROM metric_asis_rollup WHERE ancestor_code = 'AAA-D1'") > 5);
+        // The engine reads those sums for upper-level units: same figures as computed from the facts before the refresh.
+        var stored = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        Assert.Equal(fromFacts, units.Select(u => stored.Get("rated_good_plus_share", u, "2024").Value));
+        Assert.Equal(soeFromFacts, units.Select(u => stored.Get("rated_good_plus_share", u, "2024", sectors: ["soe"]).Value));
+        // By hand: 2024 ratings G1 tot, G2 hoan_thanh (soe), G3 xuat_sac; as-is all three sit under AAA-D1 today.
+        Assert.Equal([2 / 3.0, 2 / 3.0, 2 / 3.0], fromFacts);
+        Assert.Equal([0.0, 0.0, 0.0], soeFromFacts);
+    }
 }
