@@ -30,34 +30,44 @@ public sealed partial class Attainment(DuckDbConnection connection, PlanCatalog?
     public AttainmentRow EvaluateTarget(TargetDefinition target, string unitCode, DateOnly asOf, Hierarchy hierarchy = Hierarchy.AsIs) =>
         EvaluateMany([target], [unitCode], asOf, hierarchy)[0];
 
-    /// <summary>Every target for every unit (target-major order), with one figure query per distinct minimum size.</summary>
+    /// <summary>Every target for every unit (target-major order). The figures come from one query for the targets
+    /// without a size restriction (stored sums for upper-level units as-is), one for every size-restricted target
+    /// together, and one per period the refresh tables do not hold.</summary>
     public IReadOnlyList<AttainmentRow> EvaluateMany(IReadOnlyList<TargetDefinition> targets, IReadOnlyCollection<string> unitCodes, DateOnly asOf,
         Hierarchy hierarchy = Hierarchy.AsIs)
     {
         var plansNeeded = targets.Select(t => (Target: t, Plan: PlanOf(t))).Select(x => (x.Target, Periods: Plan(x.Target, asOf))).ToList();
         var scopes = Scopes(unitCodes, hierarchy);
         var evaluatedOn = scopes.Values.Select(s => s.EvaluatedOn).Distinct(StringComparer.Ordinal).ToList();
-        var figureSets = new Dictionary<int, FigureSet>();
-        foreach (var group in plansNeeded.Where(x => x.Target.Measured).GroupBy(x => x.Target.MinWorkers ?? 0))
+        // What each minimum size (0: none) reads: period -> the target codes read over it.
+        var needs = new Dictionary<int, Dictionary<string, HashSet<string>>>();
+        foreach (var (target, periods) in plansNeeded.Where(x => x.Target.Measured))
         {
-            var minWorkers = group.Key == 0 ? (int?)null : group.Key;
-            // Periods the refresh tables hold are read in one query for every code of the group; a period
-            // computed from the facts (a deadline inside a quarter) only for the codes of the targets read over it.
-            var needs = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            foreach (var (target, periods) in group)
-                foreach (var period in periods.Read(target))
-                {
-                    if (!needs.TryGetValue(period, out var codes)) needs[period] = codes = new HashSet<string>(StringComparer.Ordinal);
-                    codes.UnionWith(target.IndicatorCodes);
-                }
-            var figures = new FigureSet();
-            var stored = needs.Keys.Where(_metrics.IsStored).ToList();
-            if (stored.Count > 0)
-                _metrics.Load(evaluatedOn, stored, _metrics.LeafCodes(stored.SelectMany(p => needs[p])), hierarchy, minWorkers, null, figures);
-            foreach (var period in needs.Keys.Where(p => !_metrics.IsStored(p)))
-                _metrics.Load(evaluatedOn, [period], _metrics.LeafCodes(needs[period]), hierarchy, minWorkers, null, figures);
-            figureSets[group.Key] = figures;
+            var size = target.MinWorkers ?? 0;
+            if (!needs.TryGetValue(size, out var byPeriod)) needs[size] = byPeriod = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var period in periods.Read(target))
+            {
+                if (!byPeriod.TryGetValue(period, out var codes)) byPeriod[period] = codes = new HashSet<string>(StringComparer.Ordinal);
+                codes.UnionWith(target.IndicatorCodes);
+            }
         }
+        var figureSets = needs.Keys.ToDictionary(size => size, _ => new FigureSet());
+        var sized = new List<(int MinWorkers, string Period, string Code)>();
+        foreach (var (size, byPeriod) in needs)
+        {
+            var minWorkers = size == 0 ? (int?)null : size;
+            // Stored periods in one query (per size, or all sizes together); a period computed from the facts (a
+            // deadline inside a quarter) only for the codes of the targets read over it.
+            var stored = byPeriod.Keys.Where(_metrics.IsStored).ToList();
+            if (size == 0 && stored.Count > 0)
+                _metrics.Load(evaluatedOn, stored, _metrics.LeafCodes(stored.SelectMany(p => byPeriod[p])), hierarchy, null, null, figureSets[0]);
+            else
+                foreach (var period in stored)
+                    sized.AddRange(_metrics.LeafCodes(byPeriod[period]).Select(code => (size, period, code)));
+            foreach (var period in byPeriod.Keys.Where(p => !_metrics.IsStored(p)))
+                _metrics.Load(evaluatedOn, [period], _metrics.LeafCodes(byPeriod[period]), hierarchy, minWorkers, null, figureSets[size]);
+        }
+        if (sized.Count > 0) _metrics.LoadSized(evaluatedOn, sized, hierarchy, figureSets);
         var rows = new List<AttainmentRow>();
         foreach (var (target, periods) in plansNeeded)
             foreach (var unit in unitCodes)

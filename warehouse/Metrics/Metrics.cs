@@ -138,6 +138,37 @@ public sealed partial class Metrics(DuckDbConnection connection)
         return _materialized.Contains(periodCode);
     }
 
+    /// <summary>
+    /// Sums from the refresh tables for size-restricted figures, every size in one query: each request
+    /// (minimum workers, stored period, leaf code) keeps the grassroots unions with at least that many workers
+    /// at the period's end (upper-level units' own values are kept), into <paramref name="into"/>[minimum].
+    /// </summary>
+    internal void LoadSized(IReadOnlyCollection<string> units, IReadOnlyCollection<(int MinWorkers, string Period, string Code)> requests, Hierarchy hierarchy,
+        IReadOnlyDictionary<int, FigureSet> into)
+    {
+        if (units.Count == 0 || requests.Count == 0) return;
+        foreach (var code in units.Concat(requests.Select(r => r.Period)).Concat(requests.Select(r => r.Code)))
+            if (!SafeCode().IsMatch(code)) throw new ArgumentException($"'{code}' is not a code.");
+        var needs = string.Join(", ", requests.Distinct().Select(r => $"({r.MinWorkers}, {MetricSql.Literal(r.Period)}, {MetricSql.Literal(r.Code)})"));
+        var periods = MetricSql.List(requests.Select(r => r.Period).Distinct(StringComparer.Ordinal));
+        var codes = MetricSql.List(requests.Select(r => r.Code).Append("workers").Distinct(StringComparer.Ordinal));
+        var asWas = hierarchy == Hierarchy.AsWas;
+        using var reader = Connection.Query($"""
+            WITH need(min_workers, period_code, indicator_code) AS (VALUES {needs}),
+            leaf AS (SELECT * FROM metric_leaf WHERE period_code IN ({periods}) AND indicator_code IN ({codes})),
+            wk AS (SELECT period_code, unit_code, sum(value) AS workers FROM leaf WHERE indicator_code = 'workers' GROUP BY ALL)
+            SELECT n.min_workers, b.ancestor_code, l.period_code, l.indicator_code, l.sector, sum(l.value) AS value
+            FROM leaf l
+            JOIN need n ON n.period_code = l.period_code AND n.indicator_code = l.indicator_code
+            JOIN {(asWas ? "metric_aswas_bridge" : "metric_asis_bridge")} b ON b.unit_code = l.unit_code {(asWas ? "AND b.on_date = l.on_date" : "")}
+            LEFT JOIN wk ON wk.period_code = l.period_code AND wk.unit_code = l.unit_code
+            WHERE b.ancestor_code IN ({MetricSql.List(units)}) AND (l.level < 3 OR wk.workers >= n.min_workers)
+            GROUP BY ALL
+            """);
+        while (reader.Read())
+            into[reader.GetInt32(0)].Add(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsNull(4) ? null : reader.GetString(4), reader.GetDouble(5));
+    }
+
     // Province and district figures as-is are sums the refresh already made (metric_asis_rollup): the same
     // numbers as summing the leaf through the bridge, without touching millions of leaf rows per question.
     private void LoadRollup(FigureSet figures, IReadOnlyCollection<string> units, IReadOnlyCollection<string> periods, IReadOnlyCollection<string> leafCodes)

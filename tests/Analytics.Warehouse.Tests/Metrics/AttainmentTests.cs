@@ -119,4 +119,33 @@ public sealed class AttainmentTests
         var t30 = rows.Single(r => r.TargetId == "004-T30");
         Assert.Equal((AttainmentStatus.OnTrack, "2024", 1.0), (t30.Status, t30.PeriodCode, t30.Actual!.Value));
     }
+
+    [Fact]
+    public void SizeRestrictedTargetsKeepOnlyEnterprisesWithEnoughWorkersEachSizeOnItsOwn()
+    {
+        var (f, _) = Build();
+        using var __ = f;
+        // Eligible enterprises are reported by the district (upper level, never filtered by size): 4.
+        // Unionised at the end of 2024 (soe/private grassroots): G1 200 workers, G2 100, G3 100 (G4 is public).
+        // >= 150 workers: G1 only -> 1/4; >= 100: all three -> 3/4; no size: 3/4.
+        f.Report("AAA-D1", "2024-Q4", ("enterprises_eligible", 4));
+        Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection);
+        static string Target(string id, int? minWorkers) => $$"""
+            { "id": "{{id}}", "group": "organisation", "text_vi": "Có công đoàn", "text_en": "Unionised",
+              "shape": "milestone", "measure": "share", "indicator": "union_coverage", "comparison": ">=", "value": 0.5,
+              "basis": "by_date", "due": "2024-12-31"{{(minWorkers is { } m ? $", \"min_workers\": {m}" : "")}} }
+            """;
+        var json = $$"""
+            { "plan_id": "902", "issuer_code": "AAA", "issuer_name": "LĐLĐ AAA", "issued_on": "2023-01-01", "term": "2023-2025",
+              "title_vi": "Thử", "title_en": "Test", "source": "test",
+              "targets": [ {{Target("902-T01", 150)}}, {{Target("902-T02", 100)}}, {{Target("902-T03", null)}} ] }
+            """;
+        var attainment = new Attainment(f.Connection, PlanCatalog.Of([PlanCatalog.Parse(json, "902_test.json")]));
+
+        var rows = attainment.Evaluate("902", null, new DateOnly(2025, 2, 1)).ToDictionary(r => r.TargetId);
+
+        Assert.Equal((1.0, 4.0, AttainmentStatus.Missed), (rows["902-T01"].Numerator!.Value, rows["902-T01"].Denominator!.Value, rows["902-T01"].Status));
+        Assert.Equal((3.0, 4.0, AttainmentStatus.Achieved), (rows["902-T02"].Numerator!.Value, rows["902-T02"].Denominator!.Value, rows["902-T02"].Status));
+        Assert.Equal((3.0, 4.0), (rows["902-T03"].Numerator!.Value, rows["902-T03"].Denominator!.Value));
+    }
 }
