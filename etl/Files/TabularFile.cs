@@ -77,7 +77,7 @@ public sealed class TabularFile
     {
         try
         {
-            using var package = new ExcelPackage(new FileInfo(path));
+            var package = Workbooks.Open(path);
             var sheet = package.Workbook.Worksheets.FirstOrDefault()
                 ?? throw new UnreadableFileException($"{System.IO.Path.GetFileName(path)}: bảng tính không có trang nào (the workbook has no sheet).");
             var cells = ReadSheet(sheet);
@@ -157,7 +157,7 @@ public sealed class TabularFile
         return s;
     }
 
-    private static Dictionary<string, int> IndexColumns(IReadOnlyList<string> header)
+    internal static Dictionary<string, int> IndexColumns(IReadOnlyList<string> header)
     {
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Count; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Etl.Ingest;
@@ -20,6 +21,7 @@ internal sealed class FactChunkWriter : IDisposable
         _chunk = _appender.CreateChunk();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long submissionId, int unitId, int periodId, short indicatorId, ParsedValue value)
     {
         var r = _row;

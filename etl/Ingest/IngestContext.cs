@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Analytics.Etl.Registry;
 using Analytics.Warehouse.DuckDb;
 
@@ -91,10 +92,16 @@ public sealed class IngestContext
         Units.TryGetValue(code, out var windows) ? windows.LastOrDefault(w => w.ActiveOn(day)) : null;
 
     /// <summary>The window covering the latest day of <paramref name="period"/> on which the unit was active, or null.</summary>
-    public UnitRecord? UnitDuring(string code, PeriodInfo period) =>
-        Units.TryGetValue(code, out var windows)
-            ? windows.Where(w => w.ValidFrom <= period.End && w.End >= period.Start).OrderBy(w => w.ValidFrom).LastOrDefault()
-            : null;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public UnitRecord? UnitDuring(string code, PeriodInfo period)
+    {
+        if (!Units.TryGetValue(code, out var windows)) return null;
+        // Windows are kept oldest first (ordered by valid_from at load), so the last overlapping one is the latest.
+        UnitRecord? latest = null;
+        foreach (var w in windows)
+            if (w.ValidFrom <= period.End && w.End >= period.Start && (latest is null || w.ValidFrom >= latest.ValidFrom)) latest = w;
+        return latest;
+    }
 
     /// <summary>The period of the same type just before <paramref name="period"/>, if the calendar has it.</summary>
     public PeriodInfo? Previous(PeriodInfo period) => _previous.GetValueOrDefault((period.Type, period.Start));

@@ -18,10 +18,18 @@ public static class SubmissionFileReader
     public static List<SubmissionDraft> Read(string path) => Read(path, FormatOf(path));
 
     /// <summary>Reads a file whose format <see cref="FormatOf"/> already told (a workbook is not opened twice to find out).</summary>
-    public static List<SubmissionDraft> Read(string path, string format) => format switch
+    public static List<SubmissionDraft> Read(string path, string format) =>
+        format is "csv" or "json" ? Read(path, format, File.ReadAllBytes(path)) : Read(path, format, null);
+
+    /// <summary>
+    /// Reads a file whose bytes were already read (to hash them): CSV and JSON are parsed from
+    /// <paramref name="bytes"/>, workbooks are opened from the path.
+    /// </summary>
+    public static List<SubmissionDraft> Read(string path, string format, byte[]? bytes) => format switch
     {
-        "json" => [ReadJson(path)],
+        "json" => [ReadJson(path, bytes ?? File.ReadAllBytes(path))],
         "template" => [SubmissionTemplate.Read(path)],
+        "csv" when !TabularFile.IsWorkbookPath(path) => LongCsvReader.Read(path, bytes ?? File.ReadAllBytes(path)),
         _ => ReadLong(TabularFile.Read(path)),
     };
 
@@ -30,11 +38,13 @@ public static class SubmissionFileReader
         : TabularFile.IsWorkbookPath(path) ? (SubmissionTemplate.IsTemplate(path) ? "template" : "xlsx")
         : "csv";
 
-    private static List<SubmissionDraft> ReadLong(TabularFile file)
+    /// <summary>
+    /// The general long-layout reading (xlsx, and CSV the fast reader hands back); <see cref="LongCsvReader"/>
+    /// must give the same drafts for CSV.
+    /// </summary>
+    public static List<SubmissionDraft> ReadLong(TabularFile file)
     {
-        var missing = LongColumns.Where(c => !file.Header.Any(h => h.Trim().Equals(c, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (missing.Count > 0)
-            throw new UnreadableFileException($"{Path.GetFileName(file.Path)}: thiếu cột {string.Join(", ", missing)}; dòng tiêu đề phải là unit_code,period,indicator,value (missing column(s) {string.Join(", ", missing)}; the header must be unit_code,period,indicator,value).");
+        CheckLongHeader(file.Path, file.Header);
 
         var format = file.IsWorkbook ? "xlsx" : "csv";
         var drafts = new Dictionary<(string Unit, string Period), SubmissionDraft>();
@@ -70,12 +80,20 @@ public static class SubmissionFileReader
         return order;
     }
 
-    private static SubmissionDraft ReadJson(string path)
+    /// <summary>Refuses the file when its header lacks one of <see cref="LongColumns"/>.</summary>
+    internal static void CheckLongHeader(string path, IReadOnlyList<string> header)
+    {
+        var missing = LongColumns.Where(c => !header.Any(h => h.Trim().Equals(c, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (missing.Count > 0)
+            throw new UnreadableFileException($"{Path.GetFileName(path)}: thiếu cột {string.Join(", ", missing)}; dòng tiêu đề phải là unit_code,period,indicator,value (missing column(s) {string.Join(", ", missing)}; the header must be unit_code,period,indicator,value).");
+    }
+
+    private static SubmissionDraft ReadJson(string path, byte[] bytes)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {

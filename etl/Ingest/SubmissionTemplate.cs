@@ -161,7 +161,7 @@ public static class SubmissionTemplate
     {
         try
         {
-            using var package = new ExcelPackage(new FileInfo(path));
+            var package = Workbooks.Open(path);
             var sheet = SubmissionFileReader.FirstSheet(package);
             return sheet is not null && FindHeader(sheet) is not null;
         }
@@ -175,7 +175,7 @@ public static class SubmissionTemplate
     {
         try
         {
-            using var package = new ExcelPackage(new FileInfo(path));
+            var package = Workbooks.Open(path);
             var sheet = SubmissionFileReader.FirstSheet(package)!;
             var (headerRow, columns) = FindHeader(sheet) ?? throw new UnreadableFileException($"{Path.GetFileName(path)}: không tìm thấy bảng \"{CodeHeader}\" (the template table is missing).");
             var unit = FindLabel(sheet, UnitCodeLabel);

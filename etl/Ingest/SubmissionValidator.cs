@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Analytics.Etl.Registry;
 
@@ -21,6 +22,7 @@ public static class SubmissionValidator
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ValidatedSubmission Validate(SubmissionDraft draft, IngestContext context, UnitHistory history, DateTime receivedAt)
     {
         var unitText = Clean(draft.UnitText);
@@ -92,9 +94,9 @@ public static class SubmissionValidator
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckValues(ValidatedSubmission result, UnitRecord unit, PeriodInfo period, IngestContext context)
     {
-        var seen = new Dictionary<string, ParsedValue>(StringComparer.OrdinalIgnoreCase);
         foreach (var raw in result.Draft.Values)
         {
             var code = Clean(raw.IndicatorText);
@@ -112,7 +114,7 @@ public static class SubmissionValidator
                     $"mã chỉ tiêu '{code}' không có trong danh mục chỉ tiêu", $"indicator code '{code}' is not in the catalog"), code, raw.Row, cell));
                 continue;
             }
-            if (!indicator.ReportableBy(unit, period.Type, context.HasGrassrootsChildren(unit.Code, period)))
+            if (!indicator.ReportableBy(unit, period.Type, indicator.ReportedBy == "upper" && context.HasGrassrootsChildren(unit.Code, period)))
             {
                 result.Messages.Add(ValidationRules.Message(ValidationRules.NotReportable, WhyNotReportable(indicator, unit, period), indicator.Code, raw.Row, cell));
                 continue;
@@ -122,7 +124,8 @@ public static class SubmissionValidator
 
             ParsedValue? parsed = indicator.IsCategory ? ParseCategory(result, indicator, raw, cell) : ParseNumber(result, indicator, raw, cell);
             if (parsed is null) continue;
-            if (seen.TryGetValue(indicator.Code, out var first))
+            // The first value of each indicator is kept in result.Values; a submission has a handful.
+            if (FirstOf(result.Values, indicator) is { } first)
             {
                 if (first.Number != parsed.Number || first.Category != parsed.Category)
                 {
@@ -133,11 +136,27 @@ public static class SubmissionValidator
                 }
                 continue;
             }
-            seen[indicator.Code] = parsed;
             result.Values.Add(parsed);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ParsedValue? FirstOf(List<ParsedValue> values, IndicatorRule indicator)
+    {
+        foreach (var v in values)
+            if (v.Indicator.Id == indicator.Id) return v;
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ParsedValue? FirstOf(List<ParsedValue> values, string code)
+    {
+        foreach (var v in values)
+            if (v.Indicator.Code == code) return v;
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ParsedValue? ParseNumber(ValidatedSubmission result, IndicatorRule indicator, DraftValue raw, string? cell)
     {
         decimal number;
@@ -208,11 +227,13 @@ public static class SubmissionValidator
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckCrossRules(ValidatedSubmission result)
     {
-        var signed = result.Values.FirstOrDefault(v => v.Indicator.Code == "cba_signed");
-        foreach (var detail in result.Values.Where(v => v.Indicator.Code is "cba_favorable" or "cba_grade_b_plus"))
+        var signed = FirstOf(result.Values, "cba_signed");
+        foreach (var detail in result.Values)
         {
+            if (detail.Indicator.Code is not ("cba_favorable" or "cba_grade_b_plus")) continue;
             var signedValue = signed?.Number ?? 0;
             if (detail.Number > signedValue)
             {
@@ -224,10 +245,11 @@ public static class SubmissionValidator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckWarnings(ValidatedSubmission result, int unitId, PeriodInfo period, IngestContext context, UnitHistory history, DateTime receivedAt)
     {
-        double? Get(string code) => result.Values.FirstOrDefault(v => v.Indicator.Code == code)?.Number;
-        ParsedValue? Find(string code) => result.Values.FirstOrDefault(v => v.Indicator.Code == code);
+        double? Get(string code) => FirstOf(result.Values, code)?.Number;
+        ParsedValue? Find(string code) => FirstOf(result.Values, code);
 
         if (Get("members") is { } members && Get("workers") is { } workers && members > workers)
         {
@@ -255,10 +277,11 @@ public static class SubmissionValidator
             }
         }
 
-        foreach (var value in result.Values.Where(v => v.Number is not null && !v.Indicator.IsFlag))
+        foreach (var value in result.Values)
         {
+            if (value.Number is null || value.Indicator.IsFlag) continue;
+            if (history.SeriesCount(unitId, value.Indicator.Id, period.Type) < OutlierMinimumHistory) continue;
             var past = history.Series(unitId, value.Indicator.Id, period.Type);
-            if (past.Count < OutlierMinimumHistory) continue;
             var (median, scale) = RobustScale(past);
             var x = value.Number!.Value;
             if (Math.Abs(x - median) > OutlierThreshold * scale)

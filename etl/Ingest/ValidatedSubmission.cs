@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using System.Runtime.CompilerServices;
 using Analytics.Etl.Registry;
 
 namespace Analytics.Etl.Ingest;
@@ -24,28 +22,77 @@ public sealed class ValidatedSubmission
 
     public List<ValidationMessage> Messages { get; } = [];
 
-    public bool Accepted => Messages.All(m => m.Severity != Severity.Error);
+    public bool Accepted => Messages.TrueForAll(static m => m.Severity != Severity.Error);
 
-    public int ErrorCount => Messages.Count(m => m.Severity == Severity.Error);
+    public int ErrorCount => Count(Severity.Error);
 
-    public int WarningCount => Messages.Count(m => m.Severity == Severity.Warning);
+    public int WarningCount => Count(Severity.Warning);
+
+    private int Count(Severity severity)
+    {
+        var n = 0;
+        foreach (var m in Messages)
+            if (m.Severity == severity) n++;
+        return n;
+    }
 
     /// <summary>
     /// SHA-256 of the unit, period and sorted values: the same content sent again is not a new version.
     /// Refused submissions hash their raw text instead.
     /// </summary>
+    // The text hashed is "unit|period|code=value|…" (values ordered by code, numbers in round-trip
+    // form); it is built in a pooled buffer, as this runs once per submission, but must stay the
+    // same text: warehouses keep these hashes to recognise content sent again.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string ContentHash()
     {
-        var text = new StringBuilder().Append(UnitCode).Append('|').Append(PeriodCode);
-        if (Accepted)
+        var text = new HashText();
+        try
         {
-            foreach (var v in Values.OrderBy(v => v.Indicator.Code, StringComparer.Ordinal))
-                text.Append('|').Append(v.Indicator.Code).Append('=').Append(v.Number?.ToString("R", CultureInfo.InvariantCulture) ?? v.Category);
+            text.Append(UnitCode);
+            text.Append('|');
+            text.Append(PeriodCode);
+            if (Accepted)
+            {
+                Span<int> order = Values.Count <= 64 ? stackalloc int[Values.Count] : new int[Values.Count];
+                for (var i = 0; i < order.Length; i++) order[i] = i;
+                // Insertion sort by code (ordinal), stable like OrderBy: a submission has a handful of values.
+                for (var i = 1; i < order.Length; i++)
+                {
+                    var current = order[i];
+                    var j = i - 1;
+                    while (j >= 0 && string.CompareOrdinal(Values[order[j]].Indicator.Code, Values[current].Indicator.Code) > 0)
+                    {
+                        order[j + 1] = order[j];
+                        j--;
+                    }
+                    order[j + 1] = current;
+                }
+                foreach (var i in order)
+                {
+                    var v = Values[i];
+                    text.Append('|');
+                    text.Append(v.Indicator.Code);
+                    text.Append('=');
+                    if (v.Number is { } number) text.AppendRoundTrip(number);
+                    else text.Append(v.Category);
+                }
+            }
+            else
+            {
+                foreach (var v in Draft.Values)
+                {
+                    text.Append('|');
+                    text.Append(v.IndicatorText);
+                    text.Append('=');
+                    text.Append(v.ValueText);
+                }
+            }
+            return text.Sha256Hex();
         }
-        else
+        finally
         {
-            foreach (var v in Draft.Values) text.Append('|').Append(v.IndicatorText).Append('=').Append(v.ValueText);
+            text.Dispose();
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

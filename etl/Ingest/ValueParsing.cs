@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Analytics.Etl.Parsing;
 
 namespace Analytics.Etl.Ingest;
@@ -12,6 +13,7 @@ internal static class ValueParsing
     private static readonly ConcurrentDictionary<string, (string? Code, Bilingual? Error)> Periods = new(StringComparer.Ordinal);
     private const int PeriodCacheLimit = 10_000;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? PeriodCode(string text, out Bilingual? error)
     {
         if (!Periods.TryGetValue(text, out var result))
@@ -25,6 +27,7 @@ internal static class ValueParsing
         return result.Code;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static decimal? Number(string text, bool count, out Bilingual? error)
     {
         // Plain digits read the same in every convention, and they are most of what files carry.
@@ -42,6 +45,7 @@ internal static class ValueParsing
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsAsciiDigits(string text)
     {
         foreach (var c in text)

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
+using Analytics.Etl.Files;
+
+namespace Analytics.Etl.Ingest;
+
+/// <summary>
+/// Reads, hashes and parses the files of the next batches on other threads while the loading
+/// thread validates and writes the current one: files are independent, so reading them is the
+/// part of ingest that can use the other cores (all but the one the loading thread keeps busy). At most <see cref="Ahead"/> batches wait in
+/// memory, which bounds the extra memory to a few batches of drafts. Batches come out in the
+/// order of the paths; a bug while reading surfaces on the loading thread after the batches
+/// before it.
+/// </summary>
+internal sealed class FileReadAhead : IDisposable
+{
+    private const int Ahead = 2;
+
+    private readonly BlockingCollection<List<LoadedFile>> _ready = new(Ahead);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _reader;
+    private readonly IngestTimings _timings;
+    private ExceptionDispatchInfo? _failure;
+
+    public FileReadAhead(IReadOnlyList<string> paths, int batchSize, IngestTimings timings)
+    {
+        _timings = timings;
+        _reader = Task.Run(() => ReadAll(paths, batchSize));
+    }
+
+    /// <summary>The next batch, in order; null after the last one.</summary>
+    public List<LoadedFile>? Next()
+    {
+        var start = Stopwatch.GetTimestamp();
+        var got = _ready.TryTake(out var batch, Timeout.Infinite);
+        _timings.AddWaiting(start);
+        if (got) return batch;
+        _failure?.Throw();
+        return null;
+    }
+
+    private void ReadAll(IReadOnlyList<string> paths, int batchSize)
+    {
+        try
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1), CancellationToken = _stop.Token };
+            for (var start = 0; start < paths.Count; start += batchSize)
+            {
+                var batch = new LoadedFile[Math.Min(batchSize, paths.Count - start)];
+                var first = start;
+                Parallel.For(0, batch.Length, options, k => batch[k] = Load(paths[first + k]));
+                _ready.Add([.. batch], _stop.Token);
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // The loading thread stopped early; nothing is waiting for more files.
+        }
+        catch (Exception e)
+        {
+            _failure = ExceptionDispatchInfo.Capture(e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e);
+        }
+        finally
+        {
+            _ready.CompleteAdding();
+        }
+    }
+
+    private LoadedFile Load(string path)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            byte[] bytes;
+            string format;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+                format = SubmissionFileReader.FormatOf(path);
+            }
+            catch (IOException e)
+            {
+                return new LoadedFile(path) { IoError = $"{Path.GetFileName(path)}: không đọc được tệp ({e.Message})" };
+            }
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            try
+            {
+                return new LoadedFile(path) { Hash = hash, Format = format, Drafts = SubmissionFileReader.Read(path, format, bytes) };
+            }
+            catch (UnreadableFileException e)
+            {
+                return new LoadedFile(path) { Hash = hash, Format = format, Unreadable = e };
+            }
+        }
+        finally
+        {
+            _timings.AddReading(start);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        // Unblock a reader waiting for room, then let it finish before the collection goes away.
+        while (_ready.TryTake(out _)) { }
+        try
+        {
+            _reader.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Already captured in _failure, or the reader was cancelled.
+        }
+        _ready.Dispose();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Analytics.Etl.Ingest;
+
+/// <summary>Text built in a pooled buffer only to be hashed: no builder, no intermediate strings.</summary>
+internal struct HashText : IDisposable
+{
+    private char[] _chars;
+    private int _length;
+
+    public HashText() => _chars = ArrayPool<char>.Shared.Rent(512);
+
+    public void Append(char c)
+    {
+        Ensure(1);
+        _chars[_length++] = c;
+    }
+
+    public void Append(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        Ensure(text.Length);
+        text.CopyTo(_chars.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    /// <summary>As double.ToString("R", CultureInfo.InvariantCulture) writes it.</summary>
+    public void AppendRoundTrip(double value)
+    {
+        Ensure(32);
+        if (!value.TryFormat(_chars.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture))
+        {
+            Append(value.ToString("R", CultureInfo.InvariantCulture));
+            return;
+        }
+        _length += written;
+    }
+
+    /// <summary>SHA-256 of the UTF-8 text, as lower-case hex.</summary>
+    public readonly string Sha256Hex()
+    {
+        var chars = _chars.AsSpan(0, _length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(_length));
+        try
+        {
+            var count = Encoding.UTF8.GetBytes(chars, bytes);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, count), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private void Ensure(int more)
+    {
+        if (_length + more <= _chars.Length) return;
+        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + more));
+        _chars.AsSpan(0, _length).CopyTo(bigger);
+        ArrayPool<char>.Shared.Return(_chars);
+        _chars = bigger;
+    }
+
+    public void Dispose()
+    {
+        if (_chars is null) return;
+        ArrayPool<char>.Shared.Return(_chars);
+        _chars = null!;
+    }
+}
