@@ -48,8 +48,13 @@ public static class IngestBenchmark
         var registry = UnitRegistryImport.Import(connection, Path.Combine(sample, "units.csv"));
         if (registry.Refused) throw new InvalidOperationException("sample registry refused: " + registry.Issues[0].Reason.En);
 
-        var ingestor = new Ingestor(connection, new IngestOptions { ReceivedAt = DateTime.UtcNow }, TimeProvider.System);
+        // Receipt times from the sample's manifest, as `analytics ingest` loads it: a quarter's reports
+        // arrive in the weeks after it ends (with "now" every one would draw the received-long-after warning).
+        var manifest = ReceiptManifest.Read(Path.Combine(sample, "submissions", "manifest.csv"));
+        var ingestor = new Ingestor(connection, new IngestOptions { Manifest = manifest, ReceivedAt = manifest.Count == 0 ? DateTime.UtcNow : null }, TimeProvider.System);
         ProcessPeakMemory.Reset();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var watch = Stopwatch.StartNew();
         long submissions = 0, accepted = 0, values = 0;
         foreach (var outcome in ingestor.IngestFiles(files))
@@ -59,7 +64,29 @@ public static class IngestBenchmark
             values += outcome.Values;
         }
         var ingestSeconds = watch.Elapsed.TotalSeconds;
+        var ingestCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var gc = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3,
+            GC.GetTotalPauseDuration() - gcBefore.Item4, GC.GetTotalAllocatedBytes() - gcBefore.Item5);
         var ingestPeak = ProcessPeakMemory.Bytes();
+
+        // What was refused, by rule, and a fingerprint of what was loaded: equal across runs of the same
+        // sample and period whatever the implementation, so a faster ingest can be checked against a slower one.
+        var refusals = new List<string>();
+        using (var reader = connection.Query("""
+            SELECT m.rule_id, count(DISTINCT m.submission_id) FROM submission_message m JOIN submission s USING (submission_id)
+            WHERE s.status = 'refused' AND m.severity = 'error' GROUP BY ALL ORDER BY 1
+            """))
+        {
+            while (reader.Read()) refusals.Add($"{reader.GetString(0)}: {reader.GetInt64(1)}");
+        }
+        var fingerprint = connection.Scalar<string>("""
+            SELECT format('{} facts, sum {}, {} submissions ({} current, {} versions > 1), {} warnings, content {}',
+                (SELECT count(*) FROM fact_value), (SELECT round(sum(value), 2) FROM fact_value),
+                (SELECT count(*) FROM submission), (SELECT count(*) FILTER (WHERE is_current) FROM submission),
+                (SELECT count(*) FILTER (WHERE version > 1) FROM submission),
+                (SELECT count(*) FROM submission_message WHERE severity = 'warning'),
+                (SELECT sum(hash(unit_code || period_code || content_hash || coalesce(version, 0))) FROM submission))
+            """);
 
         // The same accepted values as one CSV, loaded by DuckDB's own reader into a fresh database.
         var csv = Path.Combine(work, "values.csv");
@@ -81,7 +108,18 @@ public static class IngestBenchmark
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"submissions            {submissions,12:N0} ({accepted:N0} accepted)");
         report.AppendLine(CultureInfo.InvariantCulture, $"values                 {values,12:N0}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"refused by rule        {(refusals.Count == 0 ? "none" : string.Join(", ", refusals))}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"loaded                 {fingerprint}");
         report.AppendLine(CultureInfo.InvariantCulture, $"ingest (validated)     {ingestSeconds,10:N2} s  {ingestRate,12:N0} values/s  {submissions / ingestSeconds,10:N0} submissions/s");
+        var phases = ingestor.Timings;
+        report.AppendLine(CultureInfo.InvariantCulture, $"  garbage collections  {gc.Item1:N0} / {gc.Item2:N0} / {gc.Item3:N0} (gen 0/1/2), paused {gc.Item4.TotalSeconds:N2} s, {gc.Item5 / 1048576.0:N0} MiB allocated");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  process CPU time     {ingestCpu.TotalSeconds,10:N2} s  (all threads, DuckDB's included)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  reading files        {phases.Reading.TotalSeconds,10:N2} s  (summed over reading threads)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  waiting for files    {phases.WaitingForFiles.TotalSeconds,10:N2} s");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  lookups              {phases.Lookups.TotalSeconds,10:N2} s");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  validating           {phases.Validating.TotalSeconds,10:N2} s");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  writing              {phases.Writing.TotalSeconds,10:N2} s");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  retire + commit      {phases.Committing.TotalSeconds,10:N2} s");
         report.AppendLine(CultureInfo.InvariantCulture, $"DuckDB read_csv        {nativeSeconds,10:N2} s  {nativeRate,12:N0} values/s");
         report.AppendLine(CultureInfo.InvariantCulture, $"ratio ingest/native    {ingestRate / nativeRate,10:N3}   (goal >= 0.25)");
         report.AppendLine(CultureInfo.InvariantCulture, $"peak working set       {ProcessPeakMemory.Format(ingestPeak)} during ingest (goal < 2 GB)");
