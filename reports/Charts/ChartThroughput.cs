@@ -26,6 +26,28 @@ public static class ChartThroughput
         return count / clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// Slides per second: each render is one SVG and one PNG of <paramref name="size"/> from the same
+    /// vega run (what the conference pack does), shared out over <paramref name="workers"/> in
+    /// parallel after one warm-up render on each.
+    /// </summary>
+    public static double MeasureWarmSlides(IReadOnlyList<ChartWorker> workers, JsonNode spec, int count, ChartSize size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfZero(workers.Count);
+        Parallel.ForEach(workers, w => w.RenderSvgAndPng(spec, size.Width, size.Height));
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        Parallel.ForEach(workers, new ParallelOptions { MaxDegreeOfParallelism = workers.Count }, w =>
+        {
+            while (Interlocked.Increment(ref next) < count)
+            {
+                w.RenderSvgAndPng(spec, size.Width, size.Height);
+            }
+        });
+        return count / clock.Elapsed.TotalSeconds;
+    }
+
     private static void Render(ChartWorker worker, JsonNode spec, ChartSize? png)
     {
         if (png is null)

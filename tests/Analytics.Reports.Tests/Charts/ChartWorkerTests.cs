@@ -184,4 +184,32 @@ public sealed class ChartWorkerTests : IDisposable
         Assert.Equal(1, _worker.Starts);
         Assert.StartsWith("<svg", _worker.RenderSvg(SampleCharts.Ranking()), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SvgAndPngFromOneRenderAreTheSvgAloneAndAPngOfTheRequestedSize()
+    {
+        var spec = SampleCharts.Ranking();
+
+        var both = _worker.RenderSvgAndPng(spec, 960, 540);
+
+        Assert.Equal(_worker.RenderSvg(spec), both.Svg);
+        Assert.Equal((960, 540), PngHeader.Size(both.Png));
+    }
+
+    [Fact]
+    public void GreaterOrEqualSignsAreDrawnFromTheFallbackFontAndMeasuredWithIt()
+    {
+        // Noto Sans has no "≥": without a fallback it is drawn, and measured, exactly like a character
+        // no font has (U+E000, private use), so the two pictures would be the same.
+        var spec = SampleCharts.Ranking();
+        spec["title"]!["text"] = "Tỷ lệ ≥ 80% và ≤ 100%";
+        var boxes = SampleCharts.Ranking();
+        boxes["title"]!["text"] = "Tỷ lệ \uE000 80% và \uE000 100%";
+
+        var svg = _worker.RenderSvgAndPng(spec, 960, 540);
+        var reference = _worker.RenderSvgAndPng(boxes, 960, 540);
+
+        Assert.Contains("≥ 80% và ≤ 100%", svg.Svg, StringComparison.Ordinal);
+        Assert.NotEqual(reference.Png, svg.Png);
+    }
 }

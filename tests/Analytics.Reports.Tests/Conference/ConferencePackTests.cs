@@ -56,4 +56,45 @@ public sealed class ConferencePackTests
             Golden.AssertMatches($"{chart.Name}.{(english ? "en" : "vi")}.svg", worker.RenderSvg(chart.Spec));
         }
     }
+
+    [Fact]
+    public void TwoWorkersWriteTheSameFilesInSlideOrderAsOne()
+    {
+        var charts = Pack();
+        var one = Path.Combine(Directory.CreateTempSubdirectory("analytics-conference-").FullName, "one");
+        var two = Path.Combine(Directory.CreateTempSubdirectory("analytics-conference-").FullName, "two");
+        using var a = new ChartWorker();
+        using var b = new ChartWorker();
+
+        var byOne = ConferencePack.Write(charts, a, one, "T", english: false);
+        var byTwo = ConferencePack.Write(charts, [a, b], two, "T", english: false);
+
+        Assert.Equal(byOne.Select(Path.GetFileName), byTwo.Select(Path.GetFileName));
+        Assert.Equal(1, b.Starts);
+        foreach (var file in byOne)
+        {
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(two, Path.GetFileName(file))));
+        }
+    }
+
+    [Fact]
+    public void UnitLabelsDropTheEndingEveryNameSharesAndAreShortenedAtAWord()
+    {
+        var labels = ConferencePack.Labels(
+            [("AGG-CVC", "Công đoàn Viên chức tỉnh An Giang"), ("AGG-D01", "LĐLĐ quận/huyện số 01 – tỉnh An Giang"), ("AGG-D02", "LĐLĐ quận/huyện số 02 – tỉnh An Giang")], 30);
+
+        Assert.Equal("Công đoàn Viên chức", labels["AGG-CVC"]);
+        Assert.Equal("LĐLĐ quận/huyện số 01", labels["AGG-D01"]);
+        Assert.Equal("LĐLĐ quận/huyện số 02", labels["AGG-D02"]);
+    }
+
+    [Fact]
+    public void UnitLabelsThatWouldCollideWhenShortenedAreUnitCodes()
+    {
+        // Two bars with one label would be drawn as one by vega.
+        var labels = ConferencePack.Labels([("AGG-D01", "LĐLĐ quận/huyện số 01 – tỉnh An Giang"), ("AGG-D02", "LĐLĐ quận/huyện số 02 – tỉnh An Giang")], 12);
+
+        Assert.Equal("AGG-D01", labels["AGG-D01"]);
+        Assert.Equal("AGG-D02", labels["AGG-D02"]);
+    }
 }
