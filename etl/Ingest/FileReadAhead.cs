@@ -7,8 +7,9 @@ using Analytics.Etl.Files;
 namespace Analytics.Etl.Ingest;
 
 /// <summary>
-/// Reads, hashes and parses the files of the next batches on other threads while the loading
-/// thread validates and writes the current one: files are independent, so reading them is the
+/// Reads, hashes and parses the files of the next batches on other threads, and runs the rules
+/// that need no history (<see cref="SubmissionValidator.Check"/>), while the loading thread
+/// validates against history and writes the current batch: files are independent, so reading them is the
 /// part of ingest that can use the other cores (all but the one the loading thread keeps busy). At most <see cref="Ahead"/> batches wait in
 /// memory, which bounds the extra memory to a few batches of drafts. Batches come out in the
 /// order of the paths; a bug while reading surfaces on the loading thread after the batches
@@ -24,8 +25,11 @@ internal sealed class FileReadAhead : IDisposable
     private readonly IngestTimings _timings;
     private ExceptionDispatchInfo? _failure;
 
-    public FileReadAhead(IReadOnlyList<string> paths, int batchSize, IngestTimings timings)
+    private readonly IngestContext _context;
+
+    public FileReadAhead(IReadOnlyList<string> paths, int batchSize, IngestContext context, IngestTimings timings)
     {
+        _context = context;
         _timings = timings;
         _reader = Task.Run(() => ReadAll(paths, batchSize));
     }
@@ -71,32 +75,45 @@ internal sealed class FileReadAhead : IDisposable
     private LoadedFile Load(string path)
     {
         var start = Stopwatch.GetTimestamp();
+        LoadedFile file;
         try
         {
-            byte[] bytes;
-            string format;
-            try
-            {
-                bytes = File.ReadAllBytes(path);
-                format = SubmissionFileReader.FormatOf(path);
-            }
-            catch (IOException e)
-            {
-                return new LoadedFile(path) { IoError = $"{Path.GetFileName(path)}: không đọc được tệp ({e.Message})" };
-            }
-            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            try
-            {
-                return new LoadedFile(path) { Hash = hash, Format = format, Drafts = SubmissionFileReader.Read(path, format, bytes) };
-            }
-            catch (UnreadableFileException e)
-            {
-                return new LoadedFile(path) { Hash = hash, Format = format, Unreadable = e };
-            }
+            file = Read(path);
         }
         finally
         {
             _timings.AddReading(start);
+        }
+        if (file.Drafts.Count > 0)
+        {
+            start = Stopwatch.GetTimestamp();
+            file.CheckAhead(_context);
+            _timings.AddChecking(start);
+        }
+        return file;
+    }
+
+    private static LoadedFile Read(string path)
+    {
+        byte[] bytes;
+        string format;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+            format = SubmissionFileReader.FormatOf(path);
+        }
+        catch (IOException e)
+        {
+            return new LoadedFile(path) { IoError = $"{Path.GetFileName(path)}: không đọc được tệp ({e.Message})" };
+        }
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        try
+        {
+            return new LoadedFile(path) { Hash = hash, Format = format, Drafts = SubmissionFileReader.Read(path, format, bytes) };
+        }
+        catch (UnreadableFileException e)
+        {
+            return new LoadedFile(path) { Hash = hash, Format = format, Unreadable = e };
         }
     }
 

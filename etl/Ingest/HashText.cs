@@ -39,6 +39,11 @@ internal struct HashText : IDisposable
         _length += written;
     }
 
+    // One-shot SHA256.HashData sets up a new native hash context per call, which cost more than
+    // the hashing itself at one call per submission; a reused incremental hash does not.
+    [ThreadStatic]
+    private static IncrementalHash? _sha256;
+
     /// <summary>SHA-256 of the UTF-8 text, as lower-case hex.</summary>
     public readonly string Sha256Hex()
     {
@@ -47,8 +52,10 @@ internal struct HashText : IDisposable
         try
         {
             var count = Encoding.UTF8.GetBytes(chars, bytes);
+            var sha256 = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            sha256.AppendData(bytes, 0, count);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(bytes.AsSpan(0, count), hash);
+            sha256.GetHashAndReset(hash);
             return Convert.ToHexStringLower(hash);
         }
         finally

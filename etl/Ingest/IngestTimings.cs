@@ -10,6 +10,7 @@ namespace Analytics.Etl.Ingest;
 public sealed class IngestTimings
 {
     private long _reading;
+    private long _checking;
     private long _lookups;
     private long _validating;
     private long _writing;
@@ -19,9 +20,13 @@ public sealed class IngestTimings
     /// <summary>Reading files: bytes, hash, parsing into drafts (summed over the reading threads).</summary>
     public TimeSpan Reading => Span(Interlocked.Read(ref _reading));
 
+    /// <summary>Checking drafts ahead against the registry and catalog, and hashing them (summed over the reading threads).</summary>
+    public TimeSpan Checking => Span(Interlocked.Read(ref _checking));
+
     /// <summary>Queries before validation and writing: files seen before, unit history, current versions.</summary>
     public TimeSpan Lookups => Span(Interlocked.Read(ref _lookups));
 
+    /// <summary>The rules that need history (on the loading thread), and adding accepted values to it.</summary>
     public TimeSpan Validating => Span(Interlocked.Read(ref _validating));
 
     /// <summary>Appending submissions, facts, messages and quarantined values.</summary>
@@ -34,6 +39,8 @@ public sealed class IngestTimings
     public TimeSpan WaitingForFiles => Span(Interlocked.Read(ref _waiting));
 
     internal void AddReading(long start) => Interlocked.Add(ref _reading, Stopwatch.GetTimestamp() - start);
+
+    internal void AddChecking(long start) => Interlocked.Add(ref _checking, Stopwatch.GetTimestamp() - start);
 
     internal void AddLookups(long start) => Interlocked.Add(ref _lookups, Stopwatch.GetTimestamp() - start);
 

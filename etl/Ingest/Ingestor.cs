@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Analytics.Etl.Files;
 using Analytics.Warehouse.DuckDb;
 
@@ -81,7 +82,8 @@ public sealed class Ingestor
     public IReadOnlyList<FileOutcome> IngestFiles(IReadOnlyList<string> paths, IProgress<int>? progress = null, int batchSize = 200)
     {
         var outcomes = new List<FileOutcome>(paths.Count);
-        using var files = new FileReadAhead(paths, batchSize, Timings);
+        using var checkpoints = paths.Count > batchSize ? CheckpointDeferral.Begin(_connection, Timings) : null;
+        using var files = new FileReadAhead(paths, batchSize, _context, Timings);
         while (files.Next() is { } batch)
         {
             try
@@ -112,7 +114,7 @@ public sealed class Ingestor
     private List<FileOutcome> IngestBatch(List<LoadedFile> files)
     {
         var results = new FileOutcome?[files.Count];
-        var pending = new List<(int Index, PendingFile File, List<SubmissionDraft> Drafts)>();
+        var pending = new List<(int Index, PendingFile File, List<ValidatedSubmission> Checked)>();
         for (var i = 0; i < files.Count; i++)
         {
             if (files[i].IoError is { } error)
@@ -138,7 +140,7 @@ public sealed class Ingestor
             }
             else
             {
-                pending.Add((i, new PendingFile(file.Path, file.Format!, receivedAt, file.Hash!), file.Drafts));
+                pending.Add((i, new PendingFile(file.Path, file.Format!, receivedAt, file.Hash!), file.TakeChecked(_context)));
             }
         }
 
@@ -147,21 +149,34 @@ public sealed class Ingestor
             t = Stopwatch.GetTimestamp();
             // Values accepted earlier in the batch count as history for later files (a quarter
             // reconciles with the previous one even when both arrive in one run).
-            var history = LoadHistory(pending.SelectMany(p => p.Drafts));
+            var history = LoadHistory(pending.SelectMany(p => p.Checked));
             Timings.AddLookups(t);
             t = Stopwatch.GetTimestamp();
-            foreach (var (_, file, drafts) in pending)
+            // The history is the batch's own: a value accepted here is read only by a later
+            // submission of the same unit in this batch, so units not seen again skip adding theirs.
+            var later = new Dictionary<int, int>();
+            foreach (var (_, _, checkedDrafts) in pending)
             {
-                foreach (var draft in drafts)
+                foreach (var s in checkedDrafts)
                 {
-                    var validated = SubmissionValidator.Validate(draft, _context, history, file.ReceivedAt);
+                    if (!s.AwaitsHistory) continue;
+                    ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(later, _context.UnitIds[s.UnitCode], out _);
+                    count++;
+                }
+            }
+            foreach (var (_, file, checkedDrafts) in pending)
+            {
+                foreach (var validated in checkedDrafts)
+                {
+                    var awaited = validated.AwaitsHistory;
+                    SubmissionValidator.CheckAgainstHistory(validated, _context, history, file.ReceivedAt);
                     file.Submissions.Add(validated);
-                    if (validated.Accepted && validated.Period is { } period)
-                    {
-                        var unitId = _context.UnitIds[validated.UnitCode];
-                        foreach (var v in validated.Values)
-                            if (v.Number is { } number) history.Add(unitId, v.Indicator.Id, period, number);
-                    }
+                    if (!awaited || validated.Period is not { } period) continue;
+                    var unitId = _context.UnitIds[validated.UnitCode];
+                    ref var remaining = ref CollectionsMarshal.GetValueRefOrNullRef(later, unitId);
+                    if (--remaining == 0) continue;
+                    foreach (var v in validated.Values)
+                        if (v.Number is { } number) history.Add(unitId, v.Indicator.Id, period, number);
                 }
             }
             Timings.AddValidating(t);
@@ -214,13 +229,13 @@ public sealed class Ingestor
         return found;
     }
 
-    /// <summary>Current values of the file's units, for reconciliation and outlier checks.</summary>
-    private UnitHistory LoadHistory(IEnumerable<SubmissionDraft> drafts)
+    /// <summary>Current values of the batch's units, for reconciliation and outlier checks.</summary>
+    private UnitHistory LoadHistory(IEnumerable<ValidatedSubmission> submissions)
     {
-        var unitIds = drafts
-            .Select(d => SubmissionValidator.Clean(d.UnitText))
-            .Where(c => _context.UnitIds.ContainsKey(c))
-            .Select(c => _context.UnitIds[c])
+        // Only submissions still to be checked against history read it.
+        var unitIds = submissions
+            .Where(s => s.AwaitsHistory)
+            .Select(s => _context.UnitIds[s.UnitCode])
             .Distinct()
             .ToList();
         // One history for the whole run, emptied per batch: its storage is reused, not reallocated.

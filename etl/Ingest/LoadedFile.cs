@@ -24,4 +24,32 @@ internal sealed class LoadedFile(string path)
 
     /// <summary>The bytes are there but are not a submission file (quarantined with this message).</summary>
     public UnreadableFileException? Unreadable { get; init; }
+
+    private List<ValidatedSubmission>? _checked;
+
+    /// <summary>Runs the rules that need no history on every draft, and hashes each, ahead of loading.</summary>
+    public void CheckAhead(IngestContext context)
+    {
+        var checkedDrafts = new List<ValidatedSubmission>(Drafts.Count);
+        foreach (var draft in Drafts)
+        {
+            var s = SubmissionValidator.Check(draft, context);
+            s.ContentHash();
+            checkedDrafts.Add(s);
+        }
+        _checked = checkedDrafts;
+    }
+
+    /// <summary>
+    /// The drafts as checked ahead, handed out once: loading the file a second time (the
+    /// file-by-file retry after a failed batch) checks them afresh, since the history rules add
+    /// their warnings to what they are given.
+    /// </summary>
+    public List<ValidatedSubmission> TakeChecked(IngestContext context)
+    {
+        if (_checked is null) CheckAhead(context);
+        var taken = _checked!;
+        _checked = null;
+        return taken;
+    }
 }

@@ -37,5 +37,6 @@ public sealed class SubmissionDraft
     /// <summary>The first row of this submission in the file.</summary>
     public int? FirstRow { get; init; }
 
-    public List<DraftValue> Values { get; } = [];
+    // Sized for a grassroots union's quarter (7 to 10 indicators) so the list is not regrown per submission.
+    public List<DraftValue> Values { get; } = new(12);
 }

@@ -22,8 +22,19 @@ public static class SubmissionValidator
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ValidatedSubmission Validate(SubmissionDraft draft, IngestContext context, UnitHistory history, DateTime receivedAt)
+    {
+        var result = Check(draft, context);
+        CheckAgainstHistory(result, context, history, receivedAt);
+        return result;
+    }
+
+    /// <summary>
+    /// Every rule that needs only the draft, the registry and the catalog: all the errors and W01.
+    /// Safe on any thread (the context is only read), so ingest runs it while files are read ahead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static ValidatedSubmission Check(SubmissionDraft draft, IngestContext context)
     {
         var unitText = Clean(draft.UnitText);
         var periodText = draft.PeriodText.Trim();
@@ -89,9 +100,21 @@ public static class SubmissionValidator
         CheckCrossRules(result);
         if (!result.Accepted) return result;
 
-        var unitId = context.UnitIds[result.UnitCode];
-        CheckWarnings(result, unitId, period, context, history, receivedAt);
+        CheckMembersAboveWorkers(result);
+        result.AwaitsHistory = true;
         return result;
+    }
+
+    /// <summary>
+    /// The rules that need the unit's history and the receipt time (W02, W03, W04), for a
+    /// submission <see cref="Check"/> accepted; on the loading thread, as history grows with each
+    /// submission accepted before. Runs once per checked submission.
+    /// </summary>
+    internal static void CheckAgainstHistory(ValidatedSubmission result, IngestContext context, UnitHistory history, DateTime receivedAt)
+    {
+        if (!result.AwaitsHistory) return;
+        result.AwaitsHistory = false;
+        CheckWarnings(result, context.UnitIds[result.UnitCode], result.Period!, context, history, receivedAt);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -245,21 +268,25 @@ public static class SubmissionValidator
         }
     }
 
+    private static void CheckMembersAboveWorkers(ValidatedSubmission result)
+    {
+        if (FirstOf(result.Values, "members") is { Number: { } members } m && FirstOf(result.Values, "workers")?.Number is { } workers && members > workers)
+        {
+            result.Messages.Add(ValidationRules.Message(ValidationRules.MembersAboveWorkers, new(
+                $"số đoàn viên ({Format((decimal)members)}) lớn hơn số lao động ({Format((decimal)workers)}); kiểm tra lại",
+                $"members ({members}) above workers ({workers}); please check"), "members", m.Source.Row, m.Source.ValueCell ?? m.Source.Cell));
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckWarnings(ValidatedSubmission result, int unitId, PeriodInfo period, IngestContext context, UnitHistory history, DateTime receivedAt)
     {
         double? Get(string code) => FirstOf(result.Values, code)?.Number;
         ParsedValue? Find(string code) => FirstOf(result.Values, code);
 
-        if (Get("members") is { } members && Get("workers") is { } workers && members > workers)
-        {
-            var m = Find("members")!;
-            result.Messages.Add(ValidationRules.Message(ValidationRules.MembersAboveWorkers, new(
-                $"số đoàn viên ({Format((decimal)members)}) lớn hơn số lao động ({Format((decimal)workers)}); kiểm tra lại",
-                $"members ({members}) above workers ({workers}); please check"), "members", m.Source.Row, m.Source.ValueCell ?? m.Source.Cell));
-        }
-
-        if (Get("members") is { } end && context.Indicators.TryGetValue("members", out var membersRule)
+        // Reconciliation and outliers compare with the unit's own past: nothing to do without one.
+        var known = history.HasUnit(unitId);
+        if (known && Get("members") is { } end && context.Indicators.TryGetValue("members", out var membersRule)
             && context.Previous(period) is { } previous
             && history.ValueAt(unitId, membersRule.Id, previous.Id) is { } start
             && (Get("members_admitted") is not null || Get("members_left") is not null))
@@ -279,6 +306,7 @@ public static class SubmissionValidator
 
         foreach (var value in result.Values)
         {
+            if (!known) break;
             if (value.Number is null || value.Indicator.IsFlag) continue;
             if (history.SeriesCount(unitId, value.Indicator.Id, period.Type) < OutlierMinimumHistory) continue;
             var past = history.Series(unitId, value.Indicator.Id, period.Type);

@@ -17,11 +17,13 @@ public sealed class UnitHistory
     private double[] _chainValues = new double[1024];
     private int[] _chainPrevious = new int[1024];
     private int _used;
+    private readonly HashSet<int> _units = [];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int unitId, short indicatorId, PeriodInfo period, double value)
     {
         _values[(unitId, indicatorId, period.Id)] = value;
+        _units.Add(unitId);
         ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_series, (unitId, indicatorId, period.Type), out var exists);
         if (!exists) series = (-1, 0);
         if (_used == _chainValues.Length)
@@ -34,6 +36,9 @@ public sealed class UnitHistory
         series = (_used, series.Count + 1);
         _used++;
     }
+
+    /// <summary>Whether any value of the unit is known: when not, no history rule can say anything.</summary>
+    public bool HasUnit(int unitId) => _units.Contains(unitId);
 
     public double? ValueAt(int unitId, short indicatorId, int periodId) =>
         _values.TryGetValue((unitId, indicatorId, periodId), out var v) ? v : null;
@@ -57,6 +62,7 @@ public sealed class UnitHistory
     {
         _values.Clear();
         _series.Clear();
+        _units.Clear();
         _used = 0;
     }
 }

@@ -18,9 +18,12 @@ public sealed class ValidatedSubmission
     /// <summary>The period code, or the text as sent when not understood.</summary>
     public string PeriodCode => Period?.Code ?? Draft.PeriodText;
 
-    public List<ParsedValue> Values { get; } = [];
+    public List<ParsedValue> Values { get; } = new(12); // as SubmissionDraft.Values
 
     public List<ValidationMessage> Messages { get; } = [];
+
+    /// <summary>Checked without history so far: the history rules are still to run (see SubmissionValidator).</summary>
+    internal bool AwaitsHistory { get; set; }
 
     public bool Accepted => Messages.TrueForAll(static m => m.Severity != Severity.Error);
 
@@ -43,8 +46,14 @@ public sealed class ValidatedSubmission
     // The text hashed is "unit|period|code=value|…" (values ordered by code, numbers in round-trip
     // form); it is built in a pooled buffer, as this runs once per submission, but must stay the
     // same text: warehouses keep these hashes to recognise content sent again.
+    public string ContentHash() => _contentHash ??= ComputeContentHash();
+
+    // Computed once, where the submission was checked (possibly on a reading thread): the history
+    // rules that may run later add warnings only, which change neither the values nor acceptance.
+    private string? _contentHash;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string ContentHash()
+    private string ComputeContentHash()
     {
         var text = new HashText();
         try
