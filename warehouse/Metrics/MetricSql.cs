@@ -20,31 +20,25 @@ internal static class MetricSql
     /// that moved mid-period contributes to each parent for its own sub-periods.
     /// </summary>
     /// <paramref name="reportedCodes"/>, when given, limits the facts read to those indicators (see <see cref="ReportedCodes"/>).
-    /// <paramref name="periodIds"/>, when given, is the range of period_id of the periods inside the target periods: a
-    /// constant range the scan of fact_value checks against each row group's min/max, so only the row groups of
-    /// those periods are read (facts are appended roughly in time order; see <see cref="PeriodIdRangeSql"/>).
     /// <paramref name="indicatorIds"/>, when given, are the indicator_id of <paramref name="reportedCodes"/>, filtered in the
-    /// scan itself so the joins only see the facts of those indicators.
-    public static string Leaf(string periods, IReadOnlyCollection<string>? reportedCodes = null, (long Min, long Max)? periodIds = null,
-        IReadOnlyCollection<long>? indicatorIds = null) => $"""
+    /// scan itself (a constant list), so the joins only see the facts of those indicators. (A constant period_id range
+    /// in the same place looked like the same kind of help but made DuckDB choose a far slower plan for a whole year:
+    /// minutes instead of seconds; measured, see docs/benchmarks.md.)
+    public static string Leaf(string periods, IReadOnlyCollection<string>? reportedCodes = null, IReadOnlyCollection<long>? indicatorIds = null) => $"""
         WITH tp AS ({periods}),
         pc AS (
-            SELECT p.period_id, p.period_code, p.start_date, p.end_date, tp.period_code AS target_period, tp.end_date AS target_end
+            SELECT p.period_id, p.start_date, p.end_date, tp.period_code AS target_period, tp.end_date AS target_end
             FROM dim_period p JOIN tp ON p.start_date >= tp.start_date AND p.end_date <= tp.end_date
         ),
         codes AS (SELECT unit_id, any_value(unit_code) AS unit_code FROM dim_unit GROUP BY unit_id),
         inside AS (
             SELECT pc.target_period, pc.target_end, f.unit_id, i.indicator_code, i.kind, pc.start_date, pc.end_date, f.value, f.category
             FROM fact_value f
-            -- A submission is one unit's values for one period (docs/ingest.md): keeping only the submissions
-            -- of the periods inside makes the join's build side small, and its key range lets the scan of
-            -- fact_value (appended in submission order) skip the row groups of other periods.
-            JOIN submission s ON s.submission_id = f.submission_id AND s.is_current AND s.period_code IN (SELECT period_code FROM pc)
+            JOIN submission s ON s.submission_id = f.submission_id AND s.is_current
             JOIN pc ON pc.period_id = f.period_id
             JOIN dim_indicator i ON i.indicator_id = f.indicator_id AND i.kind IN ('stock', 'flow', 'category')
             {(reportedCodes is null ? "" : $"AND i.indicator_code IN ({List(reportedCodes.DefaultIfEmpty("-"))})")}
-            WHERE {(periodIds is { } ids ? $"f.period_id BETWEEN {ids.Min} AND {ids.Max}" : "true")}
-            {(indicatorIds is null ? "" : $"AND f.indicator_id IN ({string.Join(", ", indicatorIds.DefaultIfEmpty(-1))})")}
+            {(indicatorIds is null ? "" : $"WHERE f.indicator_id IN ({string.Join(", ", indicatorIds.DefaultIfEmpty(-1))})")}
         ),
         flow_kept AS (
             SELECT * FROM (
@@ -120,13 +114,6 @@ internal static class MetricSql
         SELECT tp.period_code, o.unit_code, 'cdcs_opened', w.sector, w.level, o.first_from, 1
         FROM opened o JOIN tp ON o.first_from BETWEEN tp.start_date AND tp.end_date
         JOIN dim_unit w ON w.unit_code = o.unit_code AND w.valid_from = o.first_from
-        """;
-
-    /// <summary>min and max period_id of every period inside the target periods selected by <paramref name="periods"/>
-    /// (a SELECT of dim_period rows); NULLs when there is none.</summary>
-    public static string PeriodIdRangeSql(string periods) => $"""
-        WITH tp AS ({periods})
-        SELECT min(p.period_id)::BIGINT, max(p.period_id)::BIGINT FROM dim_period p JOIN tp ON p.start_date >= tp.start_date AND p.end_date <= tp.end_date
         """;
 
     /// <summary>The reported indicators the leaf codes <paramref name="leafCodes"/> are made from (a computed

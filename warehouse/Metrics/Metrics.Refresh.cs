@@ -49,7 +49,7 @@ public sealed partial class Metrics
                 var selected = $"SELECT * FROM dim_period WHERE period_code = {MetricSql.Literal(period)}";
                 connection.Execute($"""
                     INSERT INTO metric_leaf
-                    SELECT * FROM ({MetricSql.Leaf(selected, periodIds: PeriodIdRange(connection, selected))})
+                    SELECT * FROM ({MetricSql.Leaf(selected)})
                     ORDER BY indicator_code, unit_code
                     """);
             }

@@ -208,7 +208,7 @@ public sealed partial class Metrics(DuckDbConnection connection)
             // Only the facts of the indicators asked for: the whole fact table is the expensive part.
             var selected = $"SELECT * FROM dim_period WHERE period_code IN ({MetricSql.List(periods)})";
             var reported = MetricSql.ReportedCodes(codes);
-            leaf = MetricSql.Leaf(selected, reported, PeriodIdRange(Connection, selected), IndicatorIds(reported));
+            leaf = MetricSql.Leaf(selected, reported, IndicatorIds(reported));
             // The as-is bridge depends on the registry only: when the tables are fresh it is the stored one.
             bridge = hierarchy == Hierarchy.AsIs
                 ? (_materialized!.Count > 0 ? "SELECT * FROM metric_asis_bridge" : MetricSql.AsIsBridge)
@@ -232,12 +232,6 @@ public sealed partial class Metrics(DuckDbConnection connection)
         using var reader = Connection.Query(sql);
         while (reader.Read())
             figures.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsNull(3) ? null : reader.GetString(3), reader.GetDouble(4));
-    }
-
-    internal static (long Min, long Max)? PeriodIdRange(DuckDbConnection connection, string periods)
-    {
-        using var reader = connection.Query(MetricSql.PeriodIdRangeSql(periods));
-        return reader.Read() && !reader.IsNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
 
     private List<long> IndicatorIds(IReadOnlyCollection<string> codes)
