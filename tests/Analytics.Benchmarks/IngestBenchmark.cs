@@ -17,18 +17,18 @@ public static class IngestBenchmark
 {
     public static int Run(string[] args)
     {
-        var options = new BenchmarkArguments(args, "--sample", "--period", "--dir");
+        var options = new BenchmarkArguments(args, "--sample", "--period", "--dir", "--batch");
         var sample = options.GetString("--sample", "");
         var period = options.GetString("--period", "2024-Q1");
-        if (sample.Length == 0 || !Directory.Exists(Path.Combine(sample, "submissions", period)))
+        if (sample.Length == 0 || !Directory.Exists(Path.Combine(sample, "submissions", period == "all" ? "" : period)))
         {
-            Console.Error.WriteLine("ingest: --sample DIR must be a folder written by `analytics sample` with submissions/PERIOD/ (e.g. --period 2024-Q1)");
+            Console.Error.WriteLine("ingest: --sample DIR must be a folder written by `analytics sample` with submissions/PERIOD/ (e.g. --period 2024-Q1, or --period all for every file)");
             return 2;
         }
         var work = Directory.CreateDirectory(Path.Combine(options.GetString("--dir", Path.GetTempPath()), $"analytics-bench-ingest-{Environment.ProcessId}")).FullName;
         try
         {
-            return Measure(sample, period, work);
+            return Measure(sample, period, work, int.Parse(options.GetString("--batch", "200"), CultureInfo.InvariantCulture));
         }
         finally
         {
@@ -36,12 +36,8 @@ public static class IngestBenchmark
         }
     }
 
-    private static int Measure(string sample, string period, string work)
+    private static int Measure(string sample, string period, string work, int batchSize)
     {
-        var files = Directory.EnumerateFiles(Path.Combine(sample, "submissions", period), "*", SearchOption.AllDirectories)
-            .Where(Ingestor.IsSubmissionFile).Order(StringComparer.Ordinal).ToList();
-        Console.WriteLine($"ingest benchmark: {files.Count:N0} files of {period} from {sample}");
-
         using var warehouse = Analytics.Warehouse.Warehouse.Open(Path.Combine(work, "ingest.duckdb"));
         using var connection = warehouse.Connect();
         IndicatorCatalog.Default.Sync(connection);
@@ -52,12 +48,18 @@ public static class IngestBenchmark
         // arrive in the weeks after it ends (with "now" every one would draw the received-long-after warning).
         var manifest = ReceiptManifest.Read(Path.Combine(sample, "submissions", "manifest.csv"));
         var ingestor = new Ingestor(connection, new IngestOptions { Manifest = manifest, ReceivedAt = manifest.Count == 0 ? DateTime.UtcNow : null }, TimeProvider.System);
+        // One period: its files by name. All: every file in receipt order, as `analytics ingest` takes a folder.
+        var files = period == "all"
+            ? ingestor.Expand([Path.Combine(sample, "submissions")])
+            : [.. Directory.EnumerateFiles(Path.Combine(sample, "submissions", period), "*", SearchOption.AllDirectories)
+                .Where(Ingestor.IsSubmissionFile).Order(StringComparer.Ordinal)];
+        Console.WriteLine($"ingest benchmark: {files.Count:N0} files of {period} from {sample}");
         ProcessPeakMemory.Reset();
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var watch = Stopwatch.StartNew();
         long submissions = 0, accepted = 0, values = 0;
-        foreach (var outcome in ingestor.IngestFiles(files))
+        foreach (var outcome in ingestor.IngestFiles(files, batchSize: batchSize))
         {
             submissions += outcome.Submissions.Count;
             accepted += outcome.Accepted;
@@ -78,6 +80,11 @@ public static class IngestBenchmark
             """))
         {
             while (reader.Read()) refusals.Add($"{reader.GetString(0)}: {reader.GetInt64(1)}");
+        }
+        var warnings = new List<string>();
+        using (var reader = connection.Query("SELECT rule_id, count(*) FROM submission_message WHERE severity = 'warning' GROUP BY ALL ORDER BY 1"))
+        {
+            while (reader.Read()) warnings.Add($"{reader.GetString(0)}: {reader.GetInt64(1)}");
         }
         var fingerprint = connection.Scalar<string>("""
             SELECT format('{} facts, sum {}, {} submissions ({} current, {} versions > 1), {} warnings, content {}',
@@ -109,15 +116,17 @@ public static class IngestBenchmark
         report.AppendLine(CultureInfo.InvariantCulture, $"submissions            {submissions,12:N0} ({accepted:N0} accepted)");
         report.AppendLine(CultureInfo.InvariantCulture, $"values                 {values,12:N0}");
         report.AppendLine(CultureInfo.InvariantCulture, $"refused by rule        {(refusals.Count == 0 ? "none" : string.Join(", ", refusals))}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"warnings by rule       {(warnings.Count == 0 ? "none" : string.Join(", ", warnings))}");
         report.AppendLine(CultureInfo.InvariantCulture, $"loaded                 {fingerprint}");
         report.AppendLine(CultureInfo.InvariantCulture, $"ingest (validated)     {ingestSeconds,10:N2} s  {ingestRate,12:N0} values/s  {submissions / ingestSeconds,10:N0} submissions/s");
         var phases = ingestor.Timings;
         report.AppendLine(CultureInfo.InvariantCulture, $"  garbage collections  {gc.Item1:N0} / {gc.Item2:N0} / {gc.Item3:N0} (gen 0/1/2), paused {gc.Item4.TotalSeconds:N2} s, {gc.Item5 / 1048576.0:N0} MiB allocated");
         report.AppendLine(CultureInfo.InvariantCulture, $"  process CPU time     {ingestCpu.TotalSeconds,10:N2} s  (all threads, DuckDB's included)");
         report.AppendLine(CultureInfo.InvariantCulture, $"  reading files        {phases.Reading.TotalSeconds,10:N2} s  (summed over reading threads)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  checking ahead       {phases.Checking.TotalSeconds,10:N2} s  (rules without history, hashing; reading threads)");
         report.AppendLine(CultureInfo.InvariantCulture, $"  waiting for files    {phases.WaitingForFiles.TotalSeconds,10:N2} s");
         report.AppendLine(CultureInfo.InvariantCulture, $"  lookups              {phases.Lookups.TotalSeconds,10:N2} s");
-        report.AppendLine(CultureInfo.InvariantCulture, $"  validating           {phases.Validating.TotalSeconds,10:N2} s");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  history rules        {phases.Validating.TotalSeconds,10:N2} s");
         report.AppendLine(CultureInfo.InvariantCulture, $"  writing              {phases.Writing.TotalSeconds,10:N2} s");
         report.AppendLine(CultureInfo.InvariantCulture, $"  retire + commit      {phases.Committing.TotalSeconds,10:N2} s");
         report.AppendLine(CultureInfo.InvariantCulture, $"DuckDB read_csv        {nativeSeconds,10:N2} s  {nativeRate,12:N0} values/s");
