@@ -69,6 +69,22 @@ public sealed class ClosedIssuerTests
     }
 
     [Fact]
+    public void AsIsAUnitClosedWithoutSuccessorIsEvaluatedOnItsLastParentsCurrentPlace()
+    {
+        var (f, attainment) = Build("DDD-D4");
+        using var _ = f;
+        // DDD-D4 sat under AAA and closed at the end of 2024 with no successor: as-is its values go to AAA,
+        // so its targets are read over AAA's subtree today: 76 new members in 2025, as under AAA-D1.
+        f.Unit(11, "DDD-D4", "AAA", 2, null, "2020-01-01", "2024-12-31", null);
+
+        var row = attainment.Evaluate("901", null, AsOf).Single(r => r.TargetId == "901-T01");
+
+        Assert.Equal(("DDD-D4", "AAA", 76.0), (row.UnitCode, row.EvaluatedOn, row.Actual!.Value));
+        Assert.Contains("closed 2024-12-31; evaluated on the unit that holds its units today (no successor: its last parent's current place) Đơn vị AAA (AAA)",
+            row.ExplanationEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AsWasAClosedIssuerKeepsItsOwnSubtreeAsItStood()
     {
         var (f, attainment) = Build("BBB-D2");
