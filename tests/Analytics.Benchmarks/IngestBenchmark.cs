@@ -28,7 +28,8 @@ public static class IngestBenchmark
         var work = Directory.CreateDirectory(Path.Combine(options.GetString("--dir", Path.GetTempPath()), $"analytics-bench-ingest-{Environment.ProcessId}")).FullName;
         try
         {
-            return Measure(sample, period, work, int.Parse(options.GetString("--batch", "200"), CultureInfo.InvariantCulture));
+            var batch = options.GetString("--batch", "");
+            return Measure(sample, period, work, batch.Length == 0 ? null : int.Parse(batch, CultureInfo.InvariantCulture));
         }
         finally
         {
@@ -36,7 +37,7 @@ public static class IngestBenchmark
         }
     }
 
-    private static int Measure(string sample, string period, string work, int batchSize)
+    private static int Measure(string sample, string period, string work, int? batchSize)
     {
         using var warehouse = Analytics.Warehouse.Warehouse.Open(Path.Combine(work, "ingest.duckdb"));
         using var connection = warehouse.Connect();
@@ -59,7 +60,7 @@ public static class IngestBenchmark
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var watch = Stopwatch.StartNew();
         long submissions = 0, accepted = 0, values = 0;
-        foreach (var outcome in ingestor.IngestFiles(files, batchSize: batchSize))
+        foreach (var outcome in (batchSize is { } size ? ingestor.IngestFiles(files, batchSize: size) : ingestor.IngestFiles(files)))
         {
             submissions += outcome.Submissions.Count;
             accepted += outcome.Accepted;
@@ -102,13 +103,22 @@ public static class IngestBenchmark
                   FROM fact_value f JOIN submission s USING (submission_id) JOIN dim_indicator i USING (indicator_id))
             TO '{csv}' (HEADER, DELIMITER ',')
             """);
-        using var native = DuckDbDatabase.Open(Path.Combine(work, "native.duckdb"));
-        using var nativeConnection = native.Connect();
-        nativeConnection.Execute("CREATE TABLE raw (unit_code VARCHAR, period VARCHAR, indicator VARCHAR, value VARCHAR)");
-        watch.Restart();
-        var loaded = nativeConnection.Execute($"INSERT INTO raw SELECT * FROM read_csv('{csv}', header = true, columns = {{'unit_code': 'VARCHAR', 'period': 'VARCHAR', 'indicator': 'VARCHAR', 'value': 'VARCHAR'}})");
-        var nativeSeconds = watch.Elapsed.TotalSeconds;
-        if (loaded != values) throw new InvalidOperationException($"baseline loaded {loaded} values, ingest {values}");
+        // The native load takes a few seconds, so a burst of load from the other processes on the
+        // machine moves it by a factor of several (0.8 s to 3.4 s seen within minutes): it runs three
+        // times, each into a fresh database, and the ratio uses the median.
+        var nativeRuns = new List<double>();
+        for (var run = 0; run < 3; run++)
+        {
+            using var native = DuckDbDatabase.Open(Path.Combine(work, $"native{run}.duckdb"));
+            using var nativeConnection = native.Connect();
+            nativeConnection.Execute("CREATE TABLE raw (unit_code VARCHAR, period VARCHAR, indicator VARCHAR, value VARCHAR)");
+            watch.Restart();
+            var loaded = nativeConnection.Execute($"INSERT INTO raw SELECT * FROM read_csv('{csv}', header = true, columns = {{'unit_code': 'VARCHAR', 'period': 'VARCHAR', 'indicator': 'VARCHAR', 'value': 'VARCHAR'}})");
+            nativeRuns.Add(watch.Elapsed.TotalSeconds);
+            if (loaded != values) throw new InvalidOperationException($"baseline loaded {loaded} values, ingest {values}");
+        }
+        nativeRuns.Sort();
+        var nativeSeconds = nativeRuns[1];
 
         var ingestRate = values / ingestSeconds;
         var nativeRate = values / nativeSeconds;
@@ -129,7 +139,7 @@ public static class IngestBenchmark
         report.AppendLine(CultureInfo.InvariantCulture, $"  history rules        {phases.Validating.TotalSeconds,10:N2} s");
         report.AppendLine(CultureInfo.InvariantCulture, $"  writing              {phases.Writing.TotalSeconds,10:N2} s");
         report.AppendLine(CultureInfo.InvariantCulture, $"  retire + commit      {phases.Committing.TotalSeconds,10:N2} s");
-        report.AppendLine(CultureInfo.InvariantCulture, $"DuckDB read_csv        {nativeSeconds,10:N2} s  {nativeRate,12:N0} values/s");
+        report.AppendLine(CultureInfo.InvariantCulture, $"DuckDB read_csv        {nativeSeconds,10:N2} s  {nativeRate,12:N0} values/s  (median of 3: {string.Join(" / ", nativeRuns.Select(r => r.ToString("N2", CultureInfo.InvariantCulture)))} s)");
         report.AppendLine(CultureInfo.InvariantCulture, $"ratio ingest/native    {ingestRate / nativeRate,10:N3}   (goal >= 0.25)");
         report.AppendLine(CultureInfo.InvariantCulture, $"peak working set       {ProcessPeakMemory.Format(ingestPeak)} during ingest (goal < 2 GB)");
         Console.Write(report);
