@@ -17,7 +17,7 @@ namespace Analytics.Reports;
 /// organisation as it was at the period's end (as-was); the unit's own trends are restated on
 /// today's organisation (as-is), so a reorganisation does not show as a jump.
 /// </summary>
-public sealed class ReportLoader
+public sealed partial class ReportLoader
 {
     /// <summary>The monthly report's key indicators, in table order.</summary>
     public static readonly IReadOnlyList<string> MonthlyIndicators =
@@ -124,7 +124,7 @@ public sealed class ReportLoader
         var year = period.Year;
         var yearPeriod = PeriodRef.WholeYear(year);
         var unitName = UnitName(unitCode, yearPeriod.End);
-        var termStart = 2021 + (5 * (int)Math.Floor((year - 2021) / 5.0));
+        var termStart = TermStart(year);
         var term = $"{termStart}-{termStart + 4}";
         var values = new List<UnitIndicatorValue>();
         var previous = new List<UnitIndicatorValue>();
@@ -142,7 +142,9 @@ public sealed class ReportLoader
         }
         var scope = childCodes.Append(unitCode).ToList();
         var known = _metrics.KnownIndicators().ToHashSet(StringComparer.Ordinal);
-        var figures = YearFigures(unitCode, scope, year, termStart);
+        var figures = _prefetched is { } batch && batch.Year == year && scope.All(batch.Units.Contains)
+            ? batch.Figures
+            : YearFigures([unitCode], scope, year, termStart);
         foreach (var (code, meta) in _catalog)
         {
             if (meta.Kind == "category" || !known.Contains(code)) continue; // ratings are counted by sector instead
@@ -163,7 +165,10 @@ public sealed class ReportLoader
                 if (figures.AsIs(code, unitCode, y) is { } v) trend.Add(new(code, y.ToString(CultureInfo.InvariantCulture), PeriodRef.WholeYear(y).Label(Lang), v));
             }
         }
-        var completeness = CompletenessReport.Compute(_connection, yearPeriod.Code, AsOf, unitCode);
+        // The cover needs the unit's own counts only, which a batch's completeness holds for every province.
+        var completeness = _prefetched is { } b && b.Year == year && b.Completeness.Units.Any(u => u.UnitCode == unitCode)
+            ? b.Completeness
+            : CompletenessReport.Compute(_connection, yearPeriod.Code, AsOf, unitCode);
         var header = Header(unitCode, unitName, yearPeriod, yearPeriod.Start, yearPeriod.End, completeness);
         return new AnnualReportData(header, year, term, Columns(used),
             children.Select(c => new ChildUnit(c.Key, c.Value)).OrderBy(c => c.UnitCode, StringComparer.Ordinal).ToList(),
@@ -173,69 +178,101 @@ public sealed class ReportLoader
     /// <summary>
     /// Every indicator's yearly figure for an annual report: <paramref name="year"/> and the year before
     /// for the units in <paramref name="scope"/> as-was, the term so far for the unit itself as-is.
-    /// Read in four queries from the analyst views over the refresh tables (v_rollup: sums per leaf
-    /// code; v_rollup_rate: ratios of sums), which hold the very sums the metrics API adds up for whole
-    /// years. One metrics call per indicator and hierarchy (≈ 100 per province) was most of a report's
-    /// loading time. Two cases still go through <see cref="Metrics"/>: stale tables that this connection
-    /// cannot refresh (every figure), and a rate of exactly 0, which the view also gives when nothing was
-    /// reported for the numerator (the metrics API says null then: an empty cell, not a zero).
+    /// Read in two queries from the analyst view v_rollup (sums per leaf code over the refresh tables:
+    /// the very sums the metrics API adds up for whole years); a rate is the ratio of its two sums as
+    /// v_rollup_rate defines it, and no figure when the numerator has no rows or the denominator is not
+    /// positive, as in the metrics API. One metrics call per indicator and hierarchy (≈ 100 per province)
+    /// was most of a report's loading time. Stale tables that this connection cannot refresh, or rate
+    /// definitions that cannot be read, send every figure through <see cref="Metrics"/> as before.
     /// </summary>
-    private YearFigureSet YearFigures(string unitCode, IReadOnlyList<string> scope, int year, int termStart)
+    private YearFigureSet YearFigures(IReadOnlyCollection<string> owners, IReadOnlyList<string> scope, int year, int termStart)
     {
         var set = new YearFigureSet();
-        var rates = _catalog.Where(c => c.Value.ValueType == "rate").Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var trendYears = Enumerable.Range(termStart, year - termStart + 1).ToList();
         if (!Metrics.IsFresh(_connection))
         {
             // The metrics API rebuilds stale tables when the connection can write; ask it once.
-            _metrics.Get("members", unitCode, year.ToString(CultureInfo.InvariantCulture), Hierarchy.AsWas);
+            _metrics.Get("members", owners.First(), year.ToString(CultureInfo.InvariantCulture), Hierarchy.AsWas);
         }
-        if (!Metrics.IsFresh(_connection))
+        var rates = RateParts();
+        if (!Metrics.IsFresh(_connection) || rates.Count == 0)
         {
             foreach (var code in _metrics.KnownIndicators())
             {
                 foreach (var (unit, points) in _metrics.TrendFor(code, scope, year - 1, year, Hierarchy.AsWas))
                     foreach (var point in points) set.Add("as-was", unit, point.Year, code, point.Value.Value);
-                foreach (var point in _metrics.Trend(code, unitCode, termStart, year, Hierarchy.AsIs)) set.Add("as-is", unitCode, point.Year, code, point.Value.Value);
+                foreach (var owner in owners)
+                    foreach (var point in _metrics.Trend(code, owner, termStart, year, Hierarchy.AsIs)) set.Add("as-is", owner, point.Year, code, point.Value.Value);
             }
             return set;
         }
-        var asWasYears = new[] { year - 1, year };
-        var units = string.Join(", ", scope.Select((_, i) => $"${i + 2}"));
-        foreach (var (view, valueSql) in new[] { ("v_rollup", "sum(value)"), ("v_rollup_rate", "any_value(value)") })
-        {
-            ReadFigures(set, rates, view, valueSql, "as-was", units, [.. scope], asWasYears);
-            ReadFigures(set, rates, view, valueSql, "as-is", "$2", [unitCode], trendYears);
-        }
-        foreach (var (hierarchy, unit, y, code) in set.ZeroRates().ToList())
-        {
-            var exact = _metrics.Get(code, unit, y.ToString(CultureInfo.InvariantCulture), hierarchy == "as-is" ? Hierarchy.AsIs : Hierarchy.AsWas);
-            set.Add(hierarchy, unit, y, code, exact.Value);
-        }
+        ReadSums(set, "as-was", scope, [year - 1, year]);
+        ReadSums(set, "as-is", owners, Enumerable.Range(termStart, year - termStart + 1).ToList());
+        set.AddRates(rates);
         return set;
     }
 
-    private void ReadFigures(YearFigureSet set, HashSet<string> rates, string view, string valueSql, string hierarchy, string unitParameters, object?[] units, IReadOnlyList<int> years)
+    private (int Year, HashSet<string> Units, YearFigureSet Figures, CompletenessReport.Result Completeness)? _prefetched;
+
+    /// <summary>
+    /// Reads the yearly figures of every indicator for the annual reports of all <paramref name="unitCodes"/>
+    /// (e.g. every province) in two queries; <see cref="Annual"/> then takes its figures from them instead
+    /// of querying per unit, and the completeness counts of every unit at levels 0 and 1 in one pass too.
+    /// The figures are those <see cref="Annual"/> would read itself.
+    /// </summary>
+    public void PrefetchAnnual(IReadOnlyCollection<string> unitCodes, string periodText)
     {
-        var parameters = new List<object?> { hierarchy };
-        parameters.AddRange(units);
+        var year = ParsePeriod(periodText).Year;
+        var end = PeriodRef.WholeYear(year).End.ToDateTime(TimeOnly.MinValue);
+        var scope = new List<string>();
+        using (var reader = _connection.Query($"""
+            SELECT DISTINCT unit_code FROM dim_unit
+            WHERE parent_code IN ({Literals(unitCodes)}) AND valid_from <= $1 AND coalesce(valid_to, DATE '9999-12-31') >= $1 ORDER BY 1
+            """, end))
+        {
+            while (reader.Read()) scope.Add(reader.GetString(0));
+        }
+        scope.AddRange(unitCodes);
+        _prefetched = (year, scope.ToHashSet(StringComparer.Ordinal), YearFigures(unitCodes, scope, year, TermStart(year)),
+            CompletenessReport.Compute(_connection, PeriodRef.WholeYear(year).Code, AsOf, null));
+    }
+
+    private static int TermStart(int year) => 2021 + (5 * (int)Math.Floor((year - 2021) / 5.0));
+
+    // Codes come from the registry; quoted as SQL literals (a batch holds a thousand units, too many parameters).
+    private static string Literals(IEnumerable<string> codes) => string.Join(", ", codes.Select(c => "'" + c.Replace("'", "''", StringComparison.Ordinal) + "'"));
+
+    private void ReadSums(YearFigureSet set, string hierarchy, IEnumerable<string> units, IReadOnlyList<int> years)
+    {
         // Years are our own integers, written as literals so the filter reaches the table scan.
         var periods = string.Join(", ", years.Select(y => $"'{y.ToString(CultureInfo.InvariantCulture)}'"));
         // v_rollup has one row per sector; a figure over the whole subtree adds them up.
         using var reader = _connection.Query($"""
-            SELECT unit_code, period_code, indicator_code, {valueSql} FROM {view}
-            WHERE hierarchy = $1 AND unit_code IN ({unitParameters}) AND period_code IN ({periods})
+            SELECT unit_code, period_code, indicator_code, sum(value) FROM v_rollup
+            WHERE hierarchy = $1 AND unit_code IN ({Literals(units)}) AND period_code IN ({periods})
             GROUP BY ALL
-            """, [.. parameters]);
-        var isRateView = view == "v_rollup_rate";
+            """, hierarchy);
         while (reader.Read())
-        {
-            var code = reader.GetString(2);
-            // Sums of a rate's own code do not exist; rates come only from v_rollup_rate.
-            if (rates.Contains(code) != isRateView) continue;
-            set.Add(hierarchy, reader.GetString(0), int.Parse(reader.GetString(1), CultureInfo.InvariantCulture), code, reader.IsNull(3) ? null : reader.GetDouble(3), zeroRate: isRateView);
-        }
+            set.Add(hierarchy, reader.GetString(0), int.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.IsNull(3) ? null : reader.GetDouble(3));
     }
+
+    private Dictionary<string, (string Numerator, string Denominator)>? _rateParts;
+
+    // The rates and their parts as the analyst view v_rollup_rate lists them, read from the view's own
+    // text: querying the view itself aggregates every unit of the country before filtering (≈ 40 s a
+    // question on the national sample), and a copy of the list here could drift from the warehouse's.
+    private Dictionary<string, (string Numerator, string Denominator)> RateParts()
+    {
+        if (_rateParts is not null) return _rateParts;
+        _rateParts = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var sql = _connection.Scalar<string?>("SELECT sql FROM duckdb_views() WHERE view_name = 'v_rollup_rate' AND NOT internal") ?? "";
+        foreach (System.Text.RegularExpressions.Match m in RateRow().Matches(sql))
+            _rateParts[m.Groups[1].Value] = (m.Groups[2].Value, m.Groups[3].Value);
+        return _rateParts;
+    }
+
+    // ('membership_rate', 'Tỷ lệ …', 'members', 'workers') in the view's VALUES list.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(\s*'([a-z0-9_]+)'\s*,\s*'(?:[^']|'')*'\s*,\s*'([a-z0-9_]+)'\s*,\s*'([a-z0-9_]+)'\s*\)")]
+    private static partial System.Text.RegularExpressions.Regex RateRow();
 
     public PlanScorecardData Plan(string planId, string? unitCode, string periodText, PlanCatalog? plans = null)
     {

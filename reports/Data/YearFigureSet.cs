@@ -2,25 +2,33 @@ namespace Analytics.Reports.Data;
 
 /// <summary>
 /// Yearly figures of many indicators read at once for an annual report, by hierarchy ("as-was",
-/// "as-is"), unit, year and indicator code. Remembers which rates came out as exactly 0 so the
-/// loader can ask the metrics API whether that is a real zero or nothing reported.
+/// "as-is"), unit, year and indicator code: sums of leaf codes, then rates as ratios of two sums.
 /// </summary>
 internal sealed class YearFigureSet
 {
     private readonly Dictionary<(string Hierarchy, string Unit, int Year, string Code), double?> _values = [];
-    private readonly HashSet<(string Hierarchy, string Unit, int Year, string Code)> _zeroRates = [];
 
-    public void Add(string hierarchy, string unit, int year, string code, double? value, bool zeroRate = false)
+    public void Add(string hierarchy, string unit, int year, string code, double? value) => _values[(hierarchy, unit, year, code)] = value;
+
+    /// <summary>
+    /// Adds each rate where its parts were read: numerator ÷ denominator, none when the numerator has no
+    /// rows or the denominator is not positive (the metrics API's rule: not reported is not zero).
+    /// </summary>
+    public void AddRates(IReadOnlyDictionary<string, (string Numerator, string Denominator)> rates)
     {
-        var key = (hierarchy, unit, year, code);
-        _values[key] = value;
-        if (zeroRate && value == 0) _zeroRates.Add(key);
-        else _zeroRates.Remove(key);
+        var places = _values.Keys.Select(k => (k.Hierarchy, k.Unit, k.Year)).Distinct().ToList();
+        foreach (var (hierarchy, unit, year) in places)
+        {
+            foreach (var (code, (numerator, denominator)) in rates)
+            {
+                var n = _values.GetValueOrDefault((hierarchy, unit, year, numerator));
+                var d = _values.GetValueOrDefault((hierarchy, unit, year, denominator));
+                _values[(hierarchy, unit, year, code)] = d is > 0 && n is { } value ? value / d : null;
+            }
+        }
     }
 
     public double? AsWas(string code, string unit, int year) => _values.GetValueOrDefault(("as-was", unit, year, code));
 
     public double? AsIs(string code, string unit, int year) => _values.GetValueOrDefault(("as-is", unit, year, code));
-
-    public IEnumerable<(string Hierarchy, string Unit, int Year, string Code)> ZeroRates() => _zeroRates;
 }

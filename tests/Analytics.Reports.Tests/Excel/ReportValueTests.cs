@@ -12,6 +12,21 @@ public sealed class ReportValueTests(ReportWarehouse w) : IClassFixture<ReportWa
         File.WriteAllBytes(Path.Combine(Directory.CreateDirectory("/tmp/reports-look").FullName, name), bytes);
 
     [Fact]
+    public void AnnualReportOfAProvinceReadInABatchIsTheSameWorkbookAsReadAlone()
+    {
+        var provinces = new List<string>();
+        using (var reader = w.Connection.Query("SELECT DISTINCT unit_code FROM dim_unit WHERE level = 1 ORDER BY 1"))
+            while (reader.Read()) provinces.Add(reader.GetString(0));
+        var batch = Loader();
+        batch.PrefetchAnnual(provinces, "2024");
+
+        var alone = AnnualWorkbook.Build(Loader().Annual("HNI", "2024"));
+
+        Assert.Contains("HNI", provinces);
+        Assert.Equal(alone, AnnualWorkbook.Build(batch.Annual("HNI", "2024")));
+    }
+
+    [Fact]
     public void AnnualWorkbookValuesEqualTheMetricsFiguresForEveryIndicatorAndUnit()
     {
         var data = Loader().Annual("HNI", "2024");
