@@ -25,7 +25,7 @@ static int Usage()
               validated, versioned ingest of one period of a generated sample (analytics sample)
               vs DuckDB's read_csv of the same values
 
-          reports [--db PATH] [--year 2024] [--out DIR] [--charts 100] [--workers 2] [--provinces N] [--copy 1|0]
+          reports [--db PATH] [--year 2024] [--out DIR] [--charts 100] [--workers 2] [--provinces N] [--copy 1|0] [--overlap 1|0]
               annual workbook and conference pack for every province of a loaded warehouse
               (a copy is used), by phase; warm chart throughput (SVG and 1920x1080 PNG)
 
