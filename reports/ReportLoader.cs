@@ -169,10 +169,12 @@ public sealed partial class ReportLoader
         var completeness = _prefetched is { } b && b.Year == year && b.Completeness.Units.Any(u => u.UnitCode == unitCode)
             ? b.Completeness
             : CompletenessReport.Compute(_connection, yearPeriod.Code, AsOf, unitCode);
-        var header = Header(unitCode, unitName, yearPeriod, yearPeriod.Start, yearPeriod.End, completeness);
+        var header = Header(unitCode, unitName, yearPeriod, yearPeriod.Start, yearPeriod.End, completeness,
+            _prefetched is { } s && s.Year == year && s.Submissions.TryGetValue(unitCode, out var counted) ? counted : null);
         return new AnnualReportData(header, year, term, Columns(used),
             children.Select(c => new ChildUnit(c.Key, c.Value)).OrderBy(c => c.UnitCode, StringComparer.Ordinal).ToList(),
-            values, trend, RankingIndicators.Where(used.Contains).ToList(), Ratings(unitCode, yearPeriod), previous);
+            values, trend, RankingIndicators.Where(used.Contains).ToList(),
+            _prefetched is { } r && r.Year == year && r.Ratings.TryGetValue(unitCode, out var batchRatings) ? batchRatings : Ratings(unitCode, yearPeriod), previous);
     }
 
     /// <summary>
@@ -211,12 +213,14 @@ public sealed partial class ReportLoader
         return set;
     }
 
-    private (int Year, HashSet<string> Units, YearFigureSet Figures, CompletenessReport.Result Completeness)? _prefetched;
+    private (int Year, HashSet<string> Units, YearFigureSet Figures, CompletenessReport.Result Completeness,
+        Dictionary<string, List<SectorRating>> Ratings, Dictionary<string, (long Count, DateTime? Last)> Submissions)? _prefetched;
 
     /// <summary>
     /// Reads the yearly figures of every indicator for the annual reports of all <paramref name="unitCodes"/>
     /// (e.g. every province) in two queries; <see cref="Annual"/> then takes its figures from them instead
-    /// of querying per unit, and the completeness counts of every unit at levels 0 and 1 in one pass too.
+    /// of querying per unit, and the completeness counts of every unit at levels 0 and 1, the ratings by
+    /// sector and the submission counts of their subtrees in one pass each too.
     /// The figures are those <see cref="Annual"/> would read itself.
     /// </summary>
     public void PrefetchAnnual(IReadOnlyCollection<string> unitCodes, string periodText)
@@ -232,8 +236,19 @@ public sealed partial class ReportLoader
             while (reader.Read()) scope.Add(reader.GetString(0));
         }
         scope.AddRange(unitCodes);
+        var yearPeriod = PeriodRef.WholeYear(year);
+        var ratings = unitCodes.ToDictionary(u => u, _ => new List<SectorRating>(), StringComparer.Ordinal);
+        using (var reader = _connection.Query(SubtreesSql(unitCodes) + RatingsSql, yearPeriod.End.ToDateTime(TimeOnly.MinValue), yearPeriod.Code))
+        {
+            while (reader.Read()) ratings[reader.GetString(0)].Add(new(reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+        var submissions = unitCodes.ToDictionary(u => u, _ => (0L, (DateTime?)null), StringComparer.Ordinal);
+        using (var reader = _connection.Query(SubtreesSql(unitCodes) + SubmissionsSql, yearPeriod.End.ToDateTime(TimeOnly.MinValue), yearPeriod.Start.ToDateTime(TimeOnly.MinValue)))
+        {
+            while (reader.Read()) submissions[reader.GetString(0)] = (reader.GetInt64(1), reader.IsNull(2) ? null : reader.GetTimestamp(2));
+        }
         _prefetched = (year, scope.ToHashSet(StringComparer.Ordinal), YearFigures(unitCodes, scope, year, TermStart(year)),
-            CompletenessReport.Compute(_connection, PeriodRef.WholeYear(year).Code, AsOf, null));
+            CompletenessReport.Compute(_connection, yearPeriod.Code, AsOf, null), ratings, submissions);
     }
 
     private static int TermStart(int year) => 2021 + (5 * (int)Math.Floor((year - 2021) / 5.0));
@@ -363,32 +378,47 @@ public sealed partial class ReportLoader
     private List<SectorRating> Ratings(string unitCode, PeriodRef year)
     {
         var list = new List<SectorRating>();
-        using var reader = _connection.Query(SubtreeSql + """
-            SELECT u.sector, f.category, count(DISTINCT u.unit_code)
-            FROM fact_value f
-            JOIN submission s ON s.submission_id = f.submission_id AND s.is_current
-            JOIN dim_indicator i ON i.indicator_id = f.indicator_id AND i.indicator_code = 'rating'
-            JOIN dim_period p ON p.period_id = f.period_id AND p.period_code = $3
-            JOIN dim_unit u ON u.unit_code = s.unit_code AND u.level = 3 AND u.valid_from <= $2 AND coalesce(u.valid_to, DATE '9999-12-31') >= $2
-            WHERE s.unit_code IN (SELECT code FROM sub) AND f.category IS NOT NULL
-            GROUP BY ALL ORDER BY 1, 2
-            """, unitCode, year.End.ToDateTime(TimeOnly.MinValue), year.Code);
-        while (reader.Read()) list.Add(new(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        using var reader = _connection.Query(SubtreesSql([unitCode]) + RatingsSql, year.End.ToDateTime(TimeOnly.MinValue), year.Code);
+        while (reader.Read()) list.Add(new(reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
         return list;
     }
 
-    private const string SubtreeSql = """
-        WITH RECURSIVE sub(code) AS (
-            SELECT $1::VARCHAR
+    // Per subtree root: grassroots unions of the subtree on $1 (the year's last day) by sector and rating for the year $2.
+    private const string RatingsSql = """
+        SELECT sub.root, u.sector, f.category, count(DISTINCT u.unit_code)
+        FROM fact_value f
+        JOIN submission s ON s.submission_id = f.submission_id AND s.is_current
+        JOIN dim_indicator i ON i.indicator_id = f.indicator_id AND i.indicator_code = 'rating'
+        JOIN dim_period p ON p.period_id = f.period_id AND p.period_code = $2
+        JOIN dim_unit u ON u.unit_code = s.unit_code AND u.level = 3 AND u.valid_from <= $1 AND coalesce(u.valid_to, DATE '9999-12-31') >= $1
+        JOIN sub ON sub.code = s.unit_code
+        WHERE f.category IS NOT NULL
+        GROUP BY ALL ORDER BY 1, 2, 3
+        """;
+
+    // Per subtree root: current accepted submissions of its units (as of $1, the range's end) for periods inside $2 … $1.
+    private const string SubmissionsSql = """
+        SELECT sub.root, count(*), max(s.received_at)
+        FROM submission s JOIN dim_period p ON p.period_code = s.period_code
+        JOIN sub ON sub.code = s.unit_code
+        WHERE s.is_current AND p.start_date >= $2 AND p.end_date <= $1
+        GROUP BY ALL
+        """;
+
+    // The subtrees of the given units as on $1, as (root, code) pairs; the roots are registry codes, quoted.
+    private static string SubtreesSql(IEnumerable<string> roots) => $"""
+        WITH RECURSIVE sub(root, code) AS (
+            SELECT r, r FROM (SELECT unnest([{Literals(roots)}]::VARCHAR[]) AS r)
             UNION
-            SELECT u.unit_code FROM dim_unit u JOIN sub ON u.parent_code = sub.code
-            WHERE u.valid_from <= $2 AND coalesce(u.valid_to, DATE '9999-12-31') >= $2)
+            SELECT sub.root, u.unit_code FROM dim_unit u JOIN sub ON u.parent_code = sub.code
+            WHERE u.valid_from <= $1 AND coalesce(u.valid_to, DATE '9999-12-31') >= $1)
 
         """;
 
-    private ReportHeader Header(string unitCode, string unitName, PeriodRef period, DateOnly from, DateOnly to, CompletenessReport.Result completeness)
+    private ReportHeader Header(string unitCode, string unitName, PeriodRef period, DateOnly from, DateOnly to, CompletenessReport.Result completeness,
+        (long Count, DateTime? Last)? counted = null)
     {
-        var (used, last) = Submissions(unitCode, from, to);
+        var (used, last) = counted ?? Submissions(unitCode, from, to);
         var own = completeness.Units.FirstOrDefault(u => u.UnitCode == unitCode);
         var provenance = new ReportProvenance(used, own?.Expected ?? 0, own?.Received ?? 0, own?.Late ?? 0, own?.Missing ?? 0, last, AsOf);
         return new ReportHeader(unitCode, unitName, period.Code, period.Label(Lang), Now, provenance, _english);
@@ -397,12 +427,7 @@ public sealed partial class ReportLoader
     // Current accepted submissions of units in the subtree (as of the range's end) for periods inside the range.
     private (long Count, DateTime? Last) Submissions(string unitCode, DateOnly from, DateOnly to)
     {
-        using var reader = _connection.Query(SubtreeSql + """
-            SELECT count(*), max(s.received_at)
-            FROM submission s JOIN dim_period p ON p.period_code = s.period_code
-            WHERE s.is_current AND s.unit_code IN (SELECT code FROM sub) AND p.start_date >= $3 AND p.end_date <= $2
-            """, unitCode, to.ToDateTime(TimeOnly.MinValue), from.ToDateTime(TimeOnly.MinValue));
-        reader.Read();
-        return (reader.GetInt64(0), reader.IsNull(1) ? null : reader.GetTimestamp(1));
+        using var reader = _connection.Query(SubtreesSql([unitCode]) + SubmissionsSql, to.ToDateTime(TimeOnly.MinValue), from.ToDateTime(TimeOnly.MinValue));
+        return reader.Read() ? (reader.GetInt64(1), reader.IsNull(2) ? null : reader.GetTimestamp(2)) : (0, null);
     }
 }

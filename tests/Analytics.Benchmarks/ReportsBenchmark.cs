@@ -141,8 +141,8 @@ public static class ReportsBenchmark
         Console.WriteLine($"warehouse            {source}");
         Console.WriteLine($"provinces            {provinces.Count} (year {year})");
         Console.WriteLine($"metrics refresh      {(wasFresh ? "fresh, none needed" : $"{refresh.Elapsed.TotalSeconds:0.00} s (not in the total)")}");
-        Console.WriteLine($"prefetch figures     {prefetch.Elapsed.TotalSeconds:0.00} s (every province's yearly figures and completeness, one pass each)");
-        Console.WriteLine($"load the rest        {load.TotalSeconds:0.00} s (names, ratings, submissions, plan scorecards)");
+        Console.WriteLine($"prefetch figures     {prefetch.Elapsed.TotalSeconds:0.00} s (every province's yearly figures, completeness, ratings, submissions: one pass each)");
+        Console.WriteLine($"load the rest        {load.TotalSeconds:0.00} s (names, plan scorecards)");
         Console.WriteLine($"annual workbooks     {workbooks.TotalSeconds:0.00} s ({bytes / 1024} KiB)");
         Console.WriteLine($"conference packs     {render.TotalSeconds:0.00} s ({charts} charts, SVG + PNG each, {workerCount} worker(s))");
         Console.WriteLine($"waiting for renders  {waited.TotalSeconds:0.00} s ({(overlap ? "packs render while the next province loads" : "no overlap")})");
