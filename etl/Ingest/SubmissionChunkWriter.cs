@@ -12,59 +12,41 @@ namespace Analytics.Etl.Ingest;
 /// </summary>
 internal sealed class SubmissionChunkWriter : IDisposable
 {
-    private readonly DuckDbAppender _appender;
-    private readonly DuckDbDataChunk _chunk;
-    private int _row;
+    private readonly ChunkRows _rows;
 
     public SubmissionChunkWriter(DuckDbConnection connection)
     {
-        _appender = connection.CreateAppender("submission");
-        _chunk = _appender.CreateChunk();
+        _rows = new ChunkRows(connection, "submission");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long id, ValidatedSubmission s, int? version, bool accepted, string fileName, string format, string hash, DateTime receivedAt, DateTime loadedAt)
     {
-        var r = _row;
-        _chunk.GetSpan<long>(0)[r] = id;
-        _chunk.SetString(1, r, s.UnitCode);
-        _chunk.SetString(2, r, s.PeriodCode);
-        if (version is { } v) _chunk.GetSpan<int>(3)[r] = v;
-        else _chunk.SetNull(3, r);
-        _chunk.SetString(4, r, accepted ? "accepted" : "refused");
+        var chunk = _rows.Chunk;
+        var r = _rows.Row;
+        chunk.GetSpan<long>(0)[r] = id;
+        chunk.SetString(1, r, s.UnitCode);
+        chunk.SetString(2, r, s.PeriodCode);
+        if (version is { } v) chunk.GetSpan<int>(3)[r] = v;
+        else chunk.SetNull(3, r);
+        chunk.SetString(4, r, accepted ? "accepted" : "refused");
         // A new accepted version is current; the one it replaces is retired after the batch is written.
-        _chunk.GetSpan<byte>(5)[r] = accepted ? (byte)1 : (byte)0;
-        _chunk.SetString(6, r, fileName);
-        if (s.Draft.Sheet is { } sheet) _chunk.SetString(7, r, sheet);
-        else _chunk.SetNull(7, r);
-        _chunk.SetString(8, r, format);
-        _chunk.SetString(9, r, hash);
-        _chunk.SetTimestamp(10, r, receivedAt);
-        _chunk.SetTimestamp(11, r, loadedAt);
-        _chunk.GetSpan<int>(12)[r] = s.Values.Count;
-        _chunk.GetSpan<int>(13)[r] = s.WarningCount;
-        _chunk.GetSpan<int>(14)[r] = s.ErrorCount;
-        if (++_row == _chunk.Capacity) Flush();
-    }
-
-    private void Flush()
-    {
-        if (_row == 0) return;
-        _chunk.Size = _row;
-        _appender.AppendChunk(_chunk);
-        _row = 0;
+        chunk.GetSpan<byte>(5)[r] = accepted ? (byte)1 : (byte)0;
+        chunk.SetString(6, r, fileName);
+        if (s.Draft.Sheet is { } sheet) chunk.SetString(7, r, sheet);
+        else chunk.SetNull(7, r);
+        chunk.SetString(8, r, format);
+        chunk.SetString(9, r, hash);
+        chunk.SetTimestamp(10, r, receivedAt);
+        chunk.SetTimestamp(11, r, loadedAt);
+        chunk.GetSpan<int>(12)[r] = s.Values.Count;
+        chunk.GetSpan<int>(13)[r] = s.WarningCount;
+        chunk.GetSpan<int>(14)[r] = s.ErrorCount;
+        _rows.EndRow();
     }
 
     /// <summary>Appends what is buffered and closes the appender (errors surface here).</summary>
-    public void Close()
-    {
-        Flush();
-        _appender.Close();
-    }
+    public void Close() => _rows.Close();
 
-    public void Dispose()
-    {
-        _chunk.Dispose();
-        _appender.Dispose();
-    }
+    public void Dispose() => _rows.Dispose();
 }
