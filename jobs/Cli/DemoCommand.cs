@@ -28,7 +28,9 @@ public static class DemoCommand
             new("--scale", "small|national", "sample size", Default: "small"),
         ],
         Run,
-        "Starts from scratch each time: the demo's warehouse (default ./data/demo/warehouse.duckdb unless --db is given) is rebuilt.");
+        "Starts from scratch each time: the demo's warehouse (default ./data/demo/warehouse.duckdb unless --db is given) is rebuilt.\n" +
+        "After the sample and its registry, the service's scheduler runs in this process: ingest of the inbox, then\n" +
+        "refresh and publish chained, reminders, the monthly and annual reports (docs/service.md).");
 
     private static int Run(Invocation cli)
     {
