@@ -17,6 +17,7 @@ public static class IngestCommand
             new("--feedback", "DIR", "write, for each refused workbook, a copy with the offending cells marked"),
             new("--quarantine", "DIR", "where refused files are copied with their messages (default: quarantine/ beside the warehouse)"),
             new("--format", "table|json", "summary format", Default: "table"),
+            new("--batch", "N", "files per transaction: fewer use less memory on long back-loads", Default: "1000"),
         ],
         Run,
         "Files and folders (searched recursively). Each submission (one unit, one period) is accepted or refused on its own;\n" +
@@ -29,6 +30,9 @@ public static class IngestCommand
             if (!File.Exists(path) && !Directory.Exists(path)) throw new UsageException($"no file or folder '{path}'.");
         var format = cli.Get("--format")!;
         if (format is not ("table" or "json")) throw new UsageException("--format must be table or json.");
+
+        if (!int.TryParse(cli.Get("--batch"), CultureInfo.InvariantCulture, out var batch) || batch < 1)
+            throw new UsageException("--batch must be a whole number of files, at least 1.");
 
         DateTime? receivedAt = null;
         if (cli.Get("--received-at") is { } text)
@@ -53,7 +57,7 @@ public static class IngestCommand
         var outcomes = new List<FileOutcome>();
         using (var progress = new ProgressLine(cli.Error, files.Count, cli.English ? "ingest" : "nạp"))
         {
-            outcomes.AddRange(ingestor.IngestFiles(files, new InlineProgress<int>(done => progress.Report(done))));
+            outcomes.AddRange(ingestor.IngestFiles(files, new InlineProgress<int>(done => progress.Report(done)), batch));
             progress.Report(files.Count);
         }
 

@@ -66,6 +66,23 @@ public sealed class IngestCliTests : IDisposable
     }
 
     [Fact]
+    public void IngestLoadsFileByFileWithBatchOneAndRefusesABatchThatIsNotAPositiveNumber()
+    {
+        CliProcess.Run(null, "units", "import", Registry(), "--db", Db);
+        var folder = Path.Combine(_folder, "q");
+        Directory.CreateDirectory(folder);
+        foreach (var quarter in new[] { 1, 2, 3 })
+            File.WriteAllText(Path.Combine(folder, $"q{quarter}.csv"), $"unit_code,period,indicator,value\nGLM-A,2024-Q{quarter},workers,{10 + quarter}\n");
+        Assert.Equal(2, CliProcess.Run(null, "ingest", folder, "--db", Db, "--batch", "0").ExitCode);
+        Assert.Equal(2, CliProcess.Run(null, "ingest", folder, "--db", Db, "--batch", "many").ExitCode);
+        Assert.Equal((0L, 0L), Counts());
+
+        var loaded = CliProcess.Run(null, "ingest", folder, "--db", Db, "--batch", "1", "--received-at", "2024-10-01");
+        Assert.True(loaded.ExitCode == 0, loaded.Error);
+        Assert.Equal((3L, 3L), Counts());
+    }
+
+    [Fact]
     public void IngestExitsOneWhenSomethingWasRefusedAndTwoOnUsageErrors()
     {
         CliProcess.Run(null, "units", "import", Registry(), "--db", Db);
