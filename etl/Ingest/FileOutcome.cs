@@ -6,6 +6,9 @@ public sealed record FileOutcome(string Path, string Format, DateTime ReceivedAt
     /// <summary>The same bytes were ingested before: nothing was done.</summary>
     public bool AlreadyIngested { get; init; }
 
+    /// <summary>SHA-256 of the file's bytes (lower-case hex), the key of "the same bytes again"; null when it could not be read.</summary>
+    public string? FileHash { get; init; }
+
     /// <summary>The file could not be read at all (not UTF-8, not a workbook, missing columns…).</summary>
     public string? FileError { get; init; }
 

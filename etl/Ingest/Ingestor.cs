@@ -136,12 +136,12 @@ public sealed class Ingestor
             var receivedAt = ReceivedAt(file.Path);
             if (!seen.Add(file.Hash!))
             {
-                results[i] = new FileOutcome(file.Path, file.Format!, receivedAt) { AlreadyIngested = true };
+                results[i] = new FileOutcome(file.Path, file.Format!, receivedAt) { AlreadyIngested = true, FileHash = file.Hash };
             }
             else if (file.Unreadable is { } e)
             {
                 var quarantined = Quarantine(file.Path, file.Hash!, [e.Message]);
-                results[i] = new FileOutcome(file.Path, file.Format!, receivedAt) { FileError = e.Message, QuarantinedTo = quarantined };
+                results[i] = new FileOutcome(file.Path, file.Format!, receivedAt) { FileError = e.Message, QuarantinedTo = quarantined, FileHash = file.Hash };
             }
             else
             {
@@ -210,6 +210,7 @@ public sealed class Ingestor
         }
         return new FileOutcome(file.Path, file.Format, file.ReceivedAt)
         {
+            FileHash = file.Hash,
             Submissions = outcomes,
             Values = values,
             QuarantinedTo = quarantinedTo,

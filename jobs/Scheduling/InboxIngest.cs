@@ -56,7 +56,8 @@ public static class InboxIngest
             var outcomes = ingestor.IngestFiles(batch);
             foreach (var (file, outcome) in batch.Zip(outcomes))
             {
-                var id = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))[..12];
+                // The ingestor hashed the bytes already; only a file it could not read is read again here.
+                var id = (outcome.FileHash ?? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))))[..12];
                 var result = outcome.AlreadyIngested
                     ? Load(settings, id) ?? FromWarehouse(connection, file, id, clock)
                     : Describe(outcome, id, clock);
