@@ -68,6 +68,8 @@ public sealed class ValidationRuleTests : IDisposable
         AssertRefusedBy(One("LBN-PUB,2024-Q1,enterprises_eligible,40\n"), "E05"); // reported by upper-level unions
         AssertRefusedBy(One("LBN-PUB,2024-Q1,rating,tot\n"), "E05");             // ratings are yearly
         AssertRefusedBy(One("LBN-PUB,2024-Q1,cba_coverage,0.5\n"), "E05");       // derived, never reported
+        AssertRefusedBy(One("LBN-PUB,2024-03,workers,10\n"), "E05");            // grassroots unions do not report months
+        AssertAcceptedWithout(One("HNI-GLM,2024-03,cdcs_founded,1\n"), "E05");   // the units above them do
         AssertAcceptedWithout(One("LBN-PRV,2024-Q1,cba_signed,1\n"), "E05");
         AssertAcceptedWithout(One("HNI-GLM,2024-Q1,enterprises_eligible,40\n"), "E05");
         AssertAcceptedWithout(One("LBN-PUB,2024,rating,Hoàn thành tốt nhiệm vụ\n"), "E05");
