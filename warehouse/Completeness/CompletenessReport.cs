@@ -4,7 +4,9 @@ namespace Analytics.Warehouse.Completeness;
 
 /// <summary>
 /// Who has reported for a period, as of a moment: counts per unit above grassroots and the
-/// late and missing grassroots units, from the completeness macros (Schema/Views/10_completeness.sql).
+/// late and missing reporters, from the completeness macros (Schema/Views/10_completeness.sql).
+/// The reporters follow the catalog: grassroots unions for quarters, halves, nine months and years;
+/// for months, the units whose children are grassroots unions (<see cref="Result.Reporters"/>).
 /// </summary>
 public static class CompletenessReport
 {
@@ -13,17 +15,30 @@ public static class CompletenessReport
         public double ReceivedShare => Expected == 0 ? 0 : (double)Received / Expected;
     }
 
+    /// <summary>
+    /// One expected reporter's status. The name dates from when only grassroots unions were counted; for a
+    /// month the reporter is a unit above them (see <see cref="Result.Reporters"/>).
+    /// </summary>
     public sealed record GrassrootsStatus(string UnitCode, string Name, string? ParentCode, string Status, DateTime? ReceivedAt, long RefusedCount);
 
-    public sealed record Result(string PeriodCode, DateTime AsOf, DateTime? Deadline, IReadOnlyList<UnitCounts> Units, IReadOnlyList<GrassrootsStatus> LateOrMissing);
+    public sealed record Result(string PeriodCode, DateTime AsOf, DateTime? Deadline, IReadOnlyList<UnitCounts> Units, IReadOnlyList<GrassrootsStatus> LateOrMissing)
+    {
+        /// <summary>
+        /// Who is expected to report for the period, from the catalog (the reporters_of macro): "grassroots",
+        /// "upper" (units whose children are grassroots unions), "province", "national", or null when no
+        /// indicator is reported for the period's type.
+        /// </summary>
+        public string? Reporters { get; init; } = "grassroots";
+    }
 
     /// <summary>
     /// Counts for <paramref name="unitCode"/> and its children (or, without a unit, every unit at levels 0 and 1),
-    /// and the late and missing grassroots units under it.
+    /// and the late and missing reporters under it (it included, when it is one).
     /// </summary>
     public static Result Compute(DuckDbConnection connection, string periodCode, DateTime asOf, string? unitCode)
     {
         var deadline = connection.Scalar<DateTime?>("SELECT deadline_of($1)", periodCode);
+        var reporters = connection.Scalar<string?>("SELECT reporters_of(period_type) FROM dim_period WHERE period_code = $1", periodCode);
         var units = new List<UnitCounts>();
         var filter = unitCode is null ? "level <= 1" : "unit_code = $3 OR parent_code = $3";
         var args = unitCode is null ? new object?[] { periodCode, asOf } : [periodCode, asOf, unitCode];
@@ -65,6 +80,6 @@ public static class CompletenessReport
                     reader.IsNull(4) ? null : reader.GetTimestamp(4), reader.GetInt64(5)));
             }
         }
-        return new Result(periodCode, asOf, deadline, units, late);
+        return new Result(periodCode, asOf, deadline, units, late) { Reporters = reporters };
     }
 }

@@ -73,6 +73,36 @@ public sealed class IngestBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void LaterBatchesOfOneRunSeeTheVersionsAndHistoryEarlierBatchesCommitted()
+    {
+        // One file per batch: each batch must find what the batches before it wrote, in the warehouse.
+        var paths = new[]
+        {
+            _w.Write("q1.csv", "unit_code,period,indicator,value\nLBN-PUB,2024-Q1,workers,120\nLBN-PUB,2024-Q1,members,100\n"),
+            _w.Write("q2.csv", "unit_code,period,indicator,value\nLBN-PUB,2024-Q2,members,120\nLBN-PUB,2024-Q2,members_admitted,3\nLBN-PUB,2024-Q2,members_left,1\n"),
+            _w.Write("q1-again.csv", "unit_code,period,indicator,value\nLBN-PUB,2024-Q1,workers,120\nLBN-PUB,2024-Q1,members,101\n"),
+            _w.Write("q1-copy.csv", "unit_code,period,indicator,value\nLBN-PUB,2024-Q1,members,101\nLBN-PUB,2024-Q1,workers,120\n"),
+            _w.Write("prv.csv", "unit_code,period,indicator,value\nLBN-PRV,2024-Q2,members,50\nLBN-PRV,2024-Q2,members_admitted,2\n"),
+        };
+        var outcomes = _w.Ingestor().IngestFiles(paths, batchSize: 1);
+
+        // 100 + 3 - 1 = 102, not 120: the first batch's members are the second one's history.
+        var q2 = Assert.Single(outcomes[1].Submissions);
+        Assert.Contains("102", Assert.Single(q2.Messages, m => m.RuleId == "W02").Text.En, StringComparison.Ordinal);
+        Assert.Equal(2, Assert.Single(outcomes[2].Submissions).Version);
+        Assert.Equal(SubmissionOutcome.Unchanged, Assert.Single(outcomes[3].Submissions).Status);
+        // A unit with no past draws no history warning.
+        Assert.DoesNotContain(Assert.Single(outcomes[4].Submissions).Messages, m => m.RuleId == "W02");
+        Assert.Equal(101, _w.Current("LBN-PUB", "2024-Q1", "members"));
+        Assert.Equal(1, _w.Count("SELECT count(*) FROM submission WHERE unit_code = 'LBN-PUB' AND period_code = '2024-Q1' AND is_current"));
+        Assert.Equal(2, _w.Count("SELECT count(*) FROM submission WHERE unit_code = 'LBN-PUB' AND period_code = '2024-Q1'"));
+
+        // A second run over a resubmission continues the version count.
+        var again = _w.Ingestor().IngestFiles([_w.Write("q1-third.csv", "unit_code,period,indicator,value\nLBN-PUB,2024-Q1,members,102\n")], batchSize: 1);
+        Assert.Equal(3, Assert.Single(again[0].Submissions).Version);
+    }
+
+    [Fact]
     public void FilledTemplateIsReadBackAndAccepted()
     {
         var path = Path.Combine(_w.Folder, "template.xlsx");
@@ -186,5 +216,25 @@ public sealed class IngestBehaviourTests : IDisposable
         // In Q3 2024 GLM-OLD is closed: Gia Lâm expects only GLM-SOE.
         var q3 = CompletenessReport.Compute(_w.Connection, "2024-Q3", new DateTime(2024, 12, 31), "HNI-GLM");
         Assert.Equal(1, q3.Units.Single(u => u.UnitCode == "HNI-GLM").Expected);
+    }
+
+    [Fact]
+    public void CompletenessOfAMonthCountsTheUnitsAboveGrassrootsThatReportMonthsAndNotTheGrassrootsUnions()
+    {
+        // March 2024 is due before 2024-04-05. Units with grassroots children on 2024-03-31: HNI-LBN and HNI-GLM.
+        _w.IngestCsv("unit_code,period,indicator,value\nHNI-LBN,2024-03,cdcs_founded,1\n", new DateTime(2024, 4, 2), "lbn.csv");
+        _w.IngestCsv("unit_code,period,indicator,value\nLBN-PUB,2024-03,workers,10\n", new DateTime(2024, 4, 2), "pub.csv"); // refused: E05
+
+        var result = CompletenessReport.Compute(_w.Connection, "2024-03", new DateTime(2024, 4, 30), "HNI");
+        Assert.Equal("upper", result.Reporters);
+        var byUnit = result.Units.ToDictionary(u => u.UnitCode);
+        Assert.Equal((2L, 1L, 1L, 0L, 1L), (byUnit["HNI"].Expected, byUnit["HNI"].Received, byUnit["HNI"].OnTime, byUnit["HNI"].Late, byUnit["HNI"].Missing));
+        Assert.Equal((1L, 1L), (byUnit["HNI-LBN"].Expected, byUnit["HNI-LBN"].OnTime));
+        Assert.Equal("HNI-GLM", Assert.Single(result.LateOrMissing).UnitCode);
+
+        // After Long Biên closed, Hà Nội holds its unions and reports the month itself, beside Gia Lâm.
+        var september = CompletenessReport.Compute(_w.Connection, "2025-09", new DateTime(2025, 10, 31), "HNI");
+        Assert.Equal(["HNI", "HNI-GLM"], september.LateOrMissing.Select(g => g.UnitCode).Order(StringComparer.Ordinal));
+        Assert.Equal(2, september.Units.Single(u => u.UnitCode == "HNI").Expected);
     }
 }

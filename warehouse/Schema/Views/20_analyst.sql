@@ -98,19 +98,38 @@ FROM metric_attainment a
 JOIN dim_target t ON t.target_id = a.target_id
 LEFT JOIN dim_plan pl ON pl.plan_id = a.plan_id;
 
--- Completeness of grassroots reports for every period with submissions, as of now: one row per period and
--- direct parent (on the period's last day), same rules as the completeness() macro (an accepted report
--- before the deadline is on time; after it, late; none, missing).
+-- Completeness of the expected reports for every period with submissions, as of now: one row per period and
+-- direct parent of the expected reporters (on the period's last day), same rules as the completeness() macro:
+-- the reporters come from the catalog (reporters_of: grassroots unions for quarters, halves, nine months and
+-- years; the units above them for months); an accepted report before the deadline is on time; after it,
+-- late; none, missing.
 CREATE OR REPLACE VIEW v_completeness AS
 WITH periods AS (
     SELECT p.period_code, p.period_type, p.end_date, p.label_vi,
-           (date_trunc('month', p.end_date) + to_months(r.month_offset) + to_days(r.due_day - 1))::TIMESTAMP AS deadline
+           (date_trunc('month', p.end_date) + to_months(r.month_offset) + to_days(r.due_day - 1))::TIMESTAMP AS deadline,
+           reporters_of(p.period_type) AS reporters, reporting_sectors_of(p.period_type) AS sectors
     FROM dim_period p JOIN deadline_rule r ON r.period_type = p.period_type
     WHERE p.period_code IN (SELECT DISTINCT period_code FROM submission)
 ),
+units_on AS (
+    SELECT ps.period_code, u.unit_code, u.parent_code, u.level, u.sector
+    FROM periods ps JOIN dim_unit u ON u.valid_from <= ps.end_date AND coalesce(u.valid_to, DATE '9999-12-31') >= ps.end_date
+),
+grassroots_parents AS (
+    SELECT DISTINCT period_code, parent_code AS unit_code FROM units_on WHERE level = 3
+),
 expected AS (
     SELECT ps.period_code, ps.label_vi, ps.deadline, u.unit_code, u.parent_code
-    FROM periods ps JOIN dim_unit u ON u.level = 3 AND u.valid_from <= ps.end_date AND coalesce(u.valid_to, DATE '9999-12-31') >= ps.end_date
+    FROM units_on u
+    JOIN periods ps USING (period_code)
+    LEFT JOIN grassroots_parents g ON g.period_code = u.period_code AND g.unit_code = u.unit_code
+    WHERE CASE ps.reporters
+              WHEN 'grassroots' THEN u.level = 3 AND list_contains(ps.sectors, u.sector)
+              WHEN 'upper' THEN u.level < 3 AND g.unit_code IS NOT NULL
+              WHEN 'province' THEN u.level = 1
+              WHEN 'national' THEN u.level = 0
+              ELSE false
+          END
 ),
 firsts AS (
     SELECT unit_code, period_code, min(received_at) FILTER (WHERE status = 'accepted') AS first_accepted
