@@ -26,6 +26,11 @@ public sealed class Ingestor
     private readonly TimeProvider _clock;
     private readonly IngestContext _context;
     private readonly UnitHistory _history = new();
+    private readonly CurrentVersions _current = new();
+
+    // Units with any value in the warehouse, read once per run: the history rules can say
+    // something only for them, so the history of the others is not looked up at all.
+    private HashSet<int>? _unitsWithValues;
 
     /// <summary>Where this ingestor's time went so far.</summary>
     public IngestTimings Timings { get; } = new();
@@ -86,6 +91,8 @@ public sealed class Ingestor
     public IReadOnlyList<FileOutcome> IngestFiles(IReadOnlyList<string> paths, IProgress<int>? progress = null, int batchSize = 1000)
     {
         var outcomes = new List<FileOutcome>(paths.Count);
+        _unitsWithValues = null;
+        _current.Clear();
         // More than one batch (the first is an eighth of batchSize, see FileReadAhead): one checkpoint at the end.
         using var checkpoints = paths.Count > Math.Max(1, batchSize / 8) ? CheckpointDeferral.Begin(_connection, Timings) : null;
         using var files = new FileReadAhead(paths, batchSize, _context, Timings);
@@ -239,9 +246,11 @@ public sealed class Ingestor
     private UnitHistory LoadHistory(IEnumerable<ValidatedSubmission> submissions)
     {
         // Only submissions still to be checked against history read it.
+        _unitsWithValues ??= UnitsWithValues();
         var unitIds = submissions
             .Where(s => s.AwaitsHistory)
             .Select(s => _context.UnitIds[s.UnitCode])
+            .Where(_unitsWithValues.Contains)
             .Distinct()
             .ToList();
         // One history for the whole run, emptied per batch: its storage is reused, not reallocated.
@@ -271,6 +280,14 @@ public sealed class Ingestor
         return history;
     }
 
+    private HashSet<int> UnitsWithValues()
+    {
+        var units = new HashSet<int>();
+        using var reader = _connection.Query("SELECT DISTINCT unit_id FROM fact_value WHERE value IS NOT NULL");
+        while (reader.Read()) units.Add(reader.GetInt32(0));
+        return units;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<(List<SubmissionOutcome> Outcomes, int Values)> Write(List<PendingFile> files)
     {
@@ -279,7 +296,10 @@ public sealed class Ingestor
         var t = Stopwatch.GetTimestamp();
         using var tx = _connection.BeginTransaction();
 
-        var current = CurrentVersions(files.SelectMany(f => f.Submissions).Where(s => s.Accepted));
+        var accepted = files.SelectMany(f => f.Submissions).Where(s => s.Accepted).ToList();
+        _current.Load(_connection, accepted.Select(s => s.PeriodCode).Distinct());
+        // What this batch writes; taken into _current only once the batch has committed.
+        var written = new Dictionary<(string Unit, string Period), (int Version, string Hash, long Id)>();
         var nextId = _connection.Scalar<long>("SELECT coalesce(max(submission_id), 0) + 1 FROM submission");
         Timings.AddLookups(t);
         t = Stopwatch.GetTimestamp();
@@ -304,7 +324,7 @@ public sealed class Ingestor
                     if (s.Accepted)
                     {
                         var key = (s.UnitCode, s.PeriodCode);
-                        current.TryGetValue(key, out var existing);
+                        var existing = written.TryGetValue(key, out var earlier) ? earlier : _current.Get(s.UnitCode, s.PeriodCode);
                         if (existing.Hash == hash)
                         {
                             outcomes.Add(new SubmissionOutcome(s.UnitCode, s.PeriodCode, SubmissionOutcome.Unchanged, existing.Version, null, s.Messages));
@@ -321,7 +341,7 @@ public sealed class Ingestor
                             valueCount++;
                         }
                         AppendMessages(messages, id, s.Messages);
-                        current[key] = (version, hash, id);
+                        written[key] = (version, hash, id);
                         outcomes.Add(new SubmissionOutcome(s.UnitCode, s.PeriodCode, SubmissionOutcome.Accepted, version, id, s.Messages));
                     }
                     else
@@ -368,31 +388,10 @@ public sealed class Ingestor
                 """);
         }
         tx.Commit();
+        _current.Commit(written);
+        _unitsWithValues?.UnionWith(written.Keys.Select(k => _context.UnitIds[k.Unit]));
         Timings.AddCommitting(t);
         return results;
-    }
-
-    /// <summary>The current accepted version and content hash of each (unit, period) in the file.</summary>
-    private Dictionary<(string, string), (int Version, string? Hash, long Id)> CurrentVersions(IEnumerable<ValidatedSubmission> accepted)
-    {
-        var result = new Dictionary<(string, string), (int, string?, long)>();
-        var keys = accepted.Select(s => (s.UnitCode, s.PeriodCode)).Distinct().ToList();
-        if (keys.Count == 0) return result;
-        _connection.Execute("CREATE OR REPLACE TEMP TABLE ingest_keys (unit_code VARCHAR, period_code VARCHAR)");
-        using (var appender = _connection.CreateAppender("ingest_keys"))
-        {
-            foreach (var (unit, period) in keys) appender.Append(unit).Append(period).EndRow();
-            appender.Close();
-        }
-        using var reader = _connection.Query("""
-            SELECT s.unit_code, s.period_code, max(s.version), arg_max(s.content_hash, s.version), max(s.submission_id)
-            FROM submission s
-            JOIN ingest_keys k ON k.unit_code = s.unit_code AND k.period_code = s.period_code
-            WHERE s.status = 'accepted'
-            GROUP BY ALL
-            """);
-        while (reader.Read()) result[(reader.GetString(0), reader.GetString(1))] = (reader.GetInt32(2), reader.GetString(3), reader.GetInt64(4));
-        return result;
     }
 
     private static void AppendMessages(DuckDbAppender appender, long id, IEnumerable<ValidationMessage> messages)
