@@ -22,21 +22,32 @@ public static class DemoCommand
     public static readonly CommandSpec Spec = new(
         "demo",
         "Run the main job end to end on a generated sample organisation and print a summary",
-        "./analytics demo [--db PATH] [--out DIR] [--scale small|national]",
+        "./analytics demo [--db PATH] [--out DIR] [--scale small|national] [--timeout MINUTES]",
         [
             new("--out", "DIR", "where the sample and outputs go", Default: "./data/demo"),
             new("--scale", "small|national", "sample size", Default: "small"),
+            new("--timeout", "MINUTES", $"longest wait for the scheduler's jobs, all of them together (default {SmallTimeoutMinutes}, {NationalTimeoutMinutes} with --scale national)"),
         ],
         Run,
         "Starts from scratch each time: the demo's warehouse (default ./data/demo/warehouse.duckdb unless --db is given) is rebuilt.\n" +
         "After the sample and its registry, the service's scheduler runs in this process: ingest of the inbox, then\n" +
-        "refresh and publish chained, reminders, the monthly and annual reports (docs/service.md).");
+        "refresh and publish chained, reminders, the monthly and annual reports (docs/service.md).\n" +
+        "The demo never waits forever for a job: when nothing runs and nothing is scheduled that would run the next\n" +
+        "job (a chained job that was never triggered), or when --timeout has passed, it names the job that never ran\n" +
+        "or never finished, stops the running jobs and the scheduler, and exits with status 1.");
+
+    /// <summary>The small demo takes under a minute on two cores; ten leaves room for a loaded machine.</summary>
+    public const double SmallTimeoutMinutes = 10;
+
+    /// <summary>The national back-load alone takes about a quarter of an hour, a refresh up to half an hour under load.</summary>
+    public const double NationalTimeoutMinutes = 120;
 
     private static int Run(Invocation cli)
     {
         var en = cli.English;
         var output = Path.GetFullPath(cli.Get("--out")!);
         var scale = cli.Get("--scale") == "national" ? SampleScale.National : SampleScale.Small;
+        var timeout = Timeout(cli.Get("--timeout"), scale);
         var dbPath = Path.GetFullPath(cli.Has("--db") || Environment.GetEnvironmentVariable("ANALYTICS_DB") is { Length: > 0 } ? cli.DbPath : Path.Combine(output, "warehouse.duckdb"));
         if (ServiceLock.Find(dbPath) is { } holder)
         {
@@ -78,7 +89,7 @@ public static class DemoCommand
         cli.Out.WriteLine(en
             ? $"3/6 Starting the scheduler in this process; {staged:N0} submission files dropped into its inbox {settings.Inbox}…"
             : $"3/6 Khởi động bộ lập lịch trong tiến trình này; {staged:N0} tệp báo cáo được đưa vào hộp thư đến {settings.Inbox}…");
-        var runs = RunJobs(cli, settings);
+        var runs = RunJobs(cli, settings, timeout);
         if (runs is null) return CliApp.Refused;
         var reports = Directory.EnumerateFiles(settings.ReportsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         foreach (var file in reports.Where(f => f.EndsWith(".xlsx", StringComparison.Ordinal) || f.EndsWith("index.html", StringComparison.Ordinal)))
@@ -148,12 +159,21 @@ public static class DemoCommand
         return count;
     }
 
+    private static TimeSpan Timeout(string? value, SampleScale scale)
+    {
+        if (value is null) return TimeSpan.FromMinutes(scale == SampleScale.National ? NationalTimeoutMinutes : SmallTimeoutMinutes);
+        return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0 && minutes <= 7 * 24 * 60
+            ? TimeSpan.FromMinutes(minutes)
+            : throw new UsageException("--timeout must be a number of minutes above 0 (0.5 is half a minute).");
+    }
+
     /// <summary>
     /// Starts the scheduler with the service's jobs, runs ingest now (the listener chains refresh and
     /// publish after it, as in the service), then the reminders and the monthly and annual reports,
-    /// and stops. Returns the runs, or null (after saying why) when a job failed.
+    /// and stops. Returns the runs, or null (after saying why) when a job failed, never ran or did not
+    /// finish within <paramref name="timeout"/>.
     /// </summary>
-    private static IReadOnlyList<JobRun>? RunJobs(Invocation cli, ServiceSettings settings)
+    private static IReadOnlyList<JobRun>? RunJobs(Invocation cli, ServiceSettings settings, TimeSpan timeout)
     {
         var en = cli.English;
         // While the jobs run, the demo is the service: other writers are told so, as with `analytics serve`.
@@ -162,65 +182,98 @@ public static class DemoCommand
         builder.Services.AddAnalyticsScheduler(settings, cli.Clock);
         using var host = builder.Build();
         host.Start();
+        JobWait? wait = null;
+        var gaveUp = false;
         try
         {
             var scheduler = host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler().AsTask().GetAwaiter().GetResult();
             var history = host.Services.GetRequiredService<JobHistory>();
             var progress = host.Services.GetRequiredService<JobProgress>();
+            wait = new JobWait(scheduler, history, timeout, cli.Clock);
             var runs = new List<JobRun>();
 
             scheduler.TriggerJob(JobNames.Key(JobNames.Ingest)).AsTask().GetAwaiter().GetResult();
             ProgressLine? bar = null;
-            JobRun? ingest;
+            JobWaitResult ingest;
             try
             {
-                ingest = Wait(history, JobNames.Ingest, () =>
+                ingest = wait.For(JobNames.Ingest, () =>
                 {
                     if (progress.Of(JobNames.Ingest) is not { } now) return;
                     bar ??= new ProgressLine(cli.Error, now.Total, en ? "ingest" : "nạp");
                     bar.Report(now.Done);
-                });
+                }).GetAwaiter().GetResult();
             }
             finally
             {
                 bar?.Dispose();
             }
-            if (!Report(cli, ingest)) return null;
-            runs.Add(ingest);
+            if (!Report(cli, ingest, timeout, out gaveUp)) return null;
+            runs.Add(ingest.Run!);
             PrintIngest(cli, settings);
             foreach (var (job, step) in new[] { (JobNames.Refresh, 4), (JobNames.Publish, 5) })
             {
                 cli.Out.WriteLine(en ? $"{step}/6 {JobNames.Label(job).En} (chained after {(step == 4 ? "ingest" : "refresh")})…" : $"{step}/6 {JobNames.Label(job).Vi} (nối tiếp sau khi {(step == 4 ? "nạp" : "tính lại")})…");
-                var run = Wait(history, job);
-                if (!Report(cli, run)) return null;
-                runs.Add(run);
+                var result = wait.For(job).GetAwaiter().GetResult();
+                if (!Report(cli, result, timeout, out gaveUp)) return null;
+                runs.Add(result.Run!);
             }
 
             cli.Out.WriteLine(en ? "6/6 Reminders, monthly and annual reports (run now)…" : "6/6 Danh sách nộp muộn, báo cáo tháng và năm (chạy ngay)…");
             foreach (var job in new[] { JobNames.Reminders, JobNames.MonthlyReport, JobNames.AnnualReport })
             {
                 scheduler.TriggerJob(JobNames.Key(job)).AsTask().GetAwaiter().GetResult();
-                var run = Wait(history, job);
-                if (!Report(cli, run)) return null;
-                runs.Add(run);
+                var result = wait.For(job).GetAwaiter().GetResult();
+                if (!Report(cli, result, timeout, out gaveUp)) return null;
+                runs.Add(result.Run!);
             }
             return runs;
         }
         finally
         {
-            host.StopAsync().GetAwaiter().GetResult();
+            Stop(cli, host, gaveUp ? wait : null);
         }
     }
 
-    /// <summary>Waits for the job's first finished run in the history (the demo starts with an empty one).</summary>
-    private static JobRun Wait(JobHistory history, string job, Action? tick = null)
+    /// <summary>
+    /// Stops the scheduler. After giving up on a job, the jobs still running are first asked to stop, and
+    /// the scheduler then waits for them only briefly: a job that ignores the request is left behind
+    /// (named) rather than holding the demo forever.
+    /// </summary>
+    private static void Stop(Invocation cli, IHost host, JobWait? interrupt)
     {
-        while (true)
+        var en = cli.English;
+        var budget = TimeSpan.FromSeconds(30);
+        if (interrupt is not null)
         {
-            tick?.Invoke();
-            if (history.For(job).FirstOrDefault(r => r.Result != JobRun.Retrying) is { } run) return run;
-            Thread.Sleep(100);
+            foreach (var job in interrupt.InterruptRunning(budget).GetAwaiter().GetResult())
+            {
+                var label = JobNames.Label(job);
+                cli.Error.WriteLine(en
+                    ? $"analytics demo: job \"{label.En}\" ({job}) did not stop when asked; the scheduler stops without waiting for it."
+                    : $"analytics demo: tác vụ «{label.Vi}» ({job}) không dừng khi được yêu cầu; bộ lập lịch dừng mà không chờ nó.");
+            }
+            budget = TimeSpan.FromSeconds(2);
         }
+        using var stopping = new CancellationTokenSource(budget);
+        host.StopAsync(stopping.Token).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Prints a finished run; false (after saying why) when it failed or there is none.</summary>
+    private static bool Report(Invocation cli, JobWaitResult result, TimeSpan timeout, out bool gaveUp)
+    {
+        var en = cli.English;
+        gaveUp = result.Run is null;
+        if (result.Run is { } run) return Report(cli, run);
+        cli.Error.WriteLine("analytics demo: " + result.Message(en));
+        if (result.Stall is JobStall.NotStarted or JobStall.NeverFinished)
+        {
+            var minutes = timeout.TotalMinutes.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+            cli.Error.WriteLine(en
+                ? $"analytics demo: gave up after the time limit ({minutes} min); give it longer with --timeout MINUTES."
+                : $"analytics demo: đã dừng chờ khi hết thời hạn ({minutes} phút); cho thêm thời gian bằng --timeout SỐ_PHÚT.");
+        }
+        return false;
     }
 
     /// <summary>Prints a finished run; false (after saying why) when it failed.</summary>

@@ -11,6 +11,9 @@ public sealed class JobRunListener(ServiceSettings settings, JobHistory history,
 {
     public const string AttemptKey = "attempt";
 
+    /// <summary>The error kept for a run interrupted before it finished.</summary>
+    public const string InterruptedError = "Interrupted: the run was asked to stop before it finished.";
+
     public string Name => "analytics-runs";
 
     /// <summary>The job to run after each job that changed something.</summary>
@@ -29,8 +32,11 @@ public sealed class JobRunListener(ServiceSettings settings, JobHistory history,
     {
         var job = context.JobDetail.Key.Name;
         var attempt = context.MergedJobDataMap.TryGetValue(AttemptKey, out var a) && a is not null ? Convert.ToInt32(a, System.Globalization.CultureInfo.InvariantCulture) : 1;
-        var failed = jobException is not null;
-        var retry = failed && attempt < settings.Retry.Attempts;
+        // Quartz records an interrupted run that stopped on its token as cancelled, with no exception; it did not
+        // finish, so it is a failure here (named as such), and not retried: someone asked it to stop.
+        var interrupted = jobException is null && context.Outcome == ExecutionOutcome.Cancelled;
+        var failed = jobException is not null || interrupted;
+        var retry = jobException is not null && attempt < settings.Retry.Attempts;
         var summary = context.Result as JobSummary;
         history.Add(new JobRun(
             job,
@@ -39,7 +45,7 @@ public sealed class JobRunListener(ServiceSettings settings, JobHistory history,
             context.FireTimeUtc,
             Math.Round(context.JobRunTime.TotalSeconds, 3),
             !failed ? JobRun.Ok : retry ? JobRun.Retrying : JobRun.Failed,
-            failed ? Describe(jobException!) : null,
+            interrupted ? InterruptedError : failed ? Describe(jobException!) : null,
             summary?.Text,
             attempt,
             context.Scheduler.SchedulerInstanceId,
