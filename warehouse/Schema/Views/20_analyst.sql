@@ -102,7 +102,8 @@ LEFT JOIN dim_plan pl ON pl.plan_id = a.plan_id;
 -- direct parent of the expected reporters (on the period's last day), same rules as the completeness() macro:
 -- the reporters come from the catalog (reporters_of: grassroots unions for quarters, halves, nine months and
 -- years; the units above them for months); an accepted report before the deadline is on time; after it,
--- late; none, missing.
+-- late; none, missing. Written out per kind of reporter rather than through completeness_reporters(), a
+-- table macro that cannot take each period in turn; grassroots windows are joined once for every period.
 CREATE OR REPLACE VIEW v_completeness AS
 WITH periods AS (
     SELECT p.period_code, p.period_type, p.end_date, p.label_vi,
@@ -111,38 +112,39 @@ WITH periods AS (
     FROM dim_period p JOIN deadline_rule r ON r.period_type = p.period_type
     WHERE p.period_code IN (SELECT DISTINCT period_code FROM submission)
 ),
-units_on AS (
-    SELECT ps.period_code, u.unit_code, u.parent_code, u.level, u.sector
-    FROM periods ps JOIN dim_unit u ON u.valid_from <= ps.end_date AND coalesce(u.valid_to, DATE '9999-12-31') >= ps.end_date
-),
-grassroots_parents AS (
-    SELECT DISTINCT period_code, parent_code AS unit_code FROM units_on WHERE level = 3
+grassroots_on AS (
+    SELECT ps.period_code, ps.reporters, ps.sectors, u.unit_code, u.parent_code, u.sector
+    FROM periods ps JOIN dim_unit u
+      ON u.level = 3 AND u.valid_from <= ps.end_date AND coalesce(u.valid_to, DATE '9999-12-31') >= ps.end_date
+    WHERE ps.reporters IN ('grassroots', 'upper')
 ),
 expected AS (
-    SELECT ps.period_code, ps.label_vi, ps.deadline, u.unit_code, u.parent_code
-    FROM units_on u
+    SELECT g.period_code, g.unit_code, g.parent_code FROM grassroots_on g
+    WHERE g.reporters = 'grassroots' AND list_contains(g.sectors, g.sector)
+    UNION ALL
+    SELECT ps.period_code, u.unit_code, u.parent_code
+    FROM (SELECT DISTINCT period_code, parent_code FROM grassroots_on WHERE reporters = 'upper') g
     JOIN periods ps USING (period_code)
-    LEFT JOIN grassroots_parents g ON g.period_code = u.period_code AND g.unit_code = u.unit_code
-    WHERE CASE ps.reporters
-              WHEN 'grassroots' THEN u.level = 3 AND list_contains(ps.sectors, u.sector)
-              WHEN 'upper' THEN u.level < 3 AND g.unit_code IS NOT NULL
-              WHEN 'province' THEN u.level = 1
-              WHEN 'national' THEN u.level = 0
-              ELSE false
-          END
+    JOIN dim_unit u ON u.unit_code = g.parent_code AND u.valid_from <= ps.end_date AND coalesce(u.valid_to, DATE '9999-12-31') >= ps.end_date
+    UNION ALL
+    SELECT ps.period_code, u.unit_code, u.parent_code
+    FROM periods ps JOIN dim_unit u
+      ON u.level = CASE ps.reporters WHEN 'province' THEN 1 WHEN 'national' THEN 0 END
+     AND u.valid_from <= ps.end_date AND coalesce(u.valid_to, DATE '9999-12-31') >= ps.end_date
 ),
 firsts AS (
     SELECT unit_code, period_code, min(received_at) FILTER (WHERE status = 'accepted') AS first_accepted
     FROM submission WHERE received_at <= now()::TIMESTAMP GROUP BY unit_code, period_code
 )
-SELECT e.period_code, e.label_vi AS period_vi, e.parent_code AS unit_code, any_value(pu.name) AS unit_name_vi, e.deadline,
+SELECT e.period_code, ps.label_vi AS period_vi, e.parent_code AS unit_code, any_value(pu.name) AS unit_name_vi, ps.deadline,
        count(*) AS expected,
        count(f.first_accepted) AS received,
-       count(*) FILTER (WHERE f.first_accepted < e.deadline) AS on_time,
-       count(*) FILTER (WHERE f.first_accepted >= e.deadline) AS late,
+       count(*) FILTER (WHERE f.first_accepted < ps.deadline) AS on_time,
+       count(*) FILTER (WHERE f.first_accepted >= ps.deadline) AS late,
        count(*) FILTER (WHERE f.first_accepted IS NULL) AS missing,
        count(f.first_accepted) / count(*) AS received_share
 FROM expected e
+JOIN periods ps USING (period_code)
 LEFT JOIN firsts f ON f.unit_code = e.unit_code AND f.period_code = e.period_code
 LEFT JOIN dim_unit pu ON pu.unit_code = e.parent_code AND pu.valid_to IS NULL
-GROUP BY e.period_code, e.label_vi, e.parent_code, e.deadline;
+GROUP BY e.period_code, ps.label_vi, e.parent_code, ps.deadline;
