@@ -43,6 +43,7 @@ public static class CompletenessCommand
                 period = result.PeriodCode,
                 as_of = result.AsOf,
                 deadline = result.Deadline,
+                reporters = result.Reporters,
                 units = result.Units.Select(u => new { unit = u.UnitCode, name = u.Name, level = u.Level, expected = u.Expected, received = u.Received, on_time = u.OnTime, late = u.Late, missing = u.Missing }),
                 late_or_missing = result.LateOrMissing.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = g.Status, received_at = g.ReceivedAt, refused = g.RefusedCount }),
             }, TextTable.JsonOptions));
@@ -58,12 +59,15 @@ public static class CompletenessCommand
             cli.Out.WriteLine(en
                 ? $"Completeness {result.PeriodCode} as of {result.AsOf:yyyy-MM-dd HH:mm}; due before {result.Deadline:yyyy-MM-dd}"
                 : $"Tình hình nộp báo cáo kỳ {result.PeriodCode} tính đến {result.AsOf:dd/MM/yyyy HH:mm}; hạn nộp trước ngày {result.Deadline:dd/MM/yyyy}");
+            cli.Out.WriteLine(en
+                ? $"Expected to report: {ReporterWords.Who(result.Reporters, true)}"
+                : $"Đơn vị phải nộp: {ReporterWords.Who(result.Reporters, false)}");
         }
         TextTable.Write(cli.Out, format, headers, rows);
         if (format == "table" && result.LateOrMissing.Count > 0)
         {
             cli.Out.WriteLine();
-            cli.Out.WriteLine(en ? "Late and missing grassroots units:" : "CĐCS nộp trễ hoặc chưa nộp:");
+            cli.Out.WriteLine(ReporterWords.LateOrMissingHeading(result.Reporters, en) + ":");
             string[] h2 = en ? ["unit", "name", "parent", "status", "received", "refused"] : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", "ngày nhận", "bị từ chối"];
             TextTable.Write(cli.Out, "table", h2, result.LateOrMissing.Select(g => (IReadOnlyList<object?>)[
                 g.UnitCode, g.Name, g.ParentCode, en ? g.Status.Replace('_', ' ') : g.Status == "late" ? "trễ hạn" : "chưa nộp", g.ReceivedAt, g.RefusedCount]));

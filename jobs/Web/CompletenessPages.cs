@@ -1,3 +1,4 @@
+using Analytics.Jobs.Cli;
 using Analytics.Jobs.Scheduling;
 using Analytics.Warehouse.Completeness;
 using Microsoft.AspNetCore.Builder;
@@ -41,7 +42,8 @@ public static class CompletenessPages
         var late = Html.Table(en ? ["Unit", "Name", "Parent", "Status", "Received", "Refused"] : ["Đơn vị", "Tên", "Cấp trên", "Tình trạng", "Nộp lúc", "Bị từ chối"],
             result.LateOrMissing.Take(500).Select(u => (IEnumerable<object?>)[u.UnitCode, u.Name, u.ParentCode, new RawHtml($"<span class=\"{u.Status}\">{Html.E(u.Status)}</span>"), u.ReceivedAt, u.RefusedCount]), "late");
         return Html.Page(http, "Tình hình nộp báo cáo", "Completeness", head
-            + $"<p>{Html.T(http, "Hạn nộp", "Deadline")}: {Html.E(result.Deadline)}</p>" + units
-            + $"<h2>{Html.T(http, "Nộp muộn, chưa nộp", "Late and missing")}</h2>" + late);
+            + $"<p>{Html.T(http, "Hạn nộp", "Deadline")}: {Html.E(result.Deadline)}</p>"
+            + $"<p id=\"reporters\">{Html.T(http, "Đơn vị phải nộp", "Expected to report")}: {Html.E(ReporterWords.Who(result.Reporters, en))}</p>" + units
+            + $"<h2>{Html.E(ReporterWords.LateOrMissingHeading(result.Reporters, en))}</h2>" + late);
     }
 }
