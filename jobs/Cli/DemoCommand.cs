@@ -246,7 +246,7 @@ public static class DemoCommand
         var budget = TimeSpan.FromSeconds(30);
         if (interrupt is not null)
         {
-            foreach (var job in interrupt.InterruptRunning(budget).GetAwaiter().GetResult())
+            foreach (var job in interrupt.StopRunning(budget).GetAwaiter().GetResult())
             {
                 var label = JobNames.Label(job);
                 cli.Error.WriteLine(en
@@ -268,10 +268,10 @@ public static class DemoCommand
         cli.Error.WriteLine("analytics demo: " + result.Message(en));
         if (result.Stall is JobStall.NotStarted or JobStall.NeverFinished)
         {
-            var minutes = timeout.TotalMinutes.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+            var limit = JobWaitResult.Duration(timeout, en);
             cli.Error.WriteLine(en
-                ? $"analytics demo: gave up after the time limit ({minutes} min); give it longer with --timeout MINUTES."
-                : $"analytics demo: đã dừng chờ khi hết thời hạn ({minutes} phút); cho thêm thời gian bằng --timeout SỐ_PHÚT.");
+                ? $"analytics demo: gave up at the time limit ({limit}); give it longer with --timeout MINUTES."
+                : $"analytics demo: đã dừng chờ khi hết thời hạn ({limit}); cho thêm thời gian bằng --timeout SỐ_PHÚT.");
         }
         return false;
     }

@@ -70,28 +70,26 @@ public sealed class JobWait
     }
 
     /// <summary>
-    /// Asks every job running in this scheduler to stop (Quartz cancels its token) and waits up to
-    /// <paramref name="grace"/> for them to end, so that the scheduler can then stop without waiting on
-    /// them. Returns the jobs still running after that: they ignored the request.
+    /// Before the scheduler is stopped after giving up: stands it by, so that nothing new fires, asks every
+    /// job running in it to stop (Quartz cancels its token; a firing already reserved that starts meanwhile is
+    /// asked in turn) and waits up to <paramref name="grace"/> for them to end, so that the scheduler can then
+    /// stop without waiting on them. Returns the jobs still running after that: they ignored the request.
     /// </summary>
-    public async Task<IReadOnlyList<string>> InterruptRunning(TimeSpan grace, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> StopRunning(TimeSpan grace, CancellationToken cancellationToken = default)
     {
-        foreach (var firing in await Executing(cancellationToken))
-            await _scheduler.InterruptFireInstance(firing.FireInstanceId, cancellationToken);
-        var asked = _clock.GetTimestamp();
+        await _scheduler.Standby(cancellationToken);
+        var since = _clock.GetTimestamp();
         while (true)
         {
-            var left = await Executing(cancellationToken);
-            if (left.Count == 0 || _clock.GetElapsedTime(asked) >= grace)
-                return [.. left.Select(f => f.JobKey?.Name ?? f.TriggerKey.Name).Distinct(StringComparer.Ordinal)];
+            var firings = (await _scheduler.QueryFireInstances(new FireInstanceQuery { State = null, SchedulerInstanceId = _scheduler.SchedulerInstanceId, Take = PagedQuery.All }, cancellationToken)).Items;
+            // Asked again at every look: a firing the store lists as executing may not have handed its job the
+            // token yet, and the request is lost then; asking twice cancels nothing more.
+            foreach (var firing in firings.Where(f => f.State == FireInstanceState.Executing))
+                await _scheduler.InterruptFireInstance(firing.FireInstanceId, cancellationToken);
+            if (firings.Count == 0 || _clock.GetElapsedTime(since) >= grace)
+                return [.. firings.Select(f => f.JobKey?.Name ?? f.TriggerKey.Name).Distinct(StringComparer.Ordinal)];
             await Task.Delay(PollInterval, cancellationToken);
         }
-    }
-
-    private async Task<IReadOnlyList<FireInstance>> Executing(CancellationToken cancellationToken)
-    {
-        var firings = await _scheduler.QueryFireInstances(new FireInstanceQuery { SchedulerInstanceId = _scheduler.SchedulerInstanceId, Take = PagedQuery.All }, cancellationToken);
-        return firings.Items;
     }
 
     private async Task<Observation> Observe(JobKey key, CancellationToken cancellationToken)

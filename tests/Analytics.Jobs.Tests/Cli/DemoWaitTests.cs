@@ -63,9 +63,15 @@ public sealed class DemoWaitTests
         using var host = Start(folder.Settings);
         var (scheduler, history) = await Parts(host);
         // Another user of the warehouse holds it and does not let go: refresh waits for it and never ends.
+        using var held = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var gate = host.Services.GetRequiredService<WarehouseGate>();
-        var holder = Task.Run(() => gate.Use(_ => release.Wait(Hung), CancellationToken.None));
+        var holder = Task.Run(() => gate.Use(_ =>
+        {
+            held.Set();
+            return release.Wait(Hung);
+        }, CancellationToken.None));
+        Assert.True(held.Wait(TimeSpan.FromSeconds(30)), "the warehouse was not taken");
         var limit = TimeSpan.FromSeconds(3);
         var wait = new JobWait(scheduler, history, limit, TimeProvider.System);
         try
@@ -83,7 +89,7 @@ public sealed class DemoWaitTests
             Assert.Matches(@"^job ""Refresh metrics"" \(refresh\) started at .+ UTC but had not finished after waiting 3(\.\d)? s\.$", refresh.Message(english: true));
 
             // Asked to stop, the waiting refresh ends (recorded as failed), and the scheduler then stops promptly.
-            Assert.Empty(await wait.InterruptRunning(TimeSpan.FromSeconds(20)).WaitAsync(Hung));
+            Assert.Empty(await wait.StopRunning(TimeSpan.FromSeconds(20)).WaitAsync(Hung));
             var run = Assert.Single(history.For(JobNames.Refresh));
             Assert.Equal((JobRun.Failed, JobRunListener.InterruptedError), (run.Result, run.Error));
             await host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
@@ -112,8 +118,10 @@ public sealed class DemoWaitTests
             Assert.Contains("--timeout", message, StringComparison.Ordinal);
             Assert.Contains("3/6 Khởi động bộ lập lịch", output.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("4/6", output.ToString(), StringComparison.Ordinal);
-            // The scheduler stopped and let go of the warehouse: the service lock is released.
+            // The scheduler stopped and let go of the warehouse: the service lock is released. Ingest was stopped
+            // (recorded as interrupted) or never started, rather than left to run on after the demo gave up.
             Assert.Null(ServiceLock.Find(Path.Combine(folder, "warehouse.duckdb")));
+            Assert.All(new JobHistory(Path.Combine(folder, "jobs", "history.jsonl")).All(), r => Assert.Equal((JobNames.Ingest, JobRun.Failed, JobRunListener.InterruptedError), (r.Job, r.Result, r.Error)));
         }
         finally
         {
