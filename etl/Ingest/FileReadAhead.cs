@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Analytics.Etl.Files;
@@ -97,28 +99,77 @@ internal sealed class FileReadAhead : IDisposable
         return file;
     }
 
+    // Files are read into pooled buffers: a district union's bulk CSV is often past the large
+    // object heap's threshold, and a fresh array per file made the collector run full collections.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LoadedFile Read(string path)
     {
-        byte[] bytes;
+        byte[] buffer;
+        int length;
         string format;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            (buffer, length) = ReadPooled(path);
             format = SubmissionFileReader.FormatOf(path);
         }
         catch (IOException e)
         {
             return new LoadedFile(path) { IoError = $"{Path.GetFileName(path)}: không đọc được tệp ({e.Message})" };
         }
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        catch (UnauthorizedAccessException e)
+        {
+            return new LoadedFile(path) { IoError = $"{Path.GetFileName(path)}: không đọc được tệp ({e.Message})" };
+        }
         try
         {
-            return new LoadedFile(path) { Hash = hash, Format = format, Drafts = SubmissionFileReader.Read(path, format, bytes) };
+            var bytes = new ReadOnlyMemory<byte>(buffer, 0, length);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
+            try
+            {
+                return new LoadedFile(path) { Hash = hash, Format = format, Drafts = SubmissionFileReader.Read(path, format, bytes) };
+            }
+            catch (UnreadableFileException e)
+            {
+                return new LoadedFile(path) { Hash = hash, Format = format, Unreadable = e };
+            }
         }
-        catch (UnreadableFileException e)
+        finally
         {
-            return new LoadedFile(path) { Hash = hash, Format = format, Unreadable = e };
+            // The drafts hold strings of their own, nothing of the buffer.
+            ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static (byte[] Buffer, int Length) ReadPooled(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var size = RandomAccess.GetLength(handle);
+        if (size > Array.MaxLength) throw new IOException("tệp quá lớn (the file is too large)");
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(size, 1));
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                // The file may have grown since its length was read: take it all.
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+                var read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
+                if (read == 0) break;
+                length += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+        return (buffer, length);
     }
 
     public void Dispose()

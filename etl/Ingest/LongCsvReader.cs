@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
@@ -238,11 +239,30 @@ public sealed class LongCsvReader
         }
         _last = draft;
         var note = Trimmed(Cell(_note));
-        draft.Values.Add(new DraftValue(_indicators.Get(Cell(_indicator)), Trimmed(Cell(_value)), recordLine, null, note.Length > 0 ? note : null));
+        draft.Values.Add(new DraftValue(_indicators.Get(Cell(_indicator)), ValueText(Cell(_value)), recordLine, null, note.Length > 0 ? note : null));
     }
 
     // char.IsWhiteSpace below U+0080: what string.Trim removes from ASCII text.
     private static ReadOnlySpan<byte> AsciiWhiteSpace => "\t\n\v\f\r "u8;
+
+    // The texts of 0 to 9999: most values are small counts, so most value cells need no string of their own.
+    private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 10_000).Select(n => n.ToString(CultureInfo.InvariantCulture))];
+
+    /// <summary>A value cell as <see cref="Trimmed"/> gives it, small whole numbers from <see cref="SmallNumbers"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string ValueText(ReadOnlySpan<byte> cell)
+    {
+        var digits = cell.Trim(AsciiWhiteSpace);
+        // "007" keeps its own text: only the canonical spelling of a number is shared.
+        if (digits.Length is 0 or > 4 || (digits[0] == (byte)'0' && digits.Length > 1)) return Trimmed(cell);
+        var n = 0;
+        foreach (var b in digits)
+        {
+            if (b is < (byte)'0' or > (byte)'9') return Trimmed(cell);
+            n = n * 10 + (b - '0');
+        }
+        return SmallNumbers[n];
+    }
 
     /// <summary>The cell as string.Trim() would give it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

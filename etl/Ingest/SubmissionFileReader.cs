@@ -25,11 +25,15 @@ public static class SubmissionFileReader
     /// Reads a file whose bytes were already read (to hash them): CSV and JSON are parsed from
     /// <paramref name="bytes"/>, workbooks are opened from the path.
     /// </summary>
-    public static List<SubmissionDraft> Read(string path, string format, byte[]? bytes) => format switch
+    public static List<SubmissionDraft> Read(string path, string format, byte[]? bytes) =>
+        Read(path, format, bytes is null ? null : new ReadOnlyMemory<byte>(bytes));
+
+    /// <summary>As <see cref="Read(string, string, byte[])"/>, over a slice of a (pooled) buffer.</summary>
+    public static List<SubmissionDraft> Read(string path, string format, ReadOnlyMemory<byte>? bytes) => format switch
     {
         "json" => [ReadJson(path, bytes ?? File.ReadAllBytes(path))],
         "template" => [SubmissionTemplate.Read(path)],
-        "csv" when !TabularFile.IsWorkbookPath(path) => LongCsvReader.Read(path, bytes ?? File.ReadAllBytes(path)),
+        "csv" when !TabularFile.IsWorkbookPath(path) => LongCsvReader.Read(path, (bytes ?? File.ReadAllBytes(path)).Span),
         _ => ReadLong(TabularFile.Read(path)),
     };
 
@@ -88,7 +92,7 @@ public static class SubmissionFileReader
             throw new UnreadableFileException($"{Path.GetFileName(path)}: thiếu cột {string.Join(", ", missing)}; dòng tiêu đề phải là unit_code,period,indicator,value (missing column(s) {string.Join(", ", missing)}; the header must be unit_code,period,indicator,value).");
     }
 
-    private static SubmissionDraft ReadJson(string path, byte[] bytes)
+    private static SubmissionDraft ReadJson(string path, ReadOnlyMemory<byte> bytes)
     {
         JsonDocument document;
         try

@@ -27,6 +27,7 @@ public sealed class LongCsvReaderTests : IDisposable
         { "short rows and empty values", "unit_code,period,indicator,value,note\nLBN-PUB,2024-Q1,members\nLBN-PUB,2024-Q1,workers,,\n" },
         { "a byte order mark twice, CR line ends", "\uFEFF\uFEFFunit_code,period,indicator,value\rLBN-PUB,2024-Q1,members,3\r" },
         { "header only", "unit_code,period,indicator,value\n" },
+        { "small numbers, leading zeros, padded and large values", "unit_code,period,indicator,value\nLBN-PUB,2024-Q1,members,0\nLBN-PUB,2024-Q1,workers,007\nLBN-PUB,2024-Q1,members_left, 9999 \nLBN-PUB,2024-Q1,members_admitted,10000\nLBN-PRV,2024-Q1,members,00\nLBN-PRV,2024-Q1,workers,12a\n" },
         { "an empty quoted cell opens a quote again", "unit_code,period,indicator,value,note\nLBN-PUB,2024-Q1,members,3,\"\"\"x\"\n" },
     };
 
