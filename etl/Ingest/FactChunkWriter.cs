@@ -19,7 +19,7 @@ internal sealed class FactChunkWriter : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(long submissionId, int unitId, int periodId, short indicatorId, ParsedValue value)
+    public void Add(long submissionId, int unitId, int periodId, short indicatorId, in ParsedValue value, in DraftValue source)
     {
         var chunk = _rows.Chunk;
         var r = _rows.Row;
@@ -30,10 +30,10 @@ internal sealed class FactChunkWriter : IDisposable
         if (value.Number is { } number) chunk.GetSpan<double>(4)[r] = number;
         else chunk.SetNull(4, r);
         SetText(5, r, value.Category);
-        if (value.Source.Row is { } row) chunk.GetSpan<int>(6)[r] = row;
+        if (source.Row is { } row) chunk.GetSpan<int>(6)[r] = row;
         else chunk.SetNull(6, r);
-        SetText(7, r, value.Source.ValueCell ?? value.Source.Cell);
-        SetText(8, r, value.Source.Note);
+        SetText(7, r, source.ValueCell ?? source.Cell);
+        SetText(8, r, source.Note);
         _rows.EndRow();
     }
 

@@ -337,7 +337,7 @@ public sealed class Ingestor
                         var unitId = _context.UnitIds[s.UnitCode];
                         foreach (var v in s.Values)
                         {
-                            facts.Add(id, unitId, s.Period!.Id, v.Indicator.Id, v);
+                            facts.Add(id, unitId, s.Period!.Id, v.Indicator.Id, v, s.SourceOf(v));
                             valueCount++;
                         }
                         AppendMessages(messages, id, s.Messages);

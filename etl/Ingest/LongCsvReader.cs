@@ -41,6 +41,7 @@ public sealed class LongCsvReader
     private readonly TextCache _units = new();
     private readonly TextCache _periods = new();
     private readonly TextCache _indicators = new();
+    private readonly TextCache _notes = new();
 
     private LongCsvReader(string path, byte delimiter)
     {
@@ -238,7 +239,8 @@ public sealed class LongCsvReader
             draft = found;
         }
         _last = draft;
-        var note = Trimmed(Cell(_note));
+        // A note is usually the same for all of a submission's lines.
+        var note = _notes.Get(Cell(_note));
         draft.Values.Add(new DraftValue(_indicators.Get(Cell(_indicator)), ValueText(Cell(_value)), recordLine, null, note.Length > 0 ? note : null));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Analytics.Etl.Registry;
 
@@ -120,8 +121,10 @@ public static class SubmissionValidator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckValues(ValidatedSubmission result, UnitRecord unit, PeriodInfo period, IngestContext context)
     {
-        foreach (var raw in result.Draft.Values)
+        var draftValues = CollectionsMarshal.AsSpan(result.Draft.Values);
+        for (var index = 0; index < draftValues.Length; index++)
         {
+            ref readonly var raw = ref draftValues[index];
             var code = Clean(raw.IndicatorText);
             var cell = raw.ValueCell ?? raw.Cell;
             var valueText = raw.ValueText.Trim();
@@ -145,21 +148,22 @@ public static class SubmissionValidator
             // Empty means "not reported", which is not zero.
             if (valueText.Length == 0 && raw.TypedNumber is null) continue;
 
-            ParsedValue? parsed = indicator.IsCategory ? ParseCategory(result, indicator, raw, cell) : ParseNumber(result, indicator, raw, cell);
+            var parsed = indicator.IsCategory ? ParseCategory(result, indicator, raw, index, cell) : ParseNumber(result, indicator, raw, index, cell);
             if (parsed is null) continue;
             // The first value of each indicator is kept in result.Values; a submission has a handful.
             if (FirstOf(result.Values, indicator) is { } first)
             {
-                if (first.Number != parsed.Number || first.Category != parsed.Category)
+                if (first.Number != parsed.Value.Number || first.Category != parsed.Value.Category)
                 {
-                    var firstWhere = first.Source.Row is { } r ? $"{r}" : first.Source.Cell ?? "?";
+                    var firstSource = result.SourceOf(first);
+                    var firstWhere = firstSource.Row is { } r ? $"{r}" : firstSource.Cell ?? "?";
                     result.Messages.Add(ValidationRules.Message(ValidationRules.ConflictingDuplicate, new(
-                        $"chỉ tiêu {indicator.Code} đã có giá trị {Show(first)} (dòng {firstWhere}), nay lại ghi {Show(parsed)}",
-                        $"indicator {indicator.Code} already has {Show(first)} (row {firstWhere}), here {Show(parsed)}"), indicator.Code, raw.Row, cell));
+                        $"chỉ tiêu {indicator.Code} đã có giá trị {Show(first)} (dòng {firstWhere}), nay lại ghi {Show(parsed.Value)}",
+                        $"indicator {indicator.Code} already has {Show(first)} (row {firstWhere}), here {Show(parsed.Value)}"), indicator.Code, raw.Row, cell));
                 }
                 continue;
             }
-            result.Values.Add(parsed);
+            result.Values.Add(parsed.Value);
         }
     }
 
@@ -180,7 +184,7 @@ public static class SubmissionValidator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ParsedValue? ParseNumber(ValidatedSubmission result, IndicatorRule indicator, DraftValue raw, string? cell)
+    private static ParsedValue? ParseNumber(ValidatedSubmission result, IndicatorRule indicator, in DraftValue raw, int index, string? cell)
     {
         decimal number;
         if (raw.TypedNumber is { } typed)
@@ -218,13 +222,13 @@ public static class SubmissionValidator
                 $"{indicator.NameEn} is a count and must be a whole number, not {number.ToString(CultureInfo.InvariantCulture)}"), indicator.Code, raw.Row, cell));
             return null;
         }
-        return new ParsedValue(indicator, (double)number, null, raw);
+        return new ParsedValue(indicator, (double)number, null, index);
     }
 
-    private static ParsedValue? ParseCategory(ValidatedSubmission result, IndicatorRule indicator, DraftValue raw, string? cell)
+    private static ParsedValue? ParseCategory(ValidatedSubmission result, IndicatorRule indicator, in DraftValue raw, int index, string? cell)
     {
         var category = CategoryCode(raw.ValueText);
-        if (category is not null && indicator.Categories.Contains(category)) return new ParsedValue(indicator, null, category, raw);
+        if (category is not null && indicator.Categories.Contains(category)) return new ParsedValue(indicator, null, category, index);
         result.Messages.Add(ValidationRules.Message(ValidationRules.NotANumber, new(
             $"'{raw.ValueText}' không phải là một giá trị của {indicator.Code}; dùng một trong: {string.Join(", ", indicator.Categories)}",
             $"'{raw.ValueText}' is not a value of {indicator.Code}; use one of: {string.Join(", ", indicator.Categories)}"), indicator.Code, raw.Row, cell));
@@ -263,7 +267,7 @@ public static class SubmissionValidator
                 result.Messages.Add(ValidationRules.Message(ValidationRules.CbaDetailAboveSigned, new(
                     $"{detail.Indicator.Code} = {detail.Number} nhưng cba_signed = {(signed is null ? "không báo cáo" : signedValue.ToString(CultureInfo.InvariantCulture))}: không thể có TƯLĐTT có lợi hơn/xếp loại khi chưa ký TƯLĐTT",
                     $"{detail.Indicator.Code} = {detail.Number} but cba_signed = {(signed is null ? "not reported" : signedValue.ToString(CultureInfo.InvariantCulture))}"),
-                    detail.Indicator.Code, detail.Source.Row, detail.Source.ValueCell ?? detail.Source.Cell));
+                    detail.Indicator.Code, result.SourceOf(detail).Row, result.SourceOf(detail).ValueCell ?? result.SourceOf(detail).Cell));
             }
         }
     }
@@ -274,7 +278,7 @@ public static class SubmissionValidator
         {
             result.Messages.Add(ValidationRules.Message(ValidationRules.MembersAboveWorkers, new(
                 $"số đoàn viên ({Format((decimal)members)}) lớn hơn số lao động ({Format((decimal)workers)}); kiểm tra lại",
-                $"members ({members}) above workers ({workers}); please check"), "members", m.Source.Row, m.Source.ValueCell ?? m.Source.Cell));
+                $"members ({members}) above workers ({workers}); please check"), "members", result.SourceOf(m).Row, result.SourceOf(m).ValueCell ?? result.SourceOf(m).Cell));
         }
     }
 
@@ -296,11 +300,11 @@ public static class SubmissionValidator
             var expected = start + admitted - left;
             if (Math.Abs(expected - end) > 0.5)
             {
-                var m = Find("members")!;
+                var m = Find("members")!.Value;
                 result.Messages.Add(ValidationRules.Message(ValidationRules.MembersDoNotReconcile, new(
                     $"đoàn viên cuối kỳ {Format((decimal)end)} ≠ cuối {previous.LabelVi} {Format((decimal)start)} + kết nạp {Format((decimal)admitted)} − giảm {Format((decimal)left)} = {Format((decimal)expected)}",
                     $"members at period end {end} ≠ end of {previous.LabelEn} {start} + admitted {admitted} − left {left} = {expected}"),
-                    "members", m.Source.Row, m.Source.ValueCell ?? m.Source.Cell));
+                    "members", result.SourceOf(m).Row, result.SourceOf(m).ValueCell ?? result.SourceOf(m).Cell));
             }
         }
 
@@ -317,7 +321,7 @@ public static class SubmissionValidator
                 result.Messages.Add(ValidationRules.Message(ValidationRules.Outlier, new(
                     $"{value.Indicator.Code} = {Format((decimal)x)} khác xa các kỳ trước của đơn vị (trung vị {Format((decimal)median)}); kiểm tra lại",
                     $"{value.Indicator.Code} = {x} is far from the unit's history (median {median}); please check"),
-                    value.Indicator.Code, value.Source.Row, value.Source.ValueCell ?? value.Source.Cell));
+                    value.Indicator.Code, result.SourceOf(value).Row, result.SourceOf(value).ValueCell ?? result.SourceOf(value).Cell));
             }
         }
 

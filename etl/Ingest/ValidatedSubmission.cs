@@ -18,7 +18,13 @@ public sealed class ValidatedSubmission
     /// <summary>The period code, or the text as sent when not understood.</summary>
     public string PeriodCode => Period?.Code ?? Draft.PeriodText;
 
-    public List<ParsedValue> Values { get; } = new(12); // as SubmissionDraft.Values
+    /// <summary>The accepted values, at most one per indicator.</summary>
+    public List<ParsedValue> Values => _values ??= new(Draft.Values.Count);
+
+    private List<ParsedValue>? _values;
+
+    /// <summary>The value as sent that <paramref name="value"/> was read from.</summary>
+    public DraftValue SourceOf(in ParsedValue value) => Draft.Values[value.SourceIndex];
 
     public List<ValidationMessage> Messages { get; } = [];
 
