@@ -73,11 +73,14 @@ public sealed class TabularFile
         return new TabularFile(path, null, header, rows);
     }
 
-    public static TabularFile ReadWorkbook(string path)
+    public static TabularFile ReadWorkbook(string path) => ReadWorkbook(path, null);
+
+    /// <summary>Reads the workbook at <paramref name="path"/>, already opened as <paramref name="opened"/> when not null.</summary>
+    public static TabularFile ReadWorkbook(string path, ExcelPackage? opened)
     {
         try
         {
-            var package = Workbooks.Open(path);
+            var package = opened ?? Workbooks.Open(path);
             var sheet = package.Workbook.Worksheets.FirstOrDefault()
                 ?? throw new UnreadableFileException($"{System.IO.Path.GetFileName(path)}: bảng tính không có trang nào (the workbook has no sheet).");
             var cells = ReadSheet(sheet);

@@ -25,7 +25,8 @@ public sealed record IndicatorRule(
     public bool IsDerived => Kind == "derived" || ReportedBy == "derived";
 
     /// <summary>The unit level that reports it: grassroots 3, province 1, national 0; null for "upper", which is not a level.</summary>
-    public int? ReportingLevel => ReportedBy switch
+    // Computed once: ingest asks for every value it checks.
+    public int? ReportingLevel { get; } = ReportedBy switch
     {
         "grassroots" => 3,
         "province" => 1,

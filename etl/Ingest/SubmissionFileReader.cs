@@ -37,6 +37,25 @@ public static class SubmissionFileReader
         _ => ReadLong(TabularFile.Read(path)),
     };
 
+    /// <summary>
+    /// Reads a workbook from its bytes, opening it once both to tell the template from the long
+    /// layout and to read it (<see cref="FormatOf"/> and <see cref="Read(string, string)"/> open it twice).
+    /// </summary>
+    public static List<SubmissionDraft> ReadWorkbook(string path, byte[] bytes, out string format)
+    {
+        ExcelPackage? package = null;
+        try
+        {
+            package = Workbooks.Open(bytes);
+        }
+        catch (Exception)
+        {
+            // Not a workbook at all: reading it from its path below says why, as for any other file.
+        }
+        format = package is not null && SubmissionTemplate.IsTemplate(package) ? "template" : "xlsx";
+        return format == "template" ? [SubmissionTemplate.Read(path, package)] : ReadLong(TabularFile.ReadWorkbook(path, package));
+    }
+
     public static string FormatOf(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json"
         : TabularFile.IsWorkbookPath(path) ? (SubmissionTemplate.IsTemplate(path) ? "template" : "xlsx")

@@ -10,7 +10,7 @@ namespace Analytics.Etl.Ingest;
 /// <summary>
 /// The official submission template: a Vietnamese workbook with the unit and period in labelled
 /// cells and a table of the indicators the unit reports for that period type. The unit fills
-/// "Giá trị" and sends it back; <see cref="Read"/> finds the labels and the table wherever they
+/// "Giá trị" and sends it back; <see cref="Read(string)"/> finds the labels and the table wherever they
 /// are on the first sheet, so a unit inserting a row above does not break it.
 /// </summary>
 public static class SubmissionTemplate
@@ -161,7 +161,19 @@ public static class SubmissionTemplate
     {
         try
         {
-            var package = Workbooks.Open(path);
+            return IsTemplate(Workbooks.Open(path));
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether an opened workbook is a template (ingest opens each workbook once).</summary>
+    public static bool IsTemplate(ExcelPackage package)
+    {
+        try
+        {
             var sheet = SubmissionFileReader.FirstSheet(package);
             return sheet is not null && FindHeader(sheet) is not null;
         }
@@ -171,11 +183,14 @@ public static class SubmissionTemplate
         }
     }
 
-    public static SubmissionDraft Read(string path)
+    public static SubmissionDraft Read(string path) => Read(path, null);
+
+    /// <summary>Reads the template at <paramref name="path"/>, already opened as <paramref name="opened"/> when not null.</summary>
+    public static SubmissionDraft Read(string path, ExcelPackage? opened)
     {
         try
         {
-            var package = Workbooks.Open(path);
+            var package = opened ?? Workbooks.Open(path);
             var sheet = SubmissionFileReader.FirstSheet(package)!;
             var (headerRow, columns) = FindHeader(sheet) ?? throw new UnreadableFileException($"{Path.GetFileName(path)}: không tìm thấy bảng \"{CodeHeader}\" (the template table is missing).");
             var unit = FindLabel(sheet, UnitCodeLabel);

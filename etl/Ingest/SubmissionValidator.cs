@@ -186,6 +186,11 @@ public static class SubmissionValidator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ParsedValue? ParseNumber(ValidatedSubmission result, IndicatorRule indicator, in DraftValue raw, int index, string? cell)
     {
+        // Most values are small whole numbers typed as plain digits: exact in a double, never
+        // negative, never fractional, so only the 0/1 rule can refuse them.
+        if (raw.TypedNumber is null && ValueParsing.PlainWhole(raw.ValueText) is { } whole && (!indicator.IsFlag || whole is 0 or 1))
+            return new ParsedValue(indicator, whole, null, index);
+
         decimal number;
         if (raw.TypedNumber is { } typed)
         {

@@ -27,6 +27,23 @@ internal static class ValueParsing
         return result.Code;
     }
 
+    /// <summary>
+    /// Plain ASCII digits, at most 15 (so the number is exact as a double and reads the same as
+    /// through <see cref="Number"/>); null for anything else.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static long? PlainWhole(string text)
+    {
+        if (text.Length is 0 or > 15) return null;
+        long value = 0;
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9') return null;
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static decimal? Number(string text, bool count, out Bilingual? error)
     {

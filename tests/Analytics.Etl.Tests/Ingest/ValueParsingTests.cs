@@ -47,6 +47,7 @@ public sealed class ValueParsingTests
                     Assert.True(general == fast.HasValue, $"'{text}': general parser {(general ? "reads it" : "refuses it")}, ingest {(fast.HasValue ? "reads it" : "refuses it")}");
                     if (general) Assert.Equal(expected, fast!.Value);
                     else Assert.NotNull(error);
+                    if (ValueParsing.PlainWhole(text) is { } whole) Assert.Equal(expected, whole);
                 }
                 checkedCount++;
                 var k = length - 1;
@@ -55,5 +56,24 @@ public sealed class ValueParsingTests
             }
         }
         Assert.Equal(Enumerable.Range(1, 8).Sum(n => (int)Math.Pow(4, n)), checkedCount);
+    }
+
+    [Fact]
+    public void WholeNumbersInContentHashesAreWrittenAsRoundTripFormattingWritesThem()
+    {
+        // Warehouses keep content hashes: the integer shortcut must hash exactly the old text.
+        var random = new Random(7);
+        var values = new List<double> { 0, 1, 9, 10, 999_999, 1e14, 1e15 - 1, 1e15, 1e16, Math.Pow(2, 55), 123456789012345678, 123456789012345, 0.5, 12.25, 1520.000001, double.MaxValue };
+        for (var i = 0; i < 2000; i++) values.Add(Math.Floor(random.NextDouble() * Math.Pow(10, random.Next(1, 17))));
+        foreach (var value in values)
+        {
+            var shortcut = new HashText();
+            shortcut.AppendRoundTrip(value);
+            var plain = new HashText();
+            plain.Append(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(plain.Sha256Hex() == shortcut.Sha256Hex(), $"{value:R}");
+            shortcut.Dispose();
+            plain.Dispose();
+        }
     }
 }
