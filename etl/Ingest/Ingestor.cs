@@ -303,7 +303,8 @@ public sealed class Ingestor
         var nextId = _connection.Scalar<long>("SELECT coalesce(max(submission_id), 0) + 1 FROM submission");
         Timings.AddLookups(t);
         t = Stopwatch.GetTimestamp();
-        var retired = new HashSet<(string Unit, string Period)>();
+        // The submissions a new version replaces: the current one of each (unit, period) written to.
+        var retired = new List<long>();
 
         using (var submissionRows = new SubmissionChunkWriter(_connection))
         using (var facts = new FactChunkWriter(_connection))
@@ -331,7 +332,7 @@ public sealed class Ingestor
                             continue;
                         }
                         var version = existing.Version + 1;
-                        if (existing.Version > 0) retired.Add(key);
+                        if (existing.Version > 0) retired.Add(existing.Id);
                         var id = nextId++;
                         submissionRows.Add(id, s, version, accepted: true, fileName, file.Format, hash, file.ReceivedAt, loadedAt);
                         var unitId = _context.UnitIds[s.UnitCode];
@@ -370,21 +371,19 @@ public sealed class Ingestor
         t = Stopwatch.GetTimestamp();
 
         // Only the latest accepted version of (unit, period) is current; earlier ones stay queryable.
+        // By id: the replaced versions are known (CurrentVersions, or earlier in this batch), and ids
+        // only grow, so the update reads one integer column and skips most of it by its min/max.
         if (retired.Count > 0)
         {
-            _connection.Execute("CREATE OR REPLACE TEMP TABLE ingest_retired (unit_code VARCHAR, period_code VARCHAR)");
+            _connection.Execute("CREATE OR REPLACE TEMP TABLE ingest_retired (submission_id BIGINT)");
             using (var appender = _connection.CreateAppender("ingest_retired"))
             {
-                foreach (var (unit, period) in retired) appender.Append(unit).Append(period).EndRow();
+                foreach (var id in retired) appender.Append(id).EndRow();
                 appender.Close();
             }
             _connection.Execute("""
                 UPDATE submission SET is_current = false
-                FROM (SELECT s.unit_code, s.period_code, max(s.submission_id) AS latest
-                      FROM submission s JOIN ingest_retired r USING (unit_code, period_code)
-                      WHERE s.status = 'accepted' GROUP BY ALL) AS l
-                WHERE submission.unit_code = l.unit_code AND submission.period_code = l.period_code
-                  AND submission.is_current AND submission.submission_id <> l.latest
+                WHERE submission_id IN (SELECT submission_id FROM ingest_retired) AND is_current
                 """);
         }
         tx.Commit();
