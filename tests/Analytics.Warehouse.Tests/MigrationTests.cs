@@ -41,6 +41,16 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void TheSubmissionTableKeepsOnlyItsPrimaryKeyIndex()
+    {
+        // 0023 dropped submission_unit_period: DuckDB never scanned it, and every ingest paid for it.
+        using var warehouse = Warehouse.Open(":memory:");
+        using var connection = warehouse.Connect();
+        Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'submission'"));
+        Assert.Equal(1, connection.Scalar<long>("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'submission' AND constraint_type = 'PRIMARY KEY'"));
+    }
+
+    [Fact]
     public void OpeningAMissingWarehouseReadOnlyIsRefused()
     {
         using var file = new TempDatabaseFile();
