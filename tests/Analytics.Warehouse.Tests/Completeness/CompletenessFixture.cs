@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Warehouse.Tests.Completeness;
@@ -23,12 +22,7 @@ internal sealed class CompletenessFixture : IDisposable
     {
         Warehouse = Analytics.Warehouse.Warehouse.Open(":memory:");
         Connection = Warehouse.Connect();
-        Connection.Execute($"""
-            INSERT INTO dim_indicator
-            SELECT row_number() OVER (), indicator_code, name_vi, name_en, unit_vi, unit_en, kind, value_type, reported_by,
-                   nullif(sectors, ''), nullif(period_types, ''), nullif(categories, ''), description
-            FROM read_csv('{CatalogPath()}', all_varchar = true, header = true)
-            """);
+        TestCatalog.Load(Connection);
         Unit(1, "TLD", null, 0, null, "2020-01-01", null);
         Unit(2, "AAA", "TLD", 1, null, "2020-01-01", null);
         Unit(3, "BBB", "TLD", 1, null, "2020-01-01", null);
@@ -64,9 +58,6 @@ internal sealed class CompletenessFixture : IDisposable
                     'x' || $1, $5, $5, 1)
             """, id, unit, period, accepted, receivedAt);
     }
-
-    private static string CatalogPath([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "../../../etl/Catalog/indicators.csv"));
 
     public void Dispose()
     {
