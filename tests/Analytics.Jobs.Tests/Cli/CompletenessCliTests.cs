@@ -6,7 +6,7 @@ namespace Analytics.Jobs.Tests.Cli;
 /// <summary>`analytics completeness` on a hand-made registry, run in-process against a real warehouse file.</summary>
 public sealed class CompletenessCliTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("analytics-completeness-").FullName;
+    private readonly TempFolder _temp = new("analytics-completeness-");
 
     public CompletenessCliTests()
     {
@@ -24,26 +24,11 @@ public sealed class CompletenessCliTests : IDisposable
         Run("ingest", Write("a.csv", "unit_code,period,indicator,value\nGLM-A,2024-Q1,workers,40\n"), "--received-at", "2024-03-20");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // leftovers in /tmp are harmless
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
-    private string Db => Path.Combine(_folder, "w.duckdb");
+    private string Db => Path.Combine(_temp.Path, "w.duckdb");
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
-        return path;
-    }
+    private string Write(string name, string text) => _temp.Write(name, text);
 
     private string Run(params string[] args)
     {

@@ -9,30 +9,20 @@ namespace Analytics.Jobs.Tests.Cli;
 /// <summary>`analytics demo` from an empty folder: the sample goes through the service's own scheduler and jobs.</summary>
 public sealed class DemoTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("analytics-demo-").FullName;
+    private readonly TempFolder _temp = new("analytics-demo-");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // leftovers in /tmp are harmless
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void The_demo_runs_every_job_through_the_in_process_scheduler_and_its_figures_match_the_sample_ground_truth()
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = CliApp.Run(["demo", "--out", _folder], output, error, TimeProvider.System);
+        var exit = CliApp.Run(["demo", "--out", _temp.Path], output, error, TimeProvider.System);
         Assert.True(exit == CliApp.Ok, $"exit {exit}\n{output}\n{error}");
 
         // Each of the service's jobs ran once, successfully, ingest → refresh → publish chained in that order.
-        var history = new JobHistory(Path.Combine(_folder, "jobs", "history.jsonl"));
+        var history = new JobHistory(Path.Combine(_temp.Path, "jobs", "history.jsonl"));
         var first = new[] { JobNames.Ingest, JobNames.Refresh, JobNames.Publish, JobNames.Reminders, JobNames.MonthlyReport, JobNames.AnnualReport }
             .Select(job => history.For(job) is [var run, ..] ? run : throw new Xunit.Sdk.XunitException($"{job} never ran\n{output}"))
             .ToList();
@@ -40,16 +30,16 @@ public sealed class DemoTests : IDisposable
         Assert.Equal(first.Select(r => r.StartedAt).Order(), first.Select(r => r.StartedAt));
 
         // The inbox was emptied file by file into processed/ and refused/, and its manifest retired.
-        var sample = Path.Combine(_folder, "sample");
+        var sample = Path.Combine(_temp.Path, "sample");
         using var expected = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(sample, "expected.json")));
-        var inbox = Path.Combine(_folder, "inbox");
+        var inbox = Path.Combine(_temp.Path, "inbox");
         Assert.Empty(InboxIngest.Waiting(inbox));
         Assert.False(File.Exists(Path.Combine(inbox, InboxIngest.ManifestName)));
         var moved = Directory.GetFiles(Path.Combine(inbox, InboxIngest.ProcessedFolder)).Count(Analytics.Etl.Ingest.Ingestor.IsSubmissionFile)
             + Directory.GetFiles(Path.Combine(inbox, InboxIngest.RefusedFolder)).Length;
         Assert.Equal(expected.RootElement.GetProperty("files").GetProperty("total").GetInt32(), moved);
 
-        using var database = DuckDbDatabase.Open(Path.Combine(_folder, "warehouse.duckdb"), new DuckDbOptions { ReadOnly = true });
+        using var database = DuckDbDatabase.Open(Path.Combine(_temp.Path, "warehouse.duckdb"), new DuckDbOptions { ReadOnly = true });
         using var c = database.Connect();
         var submissions = expected.RootElement.GetProperty("submissions");
         Assert.Equal(submissions.GetProperty("refused").GetInt64(), c.Scalar<long>("SELECT count(*) FROM submission WHERE status = 'refused'"));
@@ -66,12 +56,12 @@ public sealed class DemoTests : IDisposable
         }
 
         // What the report jobs published, and the read-only snapshot for analysts.
-        var reports = Path.Combine(_folder, "reports");
+        var reports = Path.Combine(_temp.Path, "reports");
         Assert.NotEmpty(Directory.GetFiles(reports, "bao-cao-thang-TLD-*.xlsx", SearchOption.AllDirectories));
         Assert.NotEmpty(Directory.GetFiles(reports, "bao-cao-nam-TLD-*.xlsx", SearchOption.AllDirectories));
         Assert.Equal(Analytics.Warehouse.Plans.PlanCatalog.Embedded.Plans.Count, Directory.GetFiles(reports, "chi-tieu-ke-hoach-*.xlsx", SearchOption.AllDirectories).Length);
         Assert.Single(Directory.GetFiles(reports, "index.html", SearchOption.AllDirectories));
-        Assert.True(File.Exists(Path.Combine(_folder, "published", "warehouse.duckdb")));
-        Assert.Contains(Path.Combine(_folder, "warehouse.duckdb"), output.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_temp.Path, "published", "warehouse.duckdb")));
+        Assert.Contains(Path.Combine(_temp.Path, "warehouse.duckdb"), output.ToString(), StringComparison.Ordinal);
     }
 }

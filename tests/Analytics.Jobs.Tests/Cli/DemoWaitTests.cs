@@ -104,36 +104,23 @@ public sealed class DemoWaitTests
     [Fact]
     public async Task The_demo_gives_up_with_the_job_named_in_Vietnamese_stops_its_scheduler_and_exits_with_status_1_when_the_time_limit_passes()
     {
-        var folder = Directory.CreateTempSubdirectory("analytics-demo-wait-").FullName;
-        try
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            // A limit far shorter than ingesting the sample takes.
-            var exit = await Task.Run(() => CliApp.Run(["demo", "--out", folder, "--timeout", "0.001"], output, error, TimeProvider.System)).WaitAsync(TimeSpan.FromMinutes(4));
+        using var temp = new TempFolder("analytics-demo-wait-");
+        var folder = temp.Path;
+        var output = new StringWriter();
+        var error = new StringWriter();
+        // A limit far shorter than ingesting the sample takes.
+        var exit = await Task.Run(() => CliApp.Run(["demo", "--out", folder, "--timeout", "0.001"], output, error, TimeProvider.System)).WaitAsync(TimeSpan.FromMinutes(4));
 
-            Assert.True(exit == CliApp.Refused, $"exit {exit}\n{output}\n{error}");
-            var message = error.ToString();
-            Assert.Contains("analytics demo: tác vụ «Nạp báo cáo từ hộp thư đến» (ingest) ", message, StringComparison.Ordinal);
-            Assert.Contains("--timeout", message, StringComparison.Ordinal);
-            Assert.Contains("3/6 Khởi động bộ lập lịch", output.ToString(), StringComparison.Ordinal);
-            Assert.DoesNotContain("4/6", output.ToString(), StringComparison.Ordinal);
-            // The scheduler stopped and let go of the warehouse: the service lock is released. Ingest was stopped
-            // (recorded as interrupted) or never started, rather than left to run on after the demo gave up.
-            Assert.Null(ServiceLock.Find(Path.Combine(folder, "warehouse.duckdb")));
-            Assert.All(new JobHistory(Path.Combine(folder, "jobs", "history.jsonl")).All(), r => Assert.Equal((JobNames.Ingest, JobRun.Failed, JobRunListener.InterruptedError), (r.Job, r.Result, r.Error)));
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // leftovers in /tmp are harmless
-            }
-        }
+        Assert.True(exit == CliApp.Refused, $"exit {exit}\n{output}\n{error}");
+        var message = error.ToString();
+        Assert.Contains("analytics demo: tác vụ «Nạp báo cáo từ hộp thư đến» (ingest) ", message, StringComparison.Ordinal);
+        Assert.Contains("--timeout", message, StringComparison.Ordinal);
+        Assert.Contains("3/6 Khởi động bộ lập lịch", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("4/6", output.ToString(), StringComparison.Ordinal);
+        // The scheduler stopped and let go of the warehouse: the service lock is released. Ingest was stopped
+        // (recorded as interrupted) or never started, rather than left to run on after the demo gave up.
+        Assert.Null(ServiceLock.Find(Path.Combine(folder, "warehouse.duckdb")));
+        Assert.All(new JobHistory(Path.Combine(folder, "jobs", "history.jsonl")).All(), r => Assert.Equal((JobNames.Ingest, JobRun.Failed, JobRunListener.InterruptedError), (r.Job, r.Result, r.Error)));
     }
 
     [Fact]

@@ -4,28 +4,13 @@ namespace Analytics.Jobs.Tests.Cli;
 
 public sealed class IngestCliTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("analytics-cli-").FullName;
+    private readonly TempFolder _temp = new("analytics-cli-");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // leftovers in /tmp are harmless
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
-    private string Db => Path.Combine(_folder, "w.duckdb");
+    private string Db => Path.Combine(_temp.Path, "w.duckdb");
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
-        return path;
-    }
+    private string Write(string name, string text) => _temp.Write(name, text);
 
     private string Registry() => Write("units.csv", """
         unit_code,name,parent_code,level,sector,valid_from,valid_to,successor_code
@@ -69,7 +54,7 @@ public sealed class IngestCliTests : IDisposable
     public void IngestLoadsFileByFileWithBatchOneAndRefusesABatchThatIsNotAPositiveNumber()
     {
         CliProcess.Run(null, "units", "import", Registry(), "--db", Db);
-        var folder = Path.Combine(_folder, "q");
+        var folder = Path.Combine(_temp.Path, "q");
         Directory.CreateDirectory(folder);
         foreach (var quarter in new[] { 1, 2, 3 })
             File.WriteAllText(Path.Combine(folder, $"q{quarter}.csv"), $"unit_code,period,indicator,value\nGLM-A,2024-Q{quarter},workers,{10 + quarter}\n");
@@ -91,7 +76,7 @@ public sealed class IngestCliTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("mixed.csv, dòng 3 — GLM-B, 2024-Q1, workers", result.Error, StringComparison.Ordinal);
         Assert.Equal(2, CliProcess.Run(null, "ingest", "--no-such-flag", "--db", Db).ExitCode);
-        Assert.Equal(2, CliProcess.Run(null, "ingest", Path.Combine(_folder, "missing.csv"), "--db", Db).ExitCode);
+        Assert.Equal(2, CliProcess.Run(null, "ingest", Path.Combine(_temp.Path, "missing.csv"), "--db", Db).ExitCode);
         var english = CliProcess.Run(null, "ingest", Write("again.csv", "unit_code,period,indicator,value\nGLM-B,2024-Q2,workers,-1\n"), "--db", Db, "--lang", "en");
         Assert.Contains("value -1 is negative", english.Error, StringComparison.Ordinal);
     }
@@ -106,9 +91,9 @@ public sealed class IngestCliTests : IDisposable
         var write = CliProcess.Run(null, "sql", "DELETE FROM dim_unit", "--db", Db);
         Assert.Equal(1, write.ExitCode);
         Assert.Contains("chỉ đọc", write.Error, StringComparison.Ordinal);
-        var file = CliProcess.Run(null, "sql", $"COPY (SELECT 1) TO '{Path.Combine(_folder, "x.csv")}'", "--db", Db);
+        var file = CliProcess.Run(null, "sql", $"COPY (SELECT 1) TO '{Path.Combine(_temp.Path, "x.csv")}'", "--db", Db);
         Assert.Equal(1, file.ExitCode);
-        Assert.False(File.Exists(Path.Combine(_folder, "x.csv")));
+        Assert.False(File.Exists(Path.Combine(_temp.Path, "x.csv")));
         Assert.Equal(0, Counts().Submissions);
     }
 }
