@@ -17,15 +17,6 @@ public sealed class DemoWaitTests
     /// <summary>Every test gives up on its own long before this; reaching it means the wait hung.</summary>
     private static readonly TimeSpan Hung = TimeSpan.FromMinutes(2);
 
-    private static IHost Start(ServiceSettings settings)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddAnalyticsScheduler(settings, TimeProvider.System);
-        var host = builder.Build();
-        host.Start();
-        return host;
-    }
-
     private static async Task<(IScheduler Scheduler, JobHistory History)> Parts(IHost host) =>
         (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(), host.Services.GetRequiredService<JobHistory>());
 
@@ -34,7 +25,7 @@ public sealed class DemoWaitTests
     {
         using var folder = new ServiceFolder();
         // An empty inbox: ingest succeeds having changed nothing, so the listener rightly chains no refresh.
-        using var host = Start(folder.Settings);
+        using var host = SchedulerHost.Start(folder.Settings);
         var (scheduler, history) = await Parts(host);
         var wait = new JobWait(scheduler, history, TimeSpan.FromMinutes(5), TimeProvider.System);
         await scheduler.TriggerJob(JobNames.Key(JobNames.Ingest));
@@ -60,7 +51,7 @@ public sealed class DemoWaitTests
     {
         using var folder = new ServiceFolder();
         folder.Settings.Retry = new RetrySettings { Attempts = 1 };
-        using var host = Start(folder.Settings);
+        using var host = SchedulerHost.Start(folder.Settings);
         var (scheduler, history) = await Parts(host);
         // Another user of the warehouse holds it and does not let go: refresh waits for it and never ends.
         using var held = new ManualResetEventSlim();

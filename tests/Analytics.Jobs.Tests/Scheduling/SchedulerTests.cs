@@ -7,15 +7,6 @@ namespace Analytics.Jobs.Tests.Scheduling;
 
 public sealed class SchedulerTests
 {
-    private static IHost Start(ServiceSettings settings)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddAnalyticsScheduler(settings, TimeProvider.System);
-        var host = builder.Build();
-        host.Start();
-        return host;
-    }
-
     private static async Task<IReadOnlyList<JobRun>> WaitFor(JobHistory history, string job, Func<IReadOnlyList<JobRun>, bool> done)
     {
         for (var i = 0; i < 200; i++)
@@ -35,7 +26,7 @@ public sealed class SchedulerTests
         // The warehouse's folder is a file: every open fails.
         File.WriteAllText(Path.Combine(folder.Root, "blocked"), "");
         s.Db = Path.Combine(folder.Root, "blocked", "warehouse.duckdb");
-        using var host = Start(s);
+        using var host = SchedulerHost.Start(s);
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.TriggerJob(JobNames.Key(JobNames.Publish));
         var runs = await WaitFor(host.Services.GetRequiredService<JobHistory>(), JobNames.Publish, r => r.Any(x => x.Result == JobRun.Failed));
@@ -55,7 +46,7 @@ public sealed class SchedulerTests
         using var folder = new ServiceFolder();
         var s = folder.Settings;
         File.WriteAllText(Path.Combine(s.Inbox, "late.csv"), "not,a,template\n");
-        using var host = Start(s);
+        using var host = SchedulerHost.Start(s);
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.TriggerJob(JobNames.Key(JobNames.Ingest));
         var history = host.Services.GetRequiredService<JobHistory>();
