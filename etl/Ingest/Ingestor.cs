@@ -172,7 +172,7 @@ public sealed class Ingestor
                 foreach (var s in checkedDrafts)
                 {
                     if (!s.AwaitsHistory) continue;
-                    ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(later, _context.UnitIds[s.UnitCode], out _);
+                    ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(later, s.UnitId, out _);
                     count++;
                 }
             }
@@ -184,7 +184,7 @@ public sealed class Ingestor
                     SubmissionValidator.CheckAgainstHistory(validated, _context, history, file.ReceivedAt);
                     file.Submissions.Add(validated);
                     if (!awaited || validated.Period is not { } period) continue;
-                    var unitId = _context.UnitIds[validated.UnitCode];
+                    var unitId = validated.UnitId;
                     ref var remaining = ref CollectionsMarshal.GetValueRefOrNullRef(later, unitId);
                     if (--remaining == 0) continue;
                     foreach (var v in validated.Values)
@@ -249,7 +249,7 @@ public sealed class Ingestor
         _unitsWithValues ??= UnitsWithValues();
         var unitIds = submissions
             .Where(s => s.AwaitsHistory)
-            .Select(s => _context.UnitIds[s.UnitCode])
+            .Select(s => s.UnitId)
             .Where(_unitsWithValues.Contains)
             .Distinct()
             .ToList();
@@ -297,9 +297,9 @@ public sealed class Ingestor
         using var tx = _connection.BeginTransaction();
 
         var accepted = files.SelectMany(f => f.Submissions).Where(s => s.Accepted).ToList();
-        _current.Load(_connection, accepted.Select(s => s.PeriodCode).Distinct());
-        // What this batch writes; taken into _current only once the batch has committed.
-        var written = new Dictionary<(string Unit, string Period), (int Version, string Hash, long Id)>();
+        _current.Load(_connection, accepted.Select(s => s.Period!).DistinctBy(p => p.Id), _context.UnitIds);
+        // What this batch writes, by CurrentVersions.Key; taken into _current only once the batch has committed.
+        var written = new Dictionary<long, (int Version, string Hash, long Id)>(accepted.Count);
         var nextId = _connection.Scalar<long>("SELECT coalesce(max(submission_id), 0) + 1 FROM submission");
         Timings.AddLookups(t);
         t = Stopwatch.GetTimestamp();
@@ -324,8 +324,10 @@ public sealed class Ingestor
                     var hash = s.ContentHash();
                     if (s.Accepted)
                     {
-                        var key = (s.UnitCode, s.PeriodCode);
-                        var existing = written.TryGetValue(key, out var earlier) ? earlier : _current.Get(s.UnitCode, s.PeriodCode);
+                        var unitId = s.UnitId;
+                        var periodId = s.Period!.Id;
+                        var key = CurrentVersions.Key(unitId, periodId);
+                        var existing = written.TryGetValue(key, out var earlier) ? earlier : _current.Get(unitId, periodId);
                         if (existing.Hash == hash)
                         {
                             outcomes.Add(new SubmissionOutcome(s.UnitCode, s.PeriodCode, SubmissionOutcome.Unchanged, existing.Version, null, s.Messages));
@@ -335,10 +337,9 @@ public sealed class Ingestor
                         if (existing.Version > 0) retired.Add(existing.Id);
                         var id = nextId++;
                         submissionRows.Add(id, s, version, accepted: true, fileName, file.Format, hash, file.ReceivedAt, loadedAt);
-                        var unitId = _context.UnitIds[s.UnitCode];
                         foreach (var v in s.Values)
                         {
-                            facts.Add(id, unitId, s.Period!.Id, v.Indicator.Id, v, s.SourceOf(v));
+                            facts.Add(id, unitId, periodId, v.Indicator.Id, v, s.SourceOf(v));
                             valueCount++;
                         }
                         AppendMessages(messages, id, s.Messages);
@@ -388,7 +389,7 @@ public sealed class Ingestor
         }
         tx.Commit();
         _current.Commit(written);
-        _unitsWithValues?.UnionWith(written.Keys.Select(k => _context.UnitIds[k.Unit]));
+        _unitsWithValues?.UnionWith(written.Keys.Select(static k => (int)(k >> 32)));
         Timings.AddCommitting(t);
         return results;
     }

@@ -49,6 +49,8 @@ public static class SubmissionValidator
         {
             Draft = draft,
             UnitCode = known ? windows![0].Code : unitText,
+            // Resolved here, on a reading thread, so the loading thread keys by integers.
+            UnitId = known && context.UnitIds.TryGetValue(unitText, out var unitId) ? unitId : -1,
             Period = period,
             Unit = known && period is not null ? context.UnitDuring(unitText, period) : null,
         };
@@ -115,7 +117,7 @@ public static class SubmissionValidator
     {
         if (!result.AwaitsHistory) return;
         result.AwaitsHistory = false;
-        CheckWarnings(result, context.UnitIds[result.UnitCode], result.Period!, context, history, receivedAt);
+        CheckWarnings(result, result.UnitId, result.Period!, context, history, receivedAt);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

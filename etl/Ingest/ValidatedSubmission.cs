@@ -13,6 +13,9 @@ public sealed class ValidatedSubmission
 
     public UnitRecord? Unit { get; init; }
 
+    /// <summary>The unit's durable key (dim_unit.unit_id), or -1 when the code is unknown.</summary>
+    internal int UnitId { get; init; } = -1;
+
     public PeriodInfo? Period { get; init; }
 
     /// <summary>The period code, or the text as sent when not understood.</summary>
