@@ -78,25 +78,32 @@ internal sealed class FileReadAhead : IDisposable
         try
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = _stop.Token };
-            var start = 0;
-            foreach (var size in BatchSizes(paths.Count, batchSize))
+            var cutter = new BatchCutter(paths.Count, batchSize);
+            var batch = new List<LoadedFile>();
+            var next = 0;
+            for (var size = cutter.NextChunk(); size > 0; size = cutter.NextChunk())
             {
-                var batch = new LoadedFile[size];
-                var first = start;
-                start += size;
-                Parallel.For(0, batch.Length, options, k =>
+                var chunk = new LoadedFile[size];
+                var first = next;
+                next += size;
+                Parallel.For(0, chunk.Length, options, k =>
                 {
                     _cores.Wait(_stop.Token);
                     try
                     {
-                        batch[k] = Load(paths[first + k]);
+                        chunk[k] = Load(paths[first + k]);
                     }
                     finally
                     {
                         _cores.Release();
                     }
                 });
-                _ready.Add([.. batch], _stop.Token);
+                batch.AddRange(chunk);
+                var values = 0L;
+                foreach (var file in chunk) values += file.ValueCount;
+                if (!cutter.Add(size, values)) continue;
+                _ready.Add(batch, _stop.Token);
+                batch = [];
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -111,32 +118,6 @@ internal sealed class FileReadAhead : IDisposable
         {
             _ready.CompleteAdding();
         }
-    }
-
-    /// <summary>
-    /// How many files each batch takes: up to <paramref name="batchSize"/>, with the first batches
-    /// and the last ones smaller (an eighth of the size, doubling up and halving down). Loading
-    /// starts as soon as a small first batch is read, and the last batch, which the loading thread
-    /// writes while the reading threads have nothing left to do, is small too: a national quarter's
-    /// 2,310 files go as 125, 250, 500, 560, 500, 250, 125 instead of 125, 250, 500, 1,000, 435.
-    /// </summary>
-    internal static List<int> BatchSizes(int files, int batchSize)
-    {
-        var front = new List<int>();
-        var back = new List<int>();
-        var size = Math.Max(1, batchSize / 8);
-        for (var remaining = files; remaining > 0; size = Math.Min(batchSize, size * 2))
-        {
-            var take = Math.Min(size, remaining);
-            front.Add(take);
-            remaining -= take;
-            if (remaining == 0) break;
-            take = Math.Min(size, remaining);
-            back.Add(take);
-            remaining -= take;
-        }
-        back.Reverse();
-        return [.. front, .. back];
     }
 
     private LoadedFile Load(string path)

@@ -19,6 +19,17 @@ internal sealed class LoadedFile(string path)
 
     public List<SubmissionDraft> Drafts { get; init; } = [];
 
+    /// <summary>The values of all the drafts, as sent (what <see cref="BatchCutter"/> counts).</summary>
+    public long ValueCount
+    {
+        get
+        {
+            var n = 0L;
+            foreach (var d in Drafts) n += d.Values.Count;
+            return n;
+        }
+    }
+
     /// <summary>The operating system refused the bytes (missing, locked): reported, never quarantined.</summary>
     public string? IoError { get; init; }
 
