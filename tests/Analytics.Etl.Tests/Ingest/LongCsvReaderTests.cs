@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Analytics.Etl.Files;
 using Analytics.Etl.Ingest;
@@ -29,7 +30,22 @@ public sealed class LongCsvReaderTests : IDisposable
         { "header only", "unit_code,period,indicator,value\n" },
         { "small numbers, leading zeros, padded and large values", "unit_code,period,indicator,value\nLBN-PUB,2024-Q1,members,0\nLBN-PUB,2024-Q1,workers,007\nLBN-PUB,2024-Q1,members_left, 9999 \nLBN-PUB,2024-Q1,members_admitted,10000\nLBN-PRV,2024-Q1,members,00\nLBN-PRV,2024-Q1,workers,12a\n" },
         { "an empty quoted cell opens a quote again", "unit_code,period,indicator,value,note\nLBN-PUB,2024-Q1,members,3,\"\"\"x\"\n" },
+        { "hundreds of units, indicators and notes, interleaved (more texts than the reader keeps)", ManyTexts() },
     };
+
+    // Units in runs and out of order, 90 indicator spellings and 150 notes: the reader's cache of
+    // recent texts evicts and collides, and must still give every cell its own text.
+    private static string ManyTexts()
+    {
+        var text = new StringBuilder("unit_code,period,indicator,value,note\n");
+        var random = new Random(7);
+        for (var line = 0; line < 4000; line++)
+        {
+            var unit = line % 7 == 0 ? random.Next(400) : line / 9;
+            text.Append(CultureInfo.InvariantCulture, $"U-{unit:D4},2024-Q1,ind_{random.Next(90)},{random.Next(20_000)},{(random.Next(3) == 0 ? $"ghi chú {random.Next(150)}" : "")}\n");
+        }
+        return text.ToString();
+    }
 
     [Theory]
     [MemberData(nameof(Files))]
