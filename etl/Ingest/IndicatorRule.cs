@@ -22,7 +22,15 @@ public sealed record IndicatorRule(
 
     public bool IsCount => ValueType == "count";
 
-    public bool IsDerived => Kind == "derived" || ReportedBy == "derived";
+    public bool IsDerived { get; } = Kind == "derived" || ReportedBy == "derived";
+
+    /// <summary>Reported by the units whose children are grassroots unions.</summary>
+    public bool IsUpper { get; } = ReportedBy == "upper";
+
+    // The sets as arrays, computed once: ingest asks for every value it checks, and a scan of
+    // two or three short strings is cheaper than hashing through the set's interface.
+    private readonly string[] _sectors = [.. Sectors];
+    private readonly string[] _periodTypes = [.. PeriodTypes];
 
     /// <summary>The unit level that reports it: grassroots 3, province 1, national 0; null for "upper", which is not a level.</summary>
     // Computed once: ingest asks for every value it checks.
@@ -41,7 +49,14 @@ public sealed record IndicatorRule(
     /// </summary>
     public bool ReportableBy(UnitRecord unit, string periodType, bool hasGrassrootsChildren) =>
         !IsDerived
-        && (ReportedBy == "upper" ? unit.Level < 3 && hasGrassrootsChildren : ReportingLevel == unit.Level)
-        && (Sectors.Count == 0 || (unit.Sector is not null && Sectors.Contains(unit.Sector)))
-        && (PeriodTypes.Count == 0 || PeriodTypes.Contains(periodType));
+        && (IsUpper ? unit.Level < 3 && hasGrassrootsChildren : ReportingLevel == unit.Level)
+        && (_sectors.Length == 0 || (unit.Sector is not null && Contains(_sectors, unit.Sector)))
+        && (_periodTypes.Length == 0 || Contains(_periodTypes, periodType));
+
+    private static bool Contains(string[] set, string text)
+    {
+        foreach (var s in set)
+            if (string.Equals(s, text, StringComparison.Ordinal)) return true;
+        return false;
+    }
 }

@@ -42,9 +42,10 @@ internal sealed class LoadedFile(string path)
     public void CheckAhead(IngestContext context)
     {
         var checkedDrafts = new List<ValidatedSubmission>(Drafts.Count);
+        var memo = new SubmissionValidator.IndicatorMemo();
         foreach (var draft in Drafts)
         {
-            var s = SubmissionValidator.Check(draft, context);
+            var s = SubmissionValidator.Check(draft, context, memo);
             s.ContentHash();
             checkedDrafts.Add(s);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -35,7 +36,7 @@ public static class SubmissionValidator
     /// Safe on any thread (the context is only read), so ingest runs it while files are read ahead.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static ValidatedSubmission Check(SubmissionDraft draft, IngestContext context)
+    internal static ValidatedSubmission Check(SubmissionDraft draft, IngestContext context, IndicatorMemo? memo = null)
     {
         var unitText = Clean(draft.UnitText);
         var periodText = draft.PeriodText.Trim();
@@ -91,7 +92,7 @@ public static class SubmissionValidator
             return result;
         }
 
-        CheckValues(result, unit, period, context);
+        CheckValues(result, unit, period, context, memo);
         if (result.Values.Count == 0 && result.Accepted)
         {
             messages.Add(ValidationRules.Message(ValidationRules.NoValues, new(
@@ -121,28 +122,35 @@ public static class SubmissionValidator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CheckValues(ValidatedSubmission result, UnitRecord unit, PeriodInfo period, IngestContext context)
+    private static void CheckValues(ValidatedSubmission result, UnitRecord unit, PeriodInfo period, IngestContext context, IndicatorMemo? memo)
     {
         var draftValues = CollectionsMarshal.AsSpan(result.Draft.Values);
         for (var index = 0; index < draftValues.Length; index++)
         {
             ref readonly var raw = ref draftValues[index];
-            var code = Clean(raw.IndicatorText);
             var cell = raw.ValueCell ?? raw.Cell;
             var valueText = raw.ValueText.Trim();
-            if (code.Length == 0)
+            if (memo is null || !memo.TryGet(raw.IndicatorText, out var indicator))
             {
-                if (valueText.Length > 0 || raw.TypedNumber is not null)
-                    result.Messages.Add(ValidationRules.Message(ValidationRules.UnknownIndicator, new("thiếu mã chỉ tiêu cho giá trị này", "a value has no indicator code"), row: raw.Row, cell: cell));
-                continue;
+                var code = Clean(raw.IndicatorText);
+                if (code.Length == 0)
+                {
+                    if (valueText.Length > 0 || raw.TypedNumber is not null)
+                        result.Messages.Add(ValidationRules.Message(ValidationRules.UnknownIndicator, new("thiếu mã chỉ tiêu cho giá trị này", "a value has no indicator code"), row: raw.Row, cell: cell));
+                    continue;
+                }
+                if (context.Indicators.TryGetValue(code, out indicator))
+                {
+                    memo?.Add(raw.IndicatorText, indicator);
+                }
+                else
+                {
+                    result.Messages.Add(ValidationRules.Message(ValidationRules.UnknownIndicator, new(
+                        $"mã chỉ tiêu '{code}' không có trong danh mục chỉ tiêu", $"indicator code '{code}' is not in the catalog"), code, raw.Row, cell));
+                    continue;
+                }
             }
-            if (!context.Indicators.TryGetValue(code, out var indicator))
-            {
-                result.Messages.Add(ValidationRules.Message(ValidationRules.UnknownIndicator, new(
-                    $"mã chỉ tiêu '{code}' không có trong danh mục chỉ tiêu", $"indicator code '{code}' is not in the catalog"), code, raw.Row, cell));
-                continue;
-            }
-            if (!indicator.ReportableBy(unit, period.Type, indicator.ReportedBy == "upper" && context.HasGrassrootsChildren(unit.Code, period)))
+            if (!indicator.ReportableBy(unit, period.Type, indicator.IsUpper && context.HasGrassrootsChildren(unit.Code, period)))
             {
                 result.Messages.Add(ValidationRules.Message(ValidationRules.NotReportable, WhyNotReportable(indicator, unit, period), indicator.Code, raw.Row, cell));
                 continue;
@@ -404,6 +412,33 @@ public static class SubmissionValidator
     internal static string Format(decimal value) => value.ToString(decimal.Truncate(value) == value ? "#,##0" : "#,##0.##", Vi);
 
     internal static string Clean(string text) => text.Normalize(NormalizationForm.FormC).Trim();
+
+    /// <summary>
+    /// The indicators that recently seen indicator texts (the string objects themselves) named,
+    /// for the drafts of one file. A bulk CSV gives every line's indicator cell the same string
+    /// object (<see cref="LongCsvReader"/>), so most values skip normalising the text and the
+    /// case-insensitive catalog lookup (about 0.1 s of CPU per national quarter).
+    /// </summary>
+    internal sealed class IndicatorMemo
+    {
+        private const int Size = 64;
+        private readonly string?[] _texts = new string?[Size];
+        private readonly IndicatorRule?[] _rules = new IndicatorRule?[Size];
+
+        public bool TryGet(string text, [NotNullWhen(true)] out IndicatorRule? rule)
+        {
+            var slot = RuntimeHelpers.GetHashCode(text) & (Size - 1);
+            rule = ReferenceEquals(_texts[slot], text) ? _rules[slot] : null;
+            return rule is not null;
+        }
+
+        public void Add(string text, IndicatorRule rule)
+        {
+            var slot = RuntimeHelpers.GetHashCode(text) & (Size - 1);
+            _texts[slot] = text;
+            _rules[slot] = rule;
+        }
+    }
 
     private static string RemoveDiacritics(string text)
     {

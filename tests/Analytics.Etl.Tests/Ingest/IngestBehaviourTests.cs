@@ -38,6 +38,35 @@ public sealed class IngestBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void EachValueInABulkFileGoesToTheIndicatorItsOwnCellNames()
+    {
+        // The reader hands every line's indicator cell out as one string per distinct text, and the
+        // validator remembers what each of those strings named: spellings that differ only in case
+        // or white space, and an unknown code between them, must each still be read on their own.
+        var outcome = _w.IngestCsv("""
+            unit_code,period,indicator,value
+            LBN-PUB,2024-Q1,workers,100
+            LBN-PUB,2024-Q1,Members,90
+            LBN-PUB,2024-Q1,members_left,1
+            LBN-PRV,2024-Q1,members ,80
+            LBN-PRV,2024-Q1,WORKERS,85
+            LBN-PRV,2024-Q1,members_admitted,3
+            GLM-SOE,2024-Q1,members,70
+            GLM-SOE,2024-Q1,membres,71
+            GLM-SOE,2024-Q1,workers,75
+            """);
+        Assert.Equal(2, outcome.Accepted);
+        Assert.Equal(1, outcome.Refused);
+        Assert.Equal(100, _w.Current("LBN-PUB", "2024-Q1", "workers"));
+        Assert.Equal(90, _w.Current("LBN-PUB", "2024-Q1", "members"));
+        Assert.Equal(1, _w.Current("LBN-PUB", "2024-Q1", "members_left"));
+        Assert.Equal(80, _w.Current("LBN-PRV", "2024-Q1", "members"));
+        Assert.Equal(85, _w.Current("LBN-PRV", "2024-Q1", "workers"));
+        Assert.Equal(3, _w.Current("LBN-PRV", "2024-Q1", "members_admitted"));
+        Assert.Equal(1, _w.Count("SELECT count(*) FROM submission_message m JOIN submission s USING (submission_id) WHERE s.unit_code = 'GLM-SOE' AND m.indicator_code = 'membres' AND m.source_row = 9"));
+    }
+
+    [Fact]
     public void IngestingTheSameFileTwiceChangesNothing()
     {
         const string text = "unit_code,period,indicator,value\nLBN-PUB,2024-Q1,workers,10\nLBN-PRV,2024-Q1,workers,20\n";
