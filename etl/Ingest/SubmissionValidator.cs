@@ -24,6 +24,13 @@ public static class SubmissionValidator
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>
+    /// An empty history shaped for these rules: reconciliation asks for members at a period, the
+    /// outlier check for series (flags are never checked against history, so ingest does not read them).
+    /// </summary>
+    public static UnitHistory NewHistory(IngestContext context) =>
+        new(context.Indicators.TryGetValue("members", out var members) ? [members.Id] : []);
+
     public static ValidatedSubmission Validate(SubmissionDraft draft, IngestContext context, UnitHistory history, DateTime receivedAt)
     {
         var result = Check(draft, context);
@@ -323,12 +330,16 @@ public static class SubmissionValidator
             }
         }
 
+        // On the stack: this runs for every value of a unit with history (a million per national quarter).
+        Span<double> buffer = stackalloc double[256];
         foreach (var value in result.Values)
         {
             if (!known) break;
             if (value.Number is null || value.Indicator.IsFlag) continue;
-            if (history.SeriesCount(unitId, value.Indicator.Id, period.Type) < OutlierMinimumHistory) continue;
-            var past = history.Series(unitId, value.Indicator.Id, period.Type);
+            var count = history.SeriesCount(unitId, value.Indicator.Id, period.Type);
+            if (count < OutlierMinimumHistory) continue;
+            var past = count <= buffer.Length ? buffer[..count] : new double[count];
+            history.CopySeries(unitId, value.Indicator.Id, period.Type, past);
             var (median, scale) = RobustScale(past);
             var x = value.Number!.Value;
             if (Math.Abs(x - median) > OutlierThreshold * scale)
@@ -358,15 +369,25 @@ public static class SubmissionValidator
     /// </summary>
     public static (double Median, double Scale) RobustScale(IReadOnlyList<double> values)
     {
-        var median = Median(values);
-        var mad = Median([.. values.Select(v => Math.Abs(v - median))]);
+        var copy = values.ToArray();
+        return RobustScale(copy);
+    }
+
+    /// <summary>As <see cref="RobustScale(IReadOnlyList{double})"/>; sorts and overwrites <paramref name="values"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (double Median, double Scale) RobustScale(Span<double> values)
+    {
+        values.Sort();
+        var median = MedianOfSorted(values);
+        for (var i = 0; i < values.Length; i++) values[i] = Math.Abs(values[i] - median);
+        values.Sort();
+        var mad = MedianOfSorted(values);
         var scale = Math.Max(1.4826 * mad, Math.Max(2, 0.1 * Math.Abs(median)));
         return (median, scale);
     }
 
-    private static double Median(IReadOnlyList<double> values)
+    private static double MedianOfSorted(ReadOnlySpan<double> sorted)
     {
-        var sorted = values.Order().ToArray();
         var mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }

@@ -21,9 +21,10 @@ static int Usage()
               bulk append of fact rows through the binding's data-chunk appender vs DuckDB's
               read_csv of the same rows (default 10,000,000 rows, best of 3 runs)
 
-          ingest --sample DIR [--period 2024-Q1] [--runs 3] [--batch N] [--dir PATH]
+          ingest --sample DIR [--period 2024-Q1] [--runs 3] [--batch N] [--dir PATH] [--onto WAREHOUSE]
               validated, versioned ingest of one period of a generated sample (analytics sample)
-              vs DuckDB's read_csv of the same values; median of --runs ingests (1 for --period all)
+              vs DuckDB's read_csv of the same values; median of --runs ingests (1 for --period all);
+              --onto: each run into a copy of WAREHOUSE (holding the registry and earlier periods)
 
           reports [--db PATH] [--year 2024] [--out DIR] [--charts 100] [--workers 2] [--provinces N] [--copy 1|0] [--overlap 1|0]
               annual workbook and conference pack for every province of a loaded warehouse
