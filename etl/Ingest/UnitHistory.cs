@@ -7,14 +7,15 @@ namespace Analytics.Etl.Ingest;
 /// Current values already in the warehouse for the units of one batch (and those accepted earlier
 /// in it): the previous period's stock for reconciliation and each unit's own past values for the
 /// outlier check. A batch adds about one entry per value it loads (a national quarter onto three
-/// years of history: some 12 million), so the keys are packed integers, each series is a chain
+/// years of history: some 12 million), so a series' key is a packed integer, point values are kept for
+/// the few indicators asked for at a period, each series is a chain
 /// through two shared arrays instead of a list of its own, and <see cref="Clear"/> keeps the
 /// storage for the next batch.
 /// </summary>
 public sealed class UnitHistory
 {
     // (unit, indicator, period) → value; (unit, indicator, period type) → the series' last link and length.
-    private readonly Dictionary<long, double> _values = [];
+    private readonly Dictionary<(int Unit, short Indicator, int Period), double> _values = [];
     private readonly Dictionary<long, (int Last, int Count)> _series = [];
     private double[] _chainValues = new double[1024];
     private int[] _chainPrevious = new int[1024];
@@ -34,9 +35,6 @@ public sealed class UnitHistory
         foreach (var id in ids) if (id >= 0) _pointIndicators[id] = true;
     }
 
-    private static long ValueKey(int unitId, short indicatorId, int periodId) =>
-        ((long)unitId << 32) | ((long)(ushort)indicatorId << 22) | (uint)(periodId & 0x3FFFFF);
-
     private static long SeriesKey(int unitId, short indicatorId, string periodType) =>
         ((long)unitId << 32) | ((long)(ushort)indicatorId << 8) | (uint)TypeIndex(periodType);
 
@@ -55,9 +53,8 @@ public sealed class UnitHistory
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int unitId, short indicatorId, PeriodInfo period, double value)
     {
-        if (period.Id is < 0 or > 0x3FFFFF) throw new ArgumentOutOfRangeException(nameof(period), period.Id, "period id out of range");
         if ((uint)indicatorId < (uint)_pointIndicators.Length && _pointIndicators[indicatorId])
-            _values[ValueKey(unitId, indicatorId, period.Id)] = value;
+            _values[(unitId, indicatorId, period.Id)] = value;
         if (unitId != _lastUnit)
         {
             _units.Add(unitId);
@@ -81,7 +78,7 @@ public sealed class UnitHistory
 
     /// <summary>The value of one of the point indicators (see the constructor) at a period; null when unknown.</summary>
     public double? ValueAt(int unitId, short indicatorId, int periodId) =>
-        _values.TryGetValue(ValueKey(unitId, indicatorId, periodId), out var v) ? v : null;
+        _values.TryGetValue((unitId, indicatorId, periodId), out var v) ? v : null;
 
     /// <summary>How many past values <see cref="Series"/> would give, without building the list.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
