@@ -366,14 +366,8 @@ public static class SubmissionValidator
     /// median and at 2 (small counts move by a few). The floor matters for steady units: a few nearly equal past values give a
     /// tiny MAD, and ordinary growth of a few percent must not be called far outside. With the
     /// threshold of 5, a steady unit is flagged for a jump of more than half its usual level.
+    /// Sorts and overwrites <paramref name="values"/> (the caller's scratch copy of the series).
     /// </summary>
-    public static (double Median, double Scale) RobustScale(IReadOnlyList<double> values)
-    {
-        var copy = values.ToArray();
-        return RobustScale(copy);
-    }
-
-    /// <summary>As <see cref="RobustScale(IReadOnlyList{double})"/>; sorts and overwrites <paramref name="values"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (double Median, double Scale) RobustScale(Span<double> values)
     {

@@ -9,15 +9,6 @@ namespace Analytics.Jobs.Tests.Scheduling;
 /// <summary>The default SQLite store across restarts: runs missed while down, and runs cut short by a dead process.</summary>
 public sealed class MissedRunTests
 {
-    private static IHost Start(ServiceSettings settings)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddAnalyticsScheduler(settings, TimeProvider.System);
-        var host = builder.Build();
-        host.Start();
-        return host;
-    }
-
     private static async Task WaitUntil(Func<bool> done, TimeSpan limit)
     {
         var until = DateTime.UtcNow + limit;
@@ -38,7 +29,7 @@ public sealed class MissedRunTests
         s.Schedules.Ingest = $"{local.Second} {local.Minute} {local.Hour} * * ?";
         var history = new JobHistory(s.HistoryPath);
 
-        using (var first = Start(s))
+        using (var first = SchedulerHost.Start(s))
         {
             var scheduler = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             var trigger = await scheduler.GetTrigger(new TriggerKey(JobNames.Ingest + "-schedule", JobNames.Group));
@@ -51,7 +42,7 @@ public sealed class MissedRunTests
         await Task.Delay(due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2));
         Assert.Empty(history.For(JobNames.Ingest));
 
-        using var second = Start(s);
+        using var second = SchedulerHost.Start(s);
         await WaitUntil(() => history.For(JobNames.Ingest).Count > 0, TimeSpan.FromSeconds(20));
         // Time for a wrong second or third catch-up run to show.
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -96,7 +87,7 @@ public sealed class MissedRunTests
         // Restarted (in this process, no fault): the cut-short run is recovered from the store and run again.
         s.Schedules.Ingest = "0 0 3 * * ?";
         var history = new JobHistory(s.HistoryPath);
-        using (var restarted = Start(s))
+        using (var restarted = SchedulerHost.Start(s))
         {
             await WaitUntil(() => history.For(JobNames.Ingest).Any(r => r.Recovered) && history.For(JobNames.Publish).Count > 0, TimeSpan.FromSeconds(60));
             await restarted.StopAsync();
