@@ -24,13 +24,6 @@ public static class SubmissionValidator
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>
-    /// An empty history shaped for these rules: reconciliation asks for members at a period, the
-    /// outlier check for series (flags are never checked against history, so ingest does not read them).
-    /// </summary>
-    public static UnitHistory NewHistory(IngestContext context) =>
-        new(context.Indicators.TryGetValue("members", out var members) ? [members.Id] : []);
-
     public static ValidatedSubmission Validate(SubmissionDraft draft, IngestContext context, UnitHistory history, DateTime receivedAt)
     {
         var result = Check(draft, context);
@@ -314,7 +307,7 @@ public static class SubmissionValidator
         var known = history.HasUnit(unitId);
         if (known && Get("members") is { } end && context.Indicators.TryGetValue("members", out var membersRule)
             && context.Previous(period) is { } previous
-            && history.ValueAt(unitId, membersRule.Id, previous.Id) is { } start
+            && history.ValueAt(unitId, membersRule.Id, previous) is { } start
             && (Get("members_admitted") is not null || Get("members_left") is not null))
         {
             var admitted = Get("members_admitted") ?? 0;
@@ -336,12 +329,13 @@ public static class SubmissionValidator
         {
             if (!known) break;
             if (value.Number is null || value.Indicator.IsFlag) continue;
-            var count = history.SeriesCount(unitId, value.Indicator.Id, period.Type);
-            if (count < OutlierMinimumHistory) continue;
-            var past = count <= buffer.Length ? buffer[..count] : new double[count];
-            history.CopySeries(unitId, value.Indicator.Id, period.Type, past);
-            var (median, scale) = RobustScale(past);
+            var series = history.SeriesView(unitId, value.Indicator.Id, period.Type);
+            if (series.Length < OutlierMinimumHistory) continue;
             var x = value.Number!.Value;
+            if (SurelyNotFar(series, x)) continue;
+            var past = series.Length <= buffer.Length ? buffer[..series.Length] : new double[series.Length];
+            series.CopyTo(past);
+            var (median, scale) = RobustScale(past);
             if (Math.Abs(x - median) > OutlierThreshold * scale)
             {
                 result.Messages.Add(ValidationRules.Message(ValidationRules.Outlier, new(
@@ -371,13 +365,59 @@ public static class SubmissionValidator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (double Median, double Scale) RobustScale(Span<double> values)
     {
-        values.Sort();
+        Sort(values);
         var median = MedianOfSorted(values);
         for (var i = 0; i < values.Length; i++) values[i] = Math.Abs(values[i] - median);
-        values.Sort();
+        Sort(values);
         var mad = MedianOfSorted(values);
         var scale = Math.Max(1.4826 * mad, Math.Max(2, 0.1 * Math.Abs(median)));
         return (median, scale);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="x"/> is within reach of the series' least and greatest values, reach
+    /// being what the scale's floor alone allows at the least value. Then the outlier check cannot
+    /// fire: the median lies between the two, so x is no farther from it, and the scale is at least
+    /// its floor, which is no smaller at the median (values are never negative; every step rounds
+    /// monotonically, so this holds in floating point too). Most values are such, and need no sort.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool SurelyNotFar(ReadOnlySpan<double> series, double x)
+    {
+        double least = series[0], greatest = series[0];
+        for (var i = 1; i < series.Length; i++)
+        {
+            least = Math.Min(least, series[i]);
+            greatest = Math.Max(greatest, series[i]);
+        }
+        if (!(least >= 0)) return false;
+        var reach = OutlierThreshold * Math.Max(2, 0.1 * least);
+        return Math.Abs(x - least) <= reach && Math.Abs(x - greatest) <= reach;
+    }
+
+    /// <summary>
+    /// Sorts a unit's series: a few dozen values at most (a quarter a year), for which insertion sort
+    /// beats the general sort; longer ones (month series over many years) take the general one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Sort(Span<double> values)
+    {
+        if (values.Length > 48)
+        {
+            values.Sort();
+            return;
+        }
+        for (var i = 1; i < values.Length; i++)
+        {
+            var v = values[i];
+            var j = i - 1;
+            while (j >= 0 && values[j] > v)
+            {
+                values[j + 1] = values[j];
+                j--;
+            }
+            values[j + 1] = v;
+        }
     }
 
     private static double MedianOfSorted(ReadOnlySpan<double> sorted)

@@ -145,6 +145,32 @@ public sealed class IngestBehaviourTests : IDisposable
         Assert.Equal(3, Assert.Single(again[0].Submissions).Version);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1000)]
+    public void HistoryIsTheCurrentVersionsWhereverTheRunCutsItsBatches(int batchSize)
+    {
+        // Quarters of 2023: 100, 100, 1,000 and 100 members, then 2023-Q4 corrected to 1,000 and
+        // 2024-Q1 reported as 1,000, in one run. The history 2024-Q1 is checked against is the current
+        // versions, 100, 100, 1,000, 1,000: median 550, not far. Were the replaced 100 counted too
+        // (median 100, MAD 0), 1,000 would be called far outside. The same in one batch or one per file.
+        foreach (var (quarter, members) in new[] { ("2023-Q1", 100), ("2023-Q2", 100), ("2023-Q3", 1000), ("2023-Q4", 100) })
+            _w.IngestCsv($"unit_code,period,indicator,value\nLBN-PUB,{quarter},members,{members}\n", name: $"{quarter}.csv");
+        var paths = new[]
+        {
+            _w.Write("q4-corrected.csv", "unit_code,period,indicator,value\nLBN-PUB,2023-Q4,members,1000\n"),
+            _w.Write("q1.csv", "unit_code,period,indicator,value\nLBN-PUB,2024-Q1,members,1000\n"),
+            _w.Write("other.csv", "unit_code,period,indicator,value\nGLM-SOE,2024-Q1,members,10\n"),
+        };
+        var outcomes = _w.Ingestor().IngestFiles(paths, batchSize: batchSize);
+        Assert.Equal(2, Assert.Single(outcomes[0].Submissions).Version);
+        Assert.DoesNotContain(Assert.Single(outcomes[1].Submissions).Messages, m => m.RuleId == "W03");
+
+        // The rule is live: 2024-Q2 at 10,000 is far from 100, 100, 1,000, 1,000, 1,000.
+        var q2 = _w.IngestCsv("unit_code,period,indicator,value\nLBN-PUB,2024-Q2,members,10000\n", name: "q2.csv");
+        Assert.Contains(Assert.Single(q2.Submissions).Messages, m => m.RuleId == "W03");
+    }
+
     [Fact]
     public void FilledTemplateIsReadBackAndAccepted()
     {
