@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Analytics.Etl.Files;
 using Analytics.Warehouse.DuckDb;
 
@@ -31,10 +29,8 @@ public sealed class Ingestor
     private readonly IngestContext _context;
     private readonly CurrentVersions _current = new();
 
-    // The run's history (see LoadHistory): what the warehouse holds as current, kept so by applying
-    // each accepted submission. Whole once it holds every unit's values.
-    private readonly UnitHistory _history;
-    private bool _historyWhole;
+    // The history rules' view of the warehouse during a run (IngestFiles).
+    private RunHistory? _history;
 
     /// <summary>Where this ingestor's time went so far.</summary>
     public IngestTimings Timings { get; } = new();
@@ -46,7 +42,6 @@ public sealed class Ingestor
         _clock = clock;
         JitWarmup.Start();
         _context = IngestContext.Load(connection);
-        _history = new UnitHistory();
     }
 
     /// <summary>Files under the given files and folders, in the order their receipt time (then name) says.</summary>
@@ -87,8 +82,9 @@ public sealed class Ingestor
     /// <summary>
     /// Ingests files in order, in batches of up to <paramref name="batchSize"/> files per transaction:
     /// the per-transaction work (current versions, identifiers, commit) is paid once per batch, not
-    /// once per file, and the units' history is read at most twice per run. A batch commits whole or not at all, so a crash leaves no half
-    /// submission and re-running finishes the job (files already committed are skipped by hash).
+    /// once per file, and the units' history is read once per run (<see cref="RunHistory"/>). A
+    /// batch commits whole or not at all, so a crash leaves no half submission and re-running
+    /// finishes the job (files already committed are skipped by hash).
     /// Batches end by the values they carry (<see cref="BatchCutter"/>): each is past DuckDB's row
     /// group size, so its rows are written compressed straight to the database file instead of to
     /// the write-ahead log and then again at a checkpoint; the first is the smallest, so loading
@@ -98,9 +94,8 @@ public sealed class Ingestor
     {
         var outcomes = new List<FileOutcome>(paths.Count);
         _current.Clear();
-        _history.Clear();
-        _historyWhole = false;
         CheckpointDeferral? checkpoints = null;
+        _history = new RunHistory(_connection, _context);
         try
         {
             using var files = new FileReadAhead(paths, batchSize, _context, Timings);
@@ -118,7 +113,7 @@ public sealed class Ingestor
                     // Something in the batch upset the database (not a validation matter): retry file by
                     // file so one odd file cannot hold back the others. The history took the batch's
                     // values, which did not commit: read it again.
-                    _historyWhole = false;
+                    _history.BatchFailed();
                     foreach (var file in batch) outcomes.AddRange(IngestBatch([file], moreToCome: true));
                 }
                 progress?.Report(outcomes.Count);
@@ -177,7 +172,7 @@ public sealed class Ingestor
         if (pending.Count > 0)
         {
             t = Stopwatch.GetTimestamp();
-            var history = LoadHistory(pending.SelectMany(p => p.Checked), whole: moreToCome);
+            var history = _history!.ForBatch(pending.SelectMany(p => p.Checked), moreToCome);
             Timings.AddLookups(t);
             t = Stopwatch.GetTimestamp();
             foreach (var (_, file, checkedDrafts) in pending)
@@ -187,14 +182,10 @@ public sealed class Ingestor
                     var awaited = validated.AwaitsHistory;
                     SubmissionValidator.CheckAgainstHistory(validated, _context, history, file.ReceivedAt);
                     file.Submissions.Add(validated);
-                    if (!awaited || validated.Period is not { } period) continue;
                     // Accepted: from here on it is the unit's current version for the period, for the
                     // submissions after it in this batch and in the batches after (whether new or a
                     // resend of the same values, which Write then skips).
-                    var unitId = validated.UnitId;
-                    history.Remove(unitId, period);
-                    foreach (var v in validated.Values)
-                        if (v.Number is { } number && !v.Indicator.IsFlag) history.Add(unitId, v.Indicator.Id, period, number);
+                    if (awaited) _history.Apply(validated);
                 }
             }
             Timings.AddValidating(t);
@@ -246,87 +237,6 @@ public sealed class Ingestor
         using var reader = _connection.Query("SELECT f.file_hash FROM ingested_file f JOIN ingest_hashes h USING (file_hash)");
         while (reader.Read()) found.Add(reader.GetString(0));
         return found;
-    }
-
-    /// <summary>
-    /// The current values the history rules read for the batch. A run of one batch reads its own
-    /// units' values; a longer run reads every unit's values once, at its first batch, and then
-    /// only applies what it accepts (IngestBatch). Reading per batch meant scanning every fact each
-    /// time: onto three years of history a national quarter spent 3.7 of its 6.6 s so.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private UnitHistory LoadHistory(IEnumerable<ValidatedSubmission> submissions, bool whole)
-    {
-        var history = _history;
-        if (_historyWhole) return history;
-        history.Clear();
-        string filter;
-        if (!whole)
-        {
-            // Only submissions still to be checked against history read it.
-            var unitIds = submissions.Where(s => s.AwaitsHistory).Select(s => s.UnitId).Distinct().ToList();
-            if (unitIds.Count == 0) return history;
-            _connection.Execute("CREATE OR REPLACE TEMP TABLE ingest_units (unit_id INTEGER)");
-            using (var appender = _connection.CreateAppender("ingest_units"))
-            {
-                foreach (var id in unitIds) appender.Append(id).EndRow();
-                appender.Close();
-            }
-            filter = "AND f.unit_id IN (SELECT unit_id FROM ingest_units)";
-        }
-        else
-        {
-            history.EnsureCapacity((int)Math.Min(_connection.Scalar<long>("SELECT count(*) FROM fact_value"), Array.MaxLength));
-            filter = "";
-            _historyWhole = true;
-        }
-        // Facts belong to accepted submissions only, so "current" is "not replaced". The few replaced
-        // versions are skipped here by id, which costs a bit test per row; in the query (NOT IN, or
-        // joining the current submissions) it took 0.3 s more onto three years of history. Flags are
-        // never checked against history. In no particular order: the rules take a value at a
-        // period, and the median of a series. Read a chunk at a time.
-        var replaced = ReplacedSubmissions();
-        var flags = _context.Indicators.Values.Where(i => i.IsFlag).Select(i => i.Id.ToString(CultureInfo.InvariantCulture)).ToList();
-        using var reader = _connection.Query($"""
-            SELECT f.unit_id, f.indicator_id, f.period_id, f.value, f.submission_id
-            FROM fact_value f
-            WHERE f.value IS NOT NULL
-              {(flags.Count > 0 ? $"AND f.indicator_id NOT IN ({string.Join(", ", flags)})" : "")}
-              {filter}
-            """);
-        var lastPeriodId = int.MinValue;
-        PeriodInfo? period = null;
-        while (reader.NextChunk())
-        {
-            var units = reader.GetValues<int>(0);
-            var indicators = reader.GetValues<short>(1);
-            var periods = reader.GetValues<int>(2);
-            var values = reader.GetValues<double>(3);
-            var submissionIds = reader.GetValues<long>(4);
-            for (var i = 0; i < units.Length; i++)
-            {
-                var submission = (ulong)submissionIds[i];
-                if (submission < (ulong)replaced.Length * 64 && (replaced[submission >> 6] & (1UL << (int)(submission & 63))) != 0) continue;
-                if (periods[i] != lastPeriodId)
-                {
-                    lastPeriodId = periods[i];
-                    period = _context.PeriodsById.GetValueOrDefault(lastPeriodId);
-                }
-                if (period is not null) history.Add(units[i], indicators[i], period, values[i]);
-            }
-        }
-        return history;
-    }
-
-    /// <summary>The submissions that are not current (replaced versions, refused ones), as a bit per submission id.</summary>
-    private ulong[] ReplacedSubmissions()
-    {
-        var ids = new List<long>();
-        using (var reader = _connection.Query("SELECT submission_id FROM submission WHERE NOT is_current"))
-            while (reader.Read()) ids.Add(reader.GetInt64(0));
-        var bits = new ulong[ids.Count == 0 ? 0 : ids.Max() / 64 + 1];
-        foreach (var id in ids) bits[id >> 6] |= 1UL << (int)(id & 63);
-        return bits;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -7,17 +7,17 @@ namespace Analytics.Etl.Ingest;
 /// The current values of units, as the history rules read them: the previous period's stock for
 /// reconciliation (W02) and each unit's own past values of an indicator for one period type for the
 /// outlier check (W03). Ingest keeps one for a whole run and applies each accepted submission to it
-/// (<see cref="Remove"/> the period, then <see cref="Add"/> its values), so it stays what the
+/// (<see cref="Remove"/> the period, then <see cref="Add(int, short, PeriodInfo, double)"/> its values), so it stays what the
 /// warehouse holds as current, batch after batch, without reading the warehouse again.
 /// </summary>
 /// <remarks>
 /// A national quarter onto three years of history holds some 10 million values, read in no
 /// particular order. Hash tables of that size cost a cache miss or three per value (3.4 s to load
-/// them); here a value is appended to one array and chained to its unit's previous value through
-/// an array indexed by unit id (dim_unit numbers its units densely), which stays in cache. The
-/// rules ask about one unit at a time, so the first question about a unit and period type walks
-/// the unit's chain once and sorts its values by indicator (<see cref="Gather"/>); the questions
-/// after it are answered from that. A replaced version's values are marked dead in place.
+/// them); here a value is appended to one array and chained to the previous value of its unit and
+/// period type through an array indexed by unit id (dim_unit numbers its units densely), which stays
+/// in cache. The rules ask about one unit at a time, so the first question about a unit and period
+/// type walks that chain once and sorts its values by indicator (<see cref="Gather"/>); the
+/// questions after it are answered from that. A replaced version's values are marked dead in place.
 /// <see cref="Clear"/> keeps the storage for the next run.
 /// </remarks>
 public sealed class UnitHistory
@@ -30,17 +30,19 @@ public sealed class UnitHistory
         public double Value;
         public int Previous;
         public int Period;
-        public int Series; // indicator << 3 | period type index
+        public int Indicator;
     }
 
     private Link[] _links = new Link[1024];
     private int _used;
-    // By unit id: the unit's newest link plus one (0: the unit has none).
-    private int[] _unitLast = new int[1024];
+    // By unit id × 8 + period type index: the newest link of the unit's values of that type, plus one
+    // (0: none). A chain per type, so the rules walk only the values of the period type they compare.
+    private int[] _chainLast = new int[1024 * 8];
 
     // The gathered unit (see Gather): its live values of one period type, by indicator.
     private int _gatheredUnit = -1;
     private int _gatheredType = -1;
+    private int _gatheredTotal;
     private int[] _start = new int[64];
     private int[] _count = new int[64];
     private double[] _values = new double[256];
@@ -52,11 +54,15 @@ public sealed class UnitHistory
     /// <summary>Makes room for this many values in all, so a large load does not grow the storage step by step.</summary>
     public void EnsureCapacity(int values)
     {
-        if (values > _links.Length) Array.Resize(ref _links, values);
+        if (values <= _links.Length) return;
+        // Every link is written before it is read, so the new array need not be zeroed.
+        var links = GC.AllocateUninitializedArray<Link>(values);
+        _links.AsSpan(0, _used).CopyTo(links);
+        _links = links;
     }
 
-    // The period types dim_period allows (its CHECK constraint).
-    private static int TypeIndex(string periodType) => periodType switch
+    /// <summary>The index of a period type (one of those dim_period allows, by its CHECK constraint) that <see cref="Add(int, short, int, int, double)"/> takes.</summary>
+    internal static int TypeIndex(string periodType) => periodType switch
     {
         "month" => 0,
         "quarter" => 1,
@@ -68,19 +74,23 @@ public sealed class UnitHistory
     };
 
     /// <summary>Adds one current value (as read from the warehouse, or accepted in this run).</summary>
+    public void Add(int unitId, short indicatorId, PeriodInfo period, double value) =>
+        Add(unitId, indicatorId, period.Id, TypeIndex(period.Type), value);
+
+    /// <summary>Adds one current value, the period given by its id and <see cref="TypeIndex"/> (the warehouse load's way).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(int unitId, short indicatorId, PeriodInfo period, double value)
+    internal void Add(int unitId, short indicatorId, int periodId, int typeIndex, double value)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(unitId);
-        ArgumentOutOfRangeException.ThrowIfNegative(indicatorId);
-        if (unitId >= _unitLast.Length) Array.Resize(ref _unitLast, Math.Max(unitId + 1, _unitLast.Length * 2));
-        if (_used == _links.Length) Array.Resize(ref _links, _used * 2);
+        if (unitId < 0 || indicatorId < 0) throw new ArgumentOutOfRangeException(nameof(unitId), "unit and indicator ids are never negative");
+        var chain = (unitId << 3) | typeIndex;
+        if (chain >= _chainLast.Length) Array.Resize(ref _chainLast, Math.Max(chain + 8, _chainLast.Length * 2));
+        if (_used == _links.Length) EnsureCapacity(_used * 2);
         ref var link = ref _links[_used];
         link.Value = value;
-        link.Previous = _unitLast[unitId] - 1;
-        link.Period = period.Id;
-        link.Series = (indicatorId << 3) | TypeIndex(period.Type);
-        _unitLast[unitId] = ++_used;
+        link.Previous = _chainLast[chain] - 1;
+        link.Period = periodId;
+        link.Indicator = indicatorId;
+        _chainLast[chain] = ++_used;
         if (unitId == _gatheredUnit) _gatheredUnit = -1;
     }
 
@@ -91,19 +101,23 @@ public sealed class UnitHistory
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Remove(int unitId, PeriodInfo period)
     {
-        if (!HasUnit(unitId)) return;
-        for (var at = _unitLast[unitId] - 1; at >= 0; at = _links[at].Previous)
+        // Usually the unit's values of this type were just gathered for its checks, and have none
+        // of this period (it is a new one): then there is nothing to walk.
+        var type = TypeIndex(period.Type);
+        if (!Gather(unitId, type) || !_periods.AsSpan(0, _gatheredTotal).Contains(period.Id)) return;
+        for (var at = _chainLast[(unitId << 3) | type] - 1; at >= 0; at = _links[at].Previous)
             if (_links[at].Period == period.Id) _links[at].Period = Dead;
-        if (unitId == _gatheredUnit) _gatheredUnit = -1;
+        _gatheredUnit = -1;
     }
 
     /// <summary>Whether any value of the unit is known: when not, no history rule can say anything.</summary>
-    public bool HasUnit(int unitId) => (uint)unitId < (uint)_unitLast.Length && _unitLast[unitId] != 0;
+    public bool HasUnit(int unitId) =>
+        unitId >= 0 && (unitId << 3) + 8 <= _chainLast.Length && _chainLast.AsSpan(unitId << 3, 8).IndexOfAnyExcept(0) >= 0;
 
     /// <summary>The unit's value of an indicator at a period; null when unknown.</summary>
     public double? ValueAt(int unitId, short indicatorId, PeriodInfo period)
     {
-        if (!Gather(unitId, period.Type) || indicatorId >= _count.Length) return null;
+        if (!Gather(unitId, TypeIndex(period.Type)) || indicatorId >= _count.Length) return null;
         var start = _start[indicatorId];
         for (var k = start; k < start + _count[indicatorId]; k++)
             if (_periods[k] == period.Id) return _values[k];
@@ -113,7 +127,7 @@ public sealed class UnitHistory
     /// <summary>How many past values <see cref="Series"/> would give, without building the list.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int SeriesCount(int unitId, short indicatorId, string periodType) =>
-        Gather(unitId, periodType) && indicatorId < _count.Length ? _count[indicatorId] : 0;
+        Gather(unitId, TypeIndex(periodType)) && indicatorId < _count.Length ? _count[indicatorId] : 0;
 
     /// <summary>The unit's current values of an indicator for one period type, in the order they were added.</summary>
     public IReadOnlyList<double> Series(int unitId, short indicatorId, string periodType)
@@ -146,29 +160,28 @@ public sealed class UnitHistory
 
     /// <summary>
     /// Sorts the unit's live values of one period type by indicator into the gathered arrays, oldest
-    /// first within an indicator, unless they are there already. False when the unit has no values.
+    /// first within an indicator, unless they are there already. False when the unit has none.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Gather(int unitId, string periodType)
+    private bool Gather(int unitId, int type)
     {
-        if (!HasUnit(unitId)) return false;
-        var type = TypeIndex(periodType);
-        if (unitId == _gatheredUnit && type == _gatheredType) return true;
+        if (unitId == _gatheredUnit && type == _gatheredType) return _gatheredTotal > 0;
+        var chain = (unitId << 3) | type;
+        if (unitId < 0 || chain >= _chainLast.Length || _chainLast[chain] == 0) return false;
 
         // Count by indicator, then place each value at its indicator's end, walking newest first.
         Array.Clear(_count);
         var total = 0;
-        for (var at = _unitLast[unitId] - 1; at >= 0; at = _links[at].Previous)
+        for (var at = _chainLast[chain] - 1; at >= 0; at = _links[at].Previous)
         {
             ref readonly var link = ref _links[at];
-            if (link.Period == Dead || (link.Series & 7) != type) continue;
-            var indicator = link.Series >> 3;
-            if (indicator >= _count.Length)
+            if (link.Period == Dead) continue;
+            if (link.Indicator >= _count.Length)
             {
-                Array.Resize(ref _count, indicator * 2);
-                Array.Resize(ref _start, indicator * 2);
+                Array.Resize(ref _count, link.Indicator * 2);
+                Array.Resize(ref _start, link.Indicator * 2);
             }
-            _count[indicator]++;
+            _count[link.Indicator]++;
             total++;
         }
         if (total > _values.Length)
@@ -182,23 +195,24 @@ public sealed class UnitHistory
             end += _count[i];
             _start[i] = end; // moved back to the start as values are placed
         }
-        for (var at = _unitLast[unitId] - 1; at >= 0; at = _links[at].Previous)
+        for (var at = _chainLast[chain] - 1; at >= 0; at = _links[at].Previous)
         {
             ref readonly var link = ref _links[at];
-            if (link.Period == Dead || (link.Series & 7) != type) continue;
-            var k = --_start[link.Series >> 3];
+            if (link.Period == Dead) continue;
+            var k = --_start[link.Indicator];
             _values[k] = link.Value;
             _periods[k] = link.Period;
         }
         _gatheredUnit = unitId;
         _gatheredType = type;
-        return true;
+        _gatheredTotal = total;
+        return total > 0;
     }
 
     /// <summary>Forgets every value but keeps the storage.</summary>
     public void Clear()
     {
-        Array.Clear(_unitLast);
+        Array.Clear(_chainLast);
         _used = 0;
         _gatheredUnit = -1;
     }

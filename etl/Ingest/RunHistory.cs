@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Analytics.Warehouse.DuckDb;
+
+namespace Analytics.Etl.Ingest;
+
+/// <summary>
+/// The unit history one ingest run's rules read (<see cref="UnitHistory"/>): what the warehouse
+/// holds as current, kept so by applying each submission the run accepts. A run of one batch reads
+/// the values of that batch's units only (one file from the web: a few hundred rows, not millions);
+/// a run of more batches reads every unit's values once, at its first batch. Before, every batch
+/// read its own units' values, scanning all facts each time: onto three years of national history
+/// a quarter spent 3.7 of its 6.6 s so.
+/// </summary>
+internal sealed class RunHistory
+{
+    private readonly DuckDbConnection _connection;
+    private readonly IngestContext _context;
+    private readonly UnitHistory _history = new();
+    private bool _whole;
+
+    public RunHistory(DuckDbConnection connection, IngestContext context)
+    {
+        _connection = connection;
+        _context = context;
+    }
+
+    /// <summary>The history for a batch whose submissions are these; <paramref name="moreToCome"/>: other batches follow.</summary>
+    public UnitHistory ForBatch(IEnumerable<ValidatedSubmission> submissions, bool moreToCome)
+    {
+        if (_whole) return _history;
+        _history.Clear();
+        if (moreToCome)
+        {
+            Read(_connection, _context, _history, unitFilter: null);
+            _whole = true;
+            return _history;
+        }
+        // Only submissions still to be checked against history read it.
+        var unitIds = submissions.Where(s => s.AwaitsHistory).Select(s => s.UnitId).Distinct().ToList();
+        if (unitIds.Count == 0) return _history;
+        _connection.Execute("CREATE OR REPLACE TEMP TABLE ingest_units (unit_id INTEGER)");
+        using (var appender = _connection.CreateAppender("ingest_units"))
+        {
+            foreach (var id in unitIds) appender.Append(id).EndRow();
+            appender.Close();
+        }
+        Read(_connection, _context, _history, "AND f.unit_id IN (SELECT unit_id FROM ingest_units)");
+        return _history;
+    }
+
+    /// <summary>A submission checked and accepted: from now on it is its unit's current version for its period.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Apply(ValidatedSubmission submission)
+    {
+        var unitId = submission.UnitId;
+        var period = submission.Period!;
+        _history.Remove(unitId, period);
+        foreach (var v in submission.Values)
+            if (v.Number is { } number && !v.Indicator.IsFlag) _history.Add(unitId, v.Indicator.Id, period, number);
+    }
+
+    /// <summary>A batch did not commit, yet its submissions were applied: forget them, read the warehouse again.</summary>
+    public void BatchFailed() => _whole = false;
+
+    /// <summary>
+    /// Reads current values into <paramref name="history"/>: every unit's, or those the filter keeps
+    /// (a condition on <c>f.unit_id</c>, over a temp table of <paramref name="connection"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Read(DuckDbConnection connection, IngestContext context, UnitHistory history, string? unitFilter)
+    {
+        if (unitFilter is null)
+            history.EnsureCapacity((int)Math.Min(connection.Scalar<long>("SELECT count(*) FROM fact_value"), Array.MaxLength));
+        // Facts belong to accepted submissions only, so "current" is "not replaced". The few replaced
+        // versions are skipped here by id, which costs a bit test per row; in the query (NOT IN, or
+        // joining the current submissions) it took 0.3 s more onto three years of history. Flags are
+        // never checked against history. In no particular order: the rules take a value at a
+        // period, and the median of a series. Read a chunk at a time.
+        var replaced = ReplacedSubmissions(connection);
+        var flags = context.Indicators.Values.Where(i => i.IsFlag).Select(i => i.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        using var reader = connection.Query($"""
+            SELECT f.unit_id, f.indicator_id, f.period_id, f.value, f.submission_id
+            FROM fact_value f
+            WHERE f.value IS NOT NULL
+              {(flags.Count > 0 ? $"AND f.indicator_id NOT IN ({string.Join(", ", flags)})" : "")}
+              {unitFilter}
+            """);
+        var lastPeriodId = int.MinValue;
+        var typeIndex = -1;
+        while (reader.NextChunk())
+        {
+            var units = reader.GetValues<int>(0);
+            var indicators = reader.GetValues<short>(1);
+            var periods = reader.GetValues<int>(2);
+            var values = reader.GetValues<double>(3);
+            var submissionIds = reader.GetValues<long>(4);
+            for (var i = 0; i < units.Length; i++)
+            {
+                var submission = (ulong)submissionIds[i];
+                if (submission < (ulong)replaced.Length * 64 && (replaced[submission >> 6] & (1UL << (int)(submission & 63))) != 0) continue;
+                if (periods[i] != lastPeriodId)
+                {
+                    lastPeriodId = periods[i];
+                    typeIndex = context.PeriodsById.TryGetValue(lastPeriodId, out var period) ? UnitHistory.TypeIndex(period.Type) : -1;
+                }
+                if (typeIndex >= 0) history.Add(units[i], indicators[i], lastPeriodId, typeIndex, values[i]);
+            }
+        }
+    }
+
+    /// <summary>The submissions that are not current (replaced versions, refused ones), as a bit per submission id.</summary>
+    private static ulong[] ReplacedSubmissions(DuckDbConnection connection)
+    {
+        var ids = new List<long>();
+        using (var reader = connection.Query("SELECT submission_id FROM submission WHERE NOT is_current"))
+            while (reader.Read()) ids.Add(reader.GetInt64(0));
+        var bits = new ulong[ids.Count == 0 ? 0 : ids.Max() / 64 + 1];
+        foreach (var id in ids) bits[id >> 6] |= 1UL << (int)(id & 63);
+        return bits;
+    }
+}
