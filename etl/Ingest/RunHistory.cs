@@ -45,7 +45,7 @@ internal sealed class RunHistory
             foreach (var id in unitIds) appender.Append(id).EndRow();
             appender.Close();
         }
-        Read(_connection, _context, _history, "AND f.unit_id IN (SELECT unit_id FROM ingest_units)");
+        Read(_connection, _context, _history, "f.unit_id IN (SELECT unit_id FROM ingest_units)");
         return _history;
     }
 
@@ -73,18 +73,18 @@ internal sealed class RunHistory
         if (unitFilter is null)
             history.EnsureCapacity((int)Math.Min(connection.Scalar<long>("SELECT count(*) FROM fact_value"), Array.MaxLength));
         // Facts belong to accepted submissions only, so "current" is "not replaced". The few replaced
-        // versions are skipped here by id, which costs a bit test per row; in the query (NOT IN, or
-        // joining the current submissions) it took 0.3 s more onto three years of history. Flags are
-        // never checked against history. In no particular order: the rules take a value at a
-        // period, and the median of a series. Read a chunk at a time.
+        // versions are skipped here by id, a bit test per row, and so are empty values and flags
+        // (never checked against history): onto three years of history the same conditions in the
+        // query (NOT IN, IS NOT NULL, indicator NOT IN) cost DuckDB 0.3 s and 0.15 s more. In no
+        // particular order: the rules take a value at a period, and the median of a series. Read a
+        // chunk at a time.
         var replaced = ReplacedSubmissions(connection);
-        var flags = context.Indicators.Values.Where(i => i.IsFlag).Select(i => i.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var flags = new bool[context.Indicators.Values.Select(i => (int)i.Id).DefaultIfEmpty(0).Max() + 1];
+        foreach (var indicator in context.Indicators.Values) flags[indicator.Id] = indicator.IsFlag;
         using var reader = connection.Query($"""
             SELECT f.unit_id, f.indicator_id, f.period_id, f.value, f.submission_id
             FROM fact_value f
-            WHERE f.value IS NOT NULL
-              {(flags.Count > 0 ? $"AND f.indicator_id NOT IN ({string.Join(", ", flags)})" : "")}
-              {unitFilter}
+            {(unitFilter is null ? "" : "WHERE " + unitFilter)}
             """);
         var lastPeriodId = int.MinValue;
         var typeIndex = -1;
@@ -99,12 +99,15 @@ internal sealed class RunHistory
             {
                 var submission = (ulong)submissionIds[i];
                 if (submission < (ulong)replaced.Length * 64 && (replaced[submission >> 6] & (1UL << (int)(submission & 63))) != 0) continue;
+                var indicator = indicators[i];
+                if ((uint)indicator < (uint)flags.Length && flags[indicator]) continue;
+                if (!reader.IsValid(3, i)) continue;
                 if (periods[i] != lastPeriodId)
                 {
                     lastPeriodId = periods[i];
                     typeIndex = context.PeriodsById.TryGetValue(lastPeriodId, out var period) ? UnitHistory.TypeIndex(period.Type) : -1;
                 }
-                if (typeIndex >= 0) history.Add(units[i], indicators[i], lastPeriodId, typeIndex, values[i]);
+                if (typeIndex >= 0) history.Add(units[i], indicator, lastPeriodId, typeIndex, values[i]);
             }
         }
     }

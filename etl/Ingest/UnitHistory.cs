@@ -84,7 +84,9 @@ public sealed class UnitHistory
         if (unitId < 0 || indicatorId < 0) throw new ArgumentOutOfRangeException(nameof(unitId), "unit and indicator ids are never negative");
         var chain = (unitId << 3) | typeIndex;
         if (chain >= _chainLast.Length) Array.Resize(ref _chainLast, Math.Max(chain + 8, _chainLast.Length * 2));
-        if (_used == _links.Length) EnsureCapacity(_used * 2);
+        // By half again, not double: a back-load holds some 25 million values, and while growing the
+        // storage exists twice.
+        if (_used == _links.Length) EnsureCapacity(_used + _used / 2);
         ref var link = ref _links[_used];
         link.Value = value;
         link.Previous = _chainLast[chain] - 1;

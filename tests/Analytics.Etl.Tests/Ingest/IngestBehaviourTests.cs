@@ -66,14 +66,20 @@ public sealed class IngestBehaviourTests : IDisposable
         Assert.Equal(1, _w.Count("SELECT count(*) FROM submission_message m JOIN submission s USING (submission_id) WHERE s.unit_code = 'GLM-SOE' AND m.indicator_code = 'membres' AND m.source_row = 9"));
     }
 
-    [Fact]
-    public void ReconciliationComparesWithTheCurrentVersionOfThePreviousPeriodNotAReplacedOne()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1000)]
+    public void ReconciliationComparesWithTheCurrentVersionOfThePreviousPeriodNotAReplacedOne(int batchSize)
     {
         // 2023-Q4 sent twice: 100 members, then corrected to 200. 2024-Q1: 200 + 10 − 0 = 210 reconciles
-        // with the correction only; the history must not read the replaced version.
+        // with the correction only; the history must not read the replaced version, whether the run
+        // reads its one batch's units (1,000 files a batch) or every unit's history (more batches).
         _w.IngestCsv("unit_code,period,indicator,value\nLBN-PUB,2023-Q4,members,100\n", name: "q4.csv");
         _w.IngestCsv("unit_code,period,indicator,value\nLBN-PUB,2023-Q4,members,200\n", name: "q4-corrected.csv");
-        _w.IngestCsv("unit_code,period,indicator,value\nLBN-PUB,2024-Q1,members,210\nLBN-PUB,2024-Q1,members_admitted,10\nLBN-PUB,2024-Q1,members_left,0\n", name: "q1.csv");
+        _w.Ingestor().IngestFiles([
+            _w.Write("q1.csv", "unit_code,period,indicator,value\nLBN-PUB,2024-Q1,members,210\nLBN-PUB,2024-Q1,members_admitted,10\nLBN-PUB,2024-Q1,members_left,0\n"),
+            _w.Write("q1-other.csv", "unit_code,period,indicator,value\nGLM-SOE,2024-Q1,members,10\n"),
+        ], batchSize: batchSize);
         Assert.Equal(0, _w.Count("SELECT count(*) FROM submission_message m JOIN submission s USING (submission_id) WHERE s.period_code = '2024-Q1' AND m.rule_id = 'W02'"));
         // And against the replaced version (100) the same report would not reconcile: the rule is live.
         _w.IngestCsv("unit_code,period,indicator,value\nLBN-PUB,2024-Q2,members,310\nLBN-PUB,2024-Q2,members_admitted,10\nLBN-PUB,2024-Q2,members_left,0\n", name: "q2.csv");
