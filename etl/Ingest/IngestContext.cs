@@ -18,6 +18,8 @@ public sealed class IngestContext
         Indicators = indicators;
         Periods = periods;
         PeriodsById = periods.Values.ToDictionary(p => p.Id);
+        short Id(string code) => indicators.TryGetValue(code, out var rule) ? rule.Id : (short)-1;
+        Reconciliation = (Id("members"), Id("members_admitted"), Id("members_left"));
         _previous = periods.Values.ToDictionary(p => (p.Type, p.End.AddDays(1)));
         _grassrootsChildren = units.Values.SelectMany(w => w)
             .Where(w => w.Level == 3 && w.ParentCode is not null)
@@ -45,6 +47,9 @@ public sealed class IngestContext
     public IReadOnlyDictionary<string, PeriodInfo> Periods { get; }
 
     public IReadOnlyDictionary<int, PeriodInfo> PeriodsById { get; }
+
+    /// <summary>The ids of the indicators reconciliation (W02) reads; -1 for one the catalog lacks.</summary>
+    public (short Members, short Admitted, short Left) Reconciliation { get; }
 
     public static IngestContext Load(DuckDbConnection connection)
     {

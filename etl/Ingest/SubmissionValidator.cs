@@ -186,6 +186,14 @@ public static class SubmissionValidator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ParsedValue? FirstOf(List<ParsedValue> values, short indicatorId)
+    {
+        foreach (var v in values)
+            if (v.Indicator.Id == indicatorId) return v;
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ParsedValue? FirstOf(List<ParsedValue> values, string code)
     {
         foreach (var v in values)
@@ -300,22 +308,22 @@ public static class SubmissionValidator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckWarnings(ValidatedSubmission result, int unitId, PeriodInfo period, IngestContext context, UnitHistory history, DateTime receivedAt)
     {
-        double? Get(string code) => FirstOf(result.Values, code)?.Number;
-        ParsedValue? Find(string code) => FirstOf(result.Values, code);
-
         // Reconciliation and outliers compare with the unit's own past: nothing to do without one.
+        // Indicators by id: this runs once per submission on the loading thread.
         var known = history.HasUnit(unitId);
-        if (known && Get("members") is { } end && context.Indicators.TryGetValue("members", out var membersRule)
+        var (membersId, admittedId, leftId) = context.Reconciliation;
+        var admittedValue = FirstOf(result.Values, admittedId)?.Number;
+        var leftValue = FirstOf(result.Values, leftId)?.Number;
+        if (known && (admittedValue is not null || leftValue is not null)
+            && FirstOf(result.Values, membersId) is { Number: { } end } m
             && context.Previous(period) is { } previous
-            && history.ValueAt(unitId, membersRule.Id, previous) is { } start
-            && (Get("members_admitted") is not null || Get("members_left") is not null))
+            && history.ValueAt(unitId, membersId, previous) is { } start)
         {
-            var admitted = Get("members_admitted") ?? 0;
-            var left = Get("members_left") ?? 0;
+            var admitted = admittedValue ?? 0;
+            var left = leftValue ?? 0;
             var expected = start + admitted - left;
             if (Math.Abs(expected - end) > 0.5)
             {
-                var m = Find("members")!.Value;
                 result.Messages.Add(ValidationRules.Message(ValidationRules.MembersDoNotReconcile, new(
                     $"đoàn viên cuối kỳ {Format((decimal)end)} ≠ cuối {previous.LabelVi} {Format((decimal)start)} + kết nạp {Format((decimal)admitted)} − giảm {Format((decimal)left)} = {Format((decimal)expected)}",
                     $"members at period end {end} ≠ end of {previous.LabelEn} {start} + admitted {admitted} − left {left} = {expected}"),
