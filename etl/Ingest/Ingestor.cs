@@ -122,6 +122,9 @@ public sealed class Ingestor
         finally
         {
             checkpoints?.Dispose();
+            // A long run's history holds every unit's values (onto years of national history, some
+            // 250 MB): let it go with the run, whether or not this ingestor is kept.
+            _history = null;
         }
         return outcomes;
     }

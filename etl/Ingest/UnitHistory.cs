@@ -119,7 +119,7 @@ public sealed class UnitHistory
     /// <summary>The unit's value of an indicator at a period; null when unknown.</summary>
     public double? ValueAt(int unitId, short indicatorId, PeriodInfo period)
     {
-        if (!Gather(unitId, TypeIndex(period.Type)) || indicatorId >= _count.Length) return null;
+        if (!Gather(unitId, TypeIndex(period.Type)) || (uint)indicatorId >= (uint)_count.Length) return null;
         var start = _start[indicatorId];
         for (var k = start; k < start + _count[indicatorId]; k++)
             if (_periods[k] == period.Id) return _values[k];
@@ -129,7 +129,7 @@ public sealed class UnitHistory
     /// <summary>How many past values <see cref="Series"/> would give, without building the list.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int SeriesCount(int unitId, short indicatorId, string periodType) =>
-        Gather(unitId, TypeIndex(periodType)) && indicatorId < _count.Length ? _count[indicatorId] : 0;
+        Gather(unitId, TypeIndex(periodType)) && (uint)indicatorId < (uint)_count.Length ? _count[indicatorId] : 0;
 
     /// <summary>The unit's current values of an indicator for one period type, in the order they were added.</summary>
     public IReadOnlyList<double> Series(int unitId, short indicatorId, string periodType)

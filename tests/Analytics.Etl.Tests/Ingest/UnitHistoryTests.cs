@@ -27,6 +27,9 @@ public sealed class UnitHistoryTests
         Assert.Equal(50, history.ValueAt(8, members, Q1));
         Assert.Null(history.ValueAt(7, workers, Q2));
         Assert.Null(history.ValueAt(9, members, Q1));
+        // An indicator the catalog lacks (id -1) or never seen is simply unknown.
+        Assert.Null(history.ValueAt(7, -1, Q1));
+        Assert.Equal(0, history.SeriesCount(7, 500, "quarter"));
         Assert.Equal([100.0, 110.0], history.Series(7, members, "quarter"));
         Assert.Equal([120.0], history.Series(7, members, "term"));
         Assert.Equal([300.0], history.Series(7, workers, "quarter"));
