@@ -68,4 +68,42 @@ public sealed class SampleIngestTests : IDisposable
         Assert.Equal(expected.RootElement.GetProperty("warnings").GetProperty("reconciliation").GetInt32(), reconciliation);
         Assert.DoesNotContain(outcomes.SelectMany(o => o.Submissions).SelectMany(s => s.Messages), m => m.RuleId is "W01" or "W04");
     }
+
+    [Fact]
+    public void TheHistoryRulesSayTheSameHoweverTheFilesAreCutIntoRunsAndBatches()
+    {
+        // The same files three ways: a run per file (each reads its own units' history), one run of a
+        // file per batch (every unit's history read once, then kept current across batches), and one
+        // run of large batches (resubmissions meet their earlier versions inside a batch). Every
+        // warning must be the same, W02 and W03 included: history is the current versions when a
+        // submission is checked.
+        var sampleDir = Path.Combine(_root, "sample");
+        SampleGenerator.Generate(new SampleOptions(SampleScale.Small, sampleDir, new DateOnly(2022, 9, 20)));
+        var manifest = SubmissionFiles.Manifest(sampleDir).ToDictionary(
+            m => Path.GetFullPath(Path.Combine(sampleDir, "submissions", m.File)), m => m.At.UtcDateTime);
+
+        List<string> Warnings(Func<Ingestor, IReadOnlyList<string>, IEnumerable<FileOutcome>> ingest)
+        {
+            using var warehouse = Analytics.Warehouse.Warehouse.Open(":memory:");
+            using var connection = warehouse.Connect();
+            IndicatorCatalog.Default.Sync(connection);
+            Assert.False(UnitRegistryImport.Import(connection, Path.Combine(sampleDir, "units.csv")).Refused);
+            var ingestor = new Ingestor(connection, new IngestOptions { Manifest = manifest }, TimeProvider.System);
+            var files = ingestor.Expand([Path.Combine(sampleDir, "submissions")]);
+            return [.. ingest(ingestor, files)
+                .SelectMany(o => o.Submissions.Select(s => (File: Path.GetFileName(o.Path), Submission: s)))
+                .SelectMany(x => x.Submission.Messages.Where(m => m.Severity == Severity.Warning)
+                    .Select(m => $"{x.File} {x.Submission.UnitCode} {x.Submission.PeriodCode} v{x.Submission.Version} {m.RuleId} {m.Indicator} {m.Row}"))
+                .Order(StringComparer.Ordinal)];
+        }
+
+        var perFile = Warnings((ingestor, files) => files.Select(ingestor.IngestFile).ToList());
+        var filePerBatch = Warnings((ingestor, files) => ingestor.IngestFiles(files, batchSize: 1));
+        var largeBatches = Warnings((ingestor, files) => ingestor.IngestFiles(files));
+
+        Assert.Contains(perFile, w => w.Contains(" W02 ", StringComparison.Ordinal));
+        Assert.Contains(perFile, w => w.Contains(" W03 ", StringComparison.Ordinal));
+        Assert.Equal(perFile, filePerBatch);
+        Assert.Equal(perFile, largeBatches);
+    }
 }
