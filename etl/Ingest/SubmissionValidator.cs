@@ -309,12 +309,30 @@ public static class SubmissionValidator
     private static void CheckWarnings(ValidatedSubmission result, int unitId, PeriodInfo period, IngestContext context, UnitHistory history, DateTime receivedAt)
     {
         // Reconciliation and outliers compare with the unit's own past: nothing to do without one.
-        // Indicators by id: this runs once per submission on the loading thread.
-        var known = history.HasUnit(unitId);
+        if (history.HasUnit(unitId))
+        {
+            CheckReconciliation(result, unitId, period, context, history);
+            CheckOutliers(result, unitId, period, history);
+        }
+
+        var periodEnd = period.End.ToDateTime(TimeOnly.MaxValue);
+        if (receivedAt - periodEnd > LongPast)
+        {
+            result.Messages.Add(ValidationRules.Message(ValidationRules.PeriodLongPast, new(
+                $"báo cáo cho {period.LabelVi}, kỳ đã kết thúc ngày {period.End:dd/MM/yyyy}, hơn một năm trước ngày nhận",
+                $"report for {period.LabelEn}, which ended on {period.End:yyyy-MM-dd}, more than a year before it was received"),
+                row: result.Draft.FirstRow));
+        }
+    }
+
+    /// <summary>W02. Indicators by id: this runs once per submission on the loading thread.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CheckReconciliation(ValidatedSubmission result, int unitId, PeriodInfo period, IngestContext context, UnitHistory history)
+    {
         var (membersId, admittedId, leftId) = context.Reconciliation;
         var admittedValue = FirstOf(result.Values, admittedId)?.Number;
         var leftValue = FirstOf(result.Values, leftId)?.Number;
-        if (known && (admittedValue is not null || leftValue is not null)
+        if ((admittedValue is not null || leftValue is not null)
             && FirstOf(result.Values, membersId) is { Number: { } end } m
             && context.Previous(period) is { } previous
             && history.ValueAt(unitId, membersId, previous) is { } start)
@@ -330,12 +348,16 @@ public static class SubmissionValidator
                     "members", result.SourceOf(m).Row, result.SourceOf(m).ValueCell ?? result.SourceOf(m).Cell));
             }
         }
+    }
 
+    /// <summary>W03.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CheckOutliers(ValidatedSubmission result, int unitId, PeriodInfo period, UnitHistory history)
+    {
         // On the stack: this runs for every value of a unit with history (a million per national quarter).
         Span<double> buffer = stackalloc double[256];
         foreach (var value in result.Values)
         {
-            if (!known) break;
             if (value.Number is null || value.Indicator.IsFlag) continue;
             var series = history.SeriesView(unitId, value.Indicator.Id, period.Type);
             if (series.Length < OutlierMinimumHistory) continue;
@@ -351,15 +373,6 @@ public static class SubmissionValidator
                     $"{value.Indicator.Code} = {x} is far from the unit's history (median {median}); please check"),
                     value.Indicator.Code, result.SourceOf(value).Row, result.SourceOf(value).ValueCell ?? result.SourceOf(value).Cell));
             }
-        }
-
-        var periodEnd = period.End.ToDateTime(TimeOnly.MaxValue);
-        if (receivedAt - periodEnd > LongPast)
-        {
-            result.Messages.Add(ValidationRules.Message(ValidationRules.PeriodLongPast, new(
-                $"báo cáo cho {period.LabelVi}, kỳ đã kết thúc ngày {period.End:dd/MM/yyyy}, hơn một năm trước ngày nhận",
-                $"report for {period.LabelEn}, which ended on {period.End:yyyy-MM-dd}, more than a year before it was received"),
-                row: result.Draft.FirstRow));
         }
     }
 

@@ -14,11 +14,11 @@ namespace Analytics.Etl.Ingest;
 /// A national quarter onto three years of history holds some 10 million values, read in no
 /// particular order. Hash tables of that size cost a cache miss or three per value (3.4 s to load
 /// them); here a value is appended to one array and chained to the previous value of its unit and
-/// period type through an array indexed by unit id (dim_unit numbers its units densely), which stays
-/// in cache. The rules ask about one unit at a time, so the first question about a unit and period
+/// period type through an array indexed by unit id (dim_unit numbers its units densely: 8 integers
+/// per unit). The rules ask about one unit at a time, so the first question about a unit and period
 /// type walks that chain once and sorts its values by indicator (<see cref="Gather"/>); the
 /// questions after it are answered from that. A replaced version's values are marked dead in place.
-/// <see cref="Clear"/> keeps the storage for the next run.
+/// <see cref="Clear"/> keeps the storage for a fresh read (after a batch that did not commit).
 /// </remarks>
 public sealed class UnitHistory
 {
@@ -47,9 +47,6 @@ public sealed class UnitHistory
     private int[] _count = new int[64];
     private double[] _values = new double[256];
     private int[] _periods = new int[256];
-
-    /// <summary>How many values are held (alive or replaced); for sizing and tests.</summary>
-    public int Links => _used;
 
     /// <summary>Makes room for this many values in all, so a large load does not grow the storage step by step.</summary>
     public void EnsureCapacity(int values)
@@ -132,12 +129,8 @@ public sealed class UnitHistory
         Gather(unitId, TypeIndex(periodType)) && (uint)indicatorId < (uint)_count.Length ? _count[indicatorId] : 0;
 
     /// <summary>The unit's current values of an indicator for one period type, in the order they were added.</summary>
-    public IReadOnlyList<double> Series(int unitId, short indicatorId, string periodType)
-    {
-        var values = new double[SeriesCount(unitId, indicatorId, periodType)];
-        CopySeries(unitId, indicatorId, periodType, values);
-        return values;
-    }
+    public IReadOnlyList<double> Series(int unitId, short indicatorId, string periodType) =>
+        SeriesView(unitId, indicatorId, periodType).ToArray();
 
     /// <summary>
     /// The series as <see cref="Series"/> gives it, without copying: valid until the history changes or
@@ -148,16 +141,6 @@ public sealed class UnitHistory
     {
         var count = SeriesCount(unitId, indicatorId, periodType);
         return count == 0 ? [] : _values.AsSpan(_start[indicatorId], count);
-    }
-
-    /// <summary>Copies the series into <paramref name="target"/> (at least <see cref="SeriesCount"/> long); returns how many.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int CopySeries(int unitId, short indicatorId, string periodType, Span<double> target)
-    {
-        var count = SeriesCount(unitId, indicatorId, periodType);
-        if (count == 0) return 0;
-        _values.AsSpan(_start[indicatorId], count).CopyTo(target);
-        return count;
     }
 
     /// <summary>
