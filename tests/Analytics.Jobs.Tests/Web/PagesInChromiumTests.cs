@@ -58,9 +58,7 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         await page.GotoAsync("/submissions");
         await page.SetInputFilesAsync("#upload-file", csv);
         await page.ClickAsync("#upload-submit");
-        // The service waits up to 30 s for the ingest job before it answers, so the page may take that
-        // long on a loaded machine (once in CI, with every test assembly running at once): wait longer.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f]{12}$"), new PageWaitForURLOptions { Timeout = 60_000 });
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f]{12}$"));
         Assert.Equal("nhận một phần", await page.InnerTextAsync("#file-status"));
         Assert.Equal(SubmissionResult.Partly, await page.GetAttributeAsync("#file-status", "class"));
         var main = await page.InnerTextAsync("main");

@@ -80,7 +80,10 @@ public sealed class ServiceSite : IAsyncLifetime
     public async Task<IPage> NewPage()
     {
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Url, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-        context.SetDefaultTimeout(30_000);
+        // CI runs every test assembly at once on two cores, beside this browser: pages and redirects
+        // that take a second here took over 30 s there twice (an upload, whose answer waits up to 30 s
+        // for the ingest job, and a sign-in redirect). A real hang still fails, a minute later.
+        context.SetDefaultTimeout(90_000);
         return await context.NewPageAsync();
     }
 
