@@ -270,24 +270,13 @@ public sealed partial class ReportLoader
             set.Add(hierarchy, reader.GetString(0), int.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.IsNull(3) ? null : reader.GetDouble(3));
     }
 
-    private Dictionary<string, (string Numerator, string Denominator)>? _rateParts;
+    private IReadOnlyDictionary<string, (string Numerator, string Denominator)>? _rateParts;
 
     // The rates and their parts as the analyst view v_rollup_rate lists them, read from the view's own
     // text: querying the view itself aggregates every unit of the country before filtering (≈ 40 s a
     // question on the national sample), and a copy of the list here could drift from the warehouse's.
-    private Dictionary<string, (string Numerator, string Denominator)> RateParts()
-    {
-        if (_rateParts is not null) return _rateParts;
-        _rateParts = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        var sql = _connection.Scalar<string?>("SELECT sql FROM duckdb_views() WHERE view_name = 'v_rollup_rate' AND NOT internal") ?? "";
-        foreach (System.Text.RegularExpressions.Match m in RateRow().Matches(sql))
-            _rateParts[m.Groups[1].Value] = (m.Groups[2].Value, m.Groups[3].Value);
-        return _rateParts;
-    }
-
-    // ('membership_rate', 'Tỷ lệ …', 'members', 'workers') in the view's VALUES list.
-    [System.Text.RegularExpressions.GeneratedRegex(@"\(\s*'([a-z0-9_]+)'\s*,\s*'(?:[^']|'')*'\s*,\s*'([a-z0-9_]+)'\s*,\s*'([a-z0-9_]+)'\s*\)")]
-    private static partial System.Text.RegularExpressions.Regex RateRow();
+    // The catalog's rate definitions, as the metrics API and v_rollup_rate read them.
+    private IReadOnlyDictionary<string, (string Numerator, string Denominator)> RateParts() => _rateParts ??= _metrics.Definitions.Rates;
 
     public PlanScorecardData Plan(string planId, string? unitCode, string periodText, PlanCatalog? plans = null)
     {

@@ -19,6 +19,7 @@ public sealed partial class IndicatorCatalog
     [
         "indicator_code", "name_vi", "name_en", "unit_vi", "unit_en", "kind", "value_type",
         "reported_by", "sectors", "period_types", "categories", "description",
+        "numerator", "denominator",
     ];
 
     private const string ResourceName = "Analytics.Etl.Catalog.indicators.csv";
@@ -96,10 +97,21 @@ public sealed partial class IndicatorCatalog
                 throw new InvalidDataException($"{at}: a rate is computed, so its kind must be 'derived'.");
             if (sectors.Count > 0 && reportedBy != IndicatorReporter.Grassroots)
                 throw new InvalidDataException($"{at}: only grassroots indicators can be limited to sectors.");
+            // A rate is defined here and nowhere else: its two parts are what every figure divides.
+            if ((valueType == IndicatorValueType.Rate) != (f[12].Length > 0 && f[13].Length > 0))
+                throw new InvalidDataException($"{at}: a rate needs both numerator and denominator, and only a rate has them.");
+            if (f[12].Length > 0 && f[12] == f[13])
+                throw new InvalidDataException($"{at}: numerator and denominator are the same code.");
 
             entries.Add(new IndicatorDefinition(code, f[1], f[2], f[3], f[4], kind, valueType, reportedBy,
-                sectors, periodTypes, categories, f[11]));
+                sectors, periodTypes, categories, f[11], f[12].Length == 0 ? null : f[12], f[13].Length == 0 ? null : f[13]));
         }
+        // Parts are stored counts, registry counts or other indicators' codes; a typo would leave the rate empty for ever.
+        var codes = entries.Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in entries.Where(e => e.IsRate))
+            foreach (var part in new[] { e.Numerator!, e.Denominator! })
+                if (!codes.Contains(part) && !Analytics.Warehouse.Metrics.RateDefinitions.ComputedCounts.Contains(part))
+                    throw new InvalidDataException($"{source} ({e.Code}): '{part}' is neither an indicator of the catalog nor a count the warehouse computes.");
         return new IndicatorCatalog(entries);
     }
 
@@ -157,6 +169,7 @@ public sealed partial class IndicatorCatalog
         Snake(e.Kind.ToString()), Snake(e.ValueType.ToString()), Snake(e.ReportedBy.ToString()),
         Join(e.Sectors), Join(e.PeriodTypes), Join(e.Categories),
         e.Description.Length == 0 ? null : e.Description,
+        e.Numerator, e.Denominator,
     ];
 
     private static string? Join(IReadOnlySet<string> set) => set.Count == 0 ? null : string.Join(',', set);

@@ -2,7 +2,8 @@ namespace Analytics.Etl.Catalog;
 
 /// <summary>
 /// One row of the indicator catalog (etl/Catalog/indicators.csv). Empty <see cref="Sectors"/> or
-/// <see cref="PeriodTypes"/> mean "all". <see cref="Code"/> is a public API for analysts: never rename one.
+/// <see cref="PeriodTypes"/> mean "all". A rate carries its <see cref="Numerator"/> and <see cref="Denominator"/>
+/// codes: the one definition the views, the metrics API and the reports divide. <see cref="Code"/> is a public API for analysts: never rename one.
 /// </summary>
 public sealed record IndicatorDefinition(
     string Code,
@@ -16,7 +17,9 @@ public sealed record IndicatorDefinition(
     IReadOnlySet<string> Sectors,
     IReadOnlySet<string> PeriodTypes,
     IReadOnlySet<string> Categories,
-    string Description)
+    string Description,
+    string? Numerator = null,
+    string? Denominator = null)
 {
     public bool IsFlag => ValueType == IndicatorValueType.Flag;
 

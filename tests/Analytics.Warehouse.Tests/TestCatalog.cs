@@ -12,7 +12,8 @@ internal static class TestCatalog
     public static void Load(DuckDbConnection connection) => connection.Execute($"""
         INSERT INTO dim_indicator
         SELECT row_number() OVER (), indicator_code, name_vi, name_en, unit_vi, unit_en, kind, value_type, reported_by,
-               nullif(sectors, ''), nullif(period_types, ''), nullif(categories, ''), description
+               nullif(sectors, ''), nullif(period_types, ''), nullif(categories, ''), description,
+               nullif(numerator, ''), nullif(denominator, '')
         FROM read_csv('{CatalogPath()}', all_varchar = true, header = true)
         """);
 

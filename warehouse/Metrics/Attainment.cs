@@ -209,7 +209,7 @@ public sealed partial class Attainment(DuckDbConnection connection, PlanCatalog?
         var sectors = t.Sectors.Count == 0 ? null : t.Sectors;
         return t.IsRatio
             ? figures.Ratio($"{t.Numerator}/{t.Denominator}", t.Numerator!, t.Denominator!, unit, period, h, sectors)
-            : figures.Value(t.Indicator!, unit, period, h, sectors);
+            : figures.Value(_metrics.Definitions, t.Indicator!, unit, period, h, sectors);
     }
 
     private static bool HasData(MetricValue v) => v.Value is not null;
@@ -218,7 +218,7 @@ public sealed partial class Attainment(DuckDbConnection connection, PlanCatalog?
     // denominator (if any) is not: counts build up over the year, stocks and flow/flow ratios do not.
     private bool Projects(TargetDefinition t)
     {
-        var (numerator, denominator) = t.IsRatio ? (t.Numerator!, t.Denominator) : MetricDefinitions.Parts(t.Indicator!);
+        var (numerator, denominator) = t.IsRatio ? (t.Numerator!, t.Denominator) : _metrics.Definitions.Parts(t.Indicator!);
         return IsFlow(numerator) && (denominator is null || !IsFlow(denominator));
     }
 

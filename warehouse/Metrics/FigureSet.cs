@@ -29,9 +29,9 @@ internal sealed class FigureSet
         return total;
     }
 
-    public MetricValue Value(string indicator, string unit, string period, Hierarchy hierarchy, IReadOnlyList<string>? sectors)
+    public MetricValue Value(RateDefinitions definitions, string indicator, string unit, string period, Hierarchy hierarchy, IReadOnlyList<string>? sectors)
     {
-        var (numeratorCode, denominatorCode) = MetricDefinitions.Parts(indicator);
+        var (numeratorCode, denominatorCode) = definitions.Parts(indicator);
         var numerator = Sum(unit, period, numeratorCode, sectors);
         if (denominatorCode is null) return new MetricValue(indicator, unit, period, hierarchy, numerator, numerator, null);
         var denominator = Sum(unit, period, denominatorCode, sectors);

@@ -7,7 +7,7 @@ namespace Analytics.Warehouse.Metrics;
 /// Figures over the unit hierarchy and time, by the rules in docs/analyst-guide.md: sums of the units
 /// at the indicator's reporting level in the subtree; flows add up over non-overlapping sub-periods,
 /// stocks take the latest report of each unit still active at the period's end; rates are ratios of
-/// sums; as-is or as-was. Whole years come from the tables built by <see cref="Refresh"/> (rebuilt
+/// sums (the catalog's rate definitions, <see cref="RateDefinitions"/>); as-is or as-was. Whole years come from the tables built by <see cref="Refresh"/> (rebuilt
 /// first when stale and the connection can write); other periods are computed from the facts directly.
 /// </summary>
 public sealed partial class Metrics(DuckDbConnection connection)
@@ -18,6 +18,11 @@ public sealed partial class Metrics(DuckDbConnection connection)
     /// <summary>The connection the figures are read from.</summary>
     public DuckDbConnection Connection { get; } = connection;
 
+    /// <summary>The rates of this warehouse's catalog, read once per instance.</summary>
+    public RateDefinitions Definitions => _definitions ??= RateDefinitions.Read(Connection);
+
+    private RateDefinitions? _definitions;
+
     /// <summary>The figure of <paramref name="indicator"/> for the subtree of <paramref name="unitCode"/> in <paramref name="periodCode"/>
     /// (any period code: 2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03). <paramref name="sectors"/> keeps only grassroots unions
     /// of those sectors; <paramref name="minWorkers"/> only grassroots unions with at least that many workers at period end.</summary>
@@ -27,7 +32,7 @@ public sealed partial class Metrics(DuckDbConnection connection)
         CheckUnit(unitCode);
         CheckPeriod(periodCode);
         var figures = Load([unitCode], [periodCode], LeafCodes([indicator]), hierarchy, minWorkers, null);
-        return figures.Value(indicator, unitCode, periodCode, hierarchy, sectors);
+        return figures.Value(Definitions, indicator, unitCode, periodCode, hierarchy, sectors);
     }
 
     /// <summary>One figure per child of <paramref name="unitCode"/> in that hierarchy (as-is: today's children; as-was:
@@ -45,7 +50,7 @@ public sealed partial class Metrics(DuckDbConnection connection)
             while (reader.Read()) children.Add(reader.GetString(0));
         if (children.Count == 0) return [];
         var figures = Load(children, [periodCode], LeafCodes([indicator]), hierarchy, null, null);
-        return [.. children.Select(c => figures.Value(indicator, c, periodCode, hierarchy, sectors))];
+        return [.. children.Select(c => figures.Value(Definitions, indicator, c, periodCode, hierarchy, sectors))];
     }
 
     /// <summary>Yearly figures from <paramref name="fromYear"/> to <paramref name="toYear"/> with year-on-year change.
@@ -70,7 +75,7 @@ public sealed partial class Metrics(DuckDbConnection connection)
             MetricValue? previous = null;
             foreach (var year in years)
             {
-                var value = figures.Value(indicator, unit, year, hierarchy, sectors);
+                var value = figures.Value(Definitions, indicator, unit, year, hierarchy, sectors);
                 double? change = value.Value is { } v && previous?.Value is { } p ? v - p : null;
                 double? ratio = value.Value is { } v2 && previous?.Value is { } p2 && p2 != 0 ? v2 / p2 - 1 : null;
                 points.Add(new TrendPoint(int.Parse(year, System.Globalization.CultureInfo.InvariantCulture), value, change, ratio));
@@ -87,8 +92,8 @@ public sealed partial class Metrics(DuckDbConnection connection)
         var codes = new List<string>();
         using (var reader = Connection.Query("SELECT indicator_code FROM dim_indicator WHERE kind IN ('stock', 'flow') ORDER BY indicator_code"))
             while (reader.Read()) codes.Add(reader.GetString(0));
-        codes.AddRange(MetricDefinitions.ComputedCounts);
-        codes.AddRange(MetricDefinitions.Rates.Keys);
+        codes.AddRange(RateDefinitions.ComputedCounts);
+        codes.AddRange(Definitions.Rates.Keys);
         return [.. codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
@@ -100,7 +105,7 @@ public sealed partial class Metrics(DuckDbConnection connection)
         {
             if (!known.Contains(indicator))
                 throw new ArgumentException($"Unknown indicator '{indicator}' (a category such as rating is read through rated_good_plus_share; see docs/indicators.md).");
-            var (numerator, denominator) = MetricDefinitions.Parts(indicator);
+            var (numerator, denominator) = Definitions.Parts(indicator);
             codes.Add(numerator);
             if (denominator is not null) codes.Add(denominator);
         }

@@ -45,25 +45,21 @@ SELECT 'as-was', b.ancestor_code, l.period_code, l.indicator_code, l.sector, sum
 FROM metric_leaf l JOIN metric_aswas_bridge b ON b.unit_code = l.unit_code AND b.on_date = l.on_date
 GROUP BY b.ancestor_code, l.period_code, l.indicator_code, l.sector;
 
--- The core rates per unit, year and hierarchy: numerator, denominator, value = ratio of the sums.
+-- The rates per unit, period and hierarchy: numerator, denominator, value = ratio of the sums. The parts
+-- come from dim_indicator (the catalog's numerator and denominator columns), the same ones the metrics API
+-- divides. A numerator nobody reported is NULL, not 0, and so is the rate: flags are reported as 0 or 1,
+-- so a true zero has rows. A denominator that is not positive gives no rate.
 CREATE OR REPLACE VIEW v_rollup_rate AS
 WITH totals AS (
     SELECT hierarchy, unit_code, period_code, indicator_code, sum(value) AS value FROM v_rollup GROUP BY hierarchy, unit_code, period_code, indicator_code
 ),
-rates(indicator_code, name_vi, numerator_code, denominator_code) AS (VALUES
-    ('cba_coverage', 'Tỷ lệ doanh nghiệp có công đoàn ký TƯLĐTT', 'cba_signed', 'enterprises_unionized'),
-    ('union_coverage', 'Tỷ lệ doanh nghiệp đủ điều kiện có công đoàn', 'enterprises_unionized', 'enterprises_eligible'),
-    ('membership_rate', 'Tỷ lệ đoàn viên trên CNVCLĐ', 'members', 'workers'),
-    ('cba_favorable_share', 'Tỷ lệ TƯLĐTT có lợi hơn cho người lao động', 'cba_favorable', 'cba_signed'),
-    ('cba_grade_b_plus_share', 'Tỷ lệ TƯLĐTT xếp loại B trở lên', 'cba_grade_b_plus', 'cba_signed'),
-    ('rated_good_plus_share', 'Tỷ lệ CĐCS xếp loại hoàn thành tốt nhiệm vụ trở lên', 'rated_good_plus', 'rated'),
-    ('upper_rated_good_plus_share', 'Tỷ lệ công đoàn cấp trên cơ sở xếp loại tốt trở lên', 'upper_rated_good_plus', 'upper_rated'),
-    ('finance_attainment', 'Tỷ lệ thu tài chính công đoàn so với dự toán', 'finance_collected', 'finance_budget'),
-    ('finance_budget_met_share', 'Tỷ lệ đơn vị hoàn thành dự toán thu tài chính', 'finance_budget_met', 'finance_budget_reported'),
-    ('party_introduced_per_cdcs', 'Số đoàn viên giới thiệu cho Đảng bình quân mỗi CĐCS', 'party_introduced', 'cdcs_active'))
+rates AS (
+    SELECT indicator_code, name_vi, numerator AS numerator_code, denominator AS denominator_code
+    FROM dim_indicator WHERE numerator IS NOT NULL AND denominator IS NOT NULL
+)
 SELECT d.hierarchy, d.unit_code, d.period_code, r.indicator_code, r.name_vi AS indicator_vi,
-       coalesce(n.value, 0) AS numerator, d.value AS denominator,
-       CASE WHEN d.value > 0 THEN coalesce(n.value, 0) / d.value END AS value
+       n.value AS numerator, d.value AS denominator,
+       CASE WHEN d.value > 0 THEN n.value / d.value END AS value
 FROM rates r
 JOIN totals d ON d.indicator_code = r.denominator_code
 LEFT JOIN totals n ON n.indicator_code = r.numerator_code AND n.hierarchy = d.hierarchy AND n.unit_code = d.unit_code AND n.period_code = d.period_code;
