@@ -105,6 +105,8 @@ public static class ArrowExport
         DuckDbType.USmallInt => UInt16Type.Default,
         DuckDbType.UInteger => UInt32Type.Default,
         DuckDbType.UBigInt => UInt64Type.Default,
+        // Arrow has no 128-bit integer; Decimal128(38, 0) holds every HUGEINT exactly (DuckDB's own Arrow export does the same). SUM of BIGINT is HUGEINT.
+        DuckDbType.HugeInt => new Decimal128Type(38, 0),
         DuckDbType.Float => FloatType.Default,
         DuckDbType.Double => DoubleType.Default,
         DuckDbType.Decimal => DecimalType(reader, column),
@@ -130,6 +132,7 @@ public static class ArrowExport
             DuckDbType.Boolean => [validity, Booleans(data, length)],
             DuckDbType.Varchar => Strings(data, length, validity, reader.GetChunkValidity(column)),
             DuckDbType.Decimal => [validity, Decimals(data, length, reader.GetDecimalShape(column).Storage)],
+            DuckDbType.HugeInt => [validity, Decimals(data, length, DuckDbType.HugeInt)],
             var fixedWidth => [validity, Copy(data, length * DuckDbReader.PhysicalSize(fixedWidth))],
         };
         return ArrowArrayFactory.BuildArray(new ArrayData(type, length, nulls, 0, buffers));

@@ -103,6 +103,23 @@ public sealed class ArrowExportTests
     }
 
     [Fact]
+    public void HugeIntBecomesDecimal128WithScaleZero()
+    {
+        using var db = DuckDbDatabase.Open(":memory:");
+        using var connection = db.Connect();
+        using var stream = new MemoryStream();
+        using (var reader = connection.Query("SELECT * FROM (VALUES (170141183460469231731687303715884105727::HUGEINT), (NULL), (-42::HUGEINT), (9223372036854775808::HUGEINT)) v(h)"))
+            ArrowExport.Write(reader, stream);
+        stream.Position = 0;
+        using var arrow = new ArrowFileReader(stream);
+        var type = Assert.IsType<Decimal128Type>(arrow.Schema.FieldsList[0].DataType);
+        Assert.Equal((38, 0), (type.Precision, type.Scale));
+        var column = (Decimal128Array)arrow.ReadNextRecordBatch().Column(0);
+        Assert.Equal(["170141183460469231731687303715884105727", null, "-42", "9223372036854775808"],
+            Enumerable.Range(0, column.Length).Select(i => column.IsNull(i) ? null : Format(column, i, 0)));
+    }
+
+    [Fact]
     public void AResultOfManyChunksIsWrittenBatchByBatch()
     {
         using var db = DuckDbDatabase.Open(":memory:");
@@ -171,7 +188,7 @@ public sealed class ArrowExportTests
 
     [Theory]
     [InlineData("SELECT [1, 2] AS l", "l", DuckDbType.List)]
-    [InlineData("SELECT 1::HUGEINT AS h", "h", DuckDbType.HugeInt)]
+    [InlineData("SELECT INTERVAL 1 DAY AS h", "h", DuckDbType.Interval)]
     [InlineData("SELECT TIME '10:00' AS t", "t", DuckDbType.Time)]
     public void AnUnsupportedTypeIsRefusedBeforeAnyFileIsWritten(string sql, string column, DuckDbType type)
     {
