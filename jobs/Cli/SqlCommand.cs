@@ -11,7 +11,7 @@ public static class SqlCommand
         "Run read-only SQL over the warehouse (views documented in docs/analyst-guide.md)",
         "./analytics sql \"SELECT …\" [--format table|csv|json] [--max-rows N]\n       ./analytics sql \"SELECT …\" --format arrow --out FILE.arrow",
         [
-            new("--format", "table|csv|json|arrow", "output format; arrow writes an Arrow IPC file (needs --out)", Default: "table"),
+            new("--format", "FORMAT", "table, csv, json, or arrow (an Arrow IPC file; needs --out)", Default: "table"),
             new("--max-rows", "N", "stop after this many rows (table format only; 0 = no limit)", Default: "1000"),
             new("--out", "FILE", "the Arrow IPC file to write (--format arrow only; replaced whole)"),
         ],
