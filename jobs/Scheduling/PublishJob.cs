@@ -2,7 +2,7 @@ using Quartz;
 
 namespace Analytics.Jobs.Scheduling;
 
-/// <summary>Publishes the read-only snapshot and the Parquet export (after each load, and on demand).</summary>
+/// <summary>Publishes the read-only snapshot and the Parquet and Arrow export (after each load, and on demand).</summary>
 [DisallowConcurrentExecution]
 public sealed class PublishJob(ServiceSettings settings, WarehouseGate gate) : IJob
 {
@@ -10,8 +10,8 @@ public sealed class PublishJob(ServiceSettings settings, WarehouseGate gate) : I
     {
         var published = await gate.Use(w => Publisher.Run(w, settings), cancellationToken);
         context.Result = new JobSummary(
-            $"bản sao {Path.GetFileName(published.Snapshot)}, {published.ParquetFiles.Count} tệp Parquet",
-            $"snapshot {Path.GetFileName(published.Snapshot)}, {published.ParquetFiles.Count} Parquet files",
+            $"bản sao {Path.GetFileName(published.Snapshot)}, {published.ParquetFiles.Count} tệp Parquet, {published.ArrowFiles.Count} tệp Arrow",
+            $"snapshot {Path.GetFileName(published.Snapshot)}, {published.ParquetFiles.Count} Parquet files, {published.ArrowFiles.Count} Arrow files",
             Changed: true);
     }
 }

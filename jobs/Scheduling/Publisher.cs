@@ -1,10 +1,11 @@
 using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
 
 namespace Analytics.Jobs.Scheduling;
 
 /// <summary>
 /// Publishes what analysts read without touching the writer: a read-only copy of the warehouse file
-/// and one Parquet file per analyst view and star table. Each is written aside and renamed into place,
+/// one Parquet file per analyst view and star table, and one Arrow IPC file per analyst view beside them. Each is written aside and renamed into place,
 /// so a reader sees the old copy or the new one, never half of one; publishing twice gives the same files.
 /// </summary>
 public static class Publisher
@@ -12,13 +13,14 @@ public static class Publisher
     /// <summary>Base tables exported beside the views (the star schema and the submission log).</summary>
     private static readonly string[] Tables = ["dim_unit", "dim_indicator", "dim_period", "dim_plan", "dim_target", "fact_value", "submission"];
 
-    public sealed record Published(string Snapshot, IReadOnlyList<string> ParquetFiles);
+    /// <summary>What one publish wrote: the snapshot, the Parquet files, and one Arrow IPC file per analyst view (not the base tables) in the same folder.</summary>
+    public sealed record Published(string Snapshot, IReadOnlyList<string> ParquetFiles, IReadOnlyList<string> ArrowFiles);
 
     public static Published Run(Analytics.Warehouse.Warehouse warehouse, ServiceSettings settings)
     {
         Directory.CreateDirectory(settings.PublishedDirectory);
         using var connection = warehouse.Connect();
-        var parquet = ExportParquet(connection, settings);
+        var (parquet, arrow) = Export(connection, settings);
 
         // CHECKPOINT folds the write-ahead log into the file, so the file alone is the whole warehouse;
         // the gate keeps every other writer of this process out while it is copied.
@@ -27,20 +29,26 @@ public static class Publisher
         File.Copy(warehouse.Path, temp, overwrite: true);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         File.Move(temp, settings.SnapshotPath, overwrite: true);
-        return new Published(settings.SnapshotPath, parquet);
+        return new Published(settings.SnapshotPath, parquet, arrow);
     }
 
-    private static List<string> ExportParquet(DuckDbConnection connection, ServiceSettings settings)
+    /// <summary>Writes the Parquet and Arrow files into a fresh folder, then swaps it in for the old one whole.</summary>
+    private static (List<string> Parquet, List<string> Arrow) Export(DuckDbConnection connection, ServiceSettings settings)
     {
         var names = new List<string>();
+        var views = new List<string>();
         using (var reader = connection.Query("""
-            SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()
+            SELECT view_name, true FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()
             UNION ALL
-            SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND list_contains(string_split($1, ','), table_name)
+            SELECT table_name, false FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND list_contains(string_split($1, ','), table_name)
             ORDER BY 1
             """, string.Join(',', Tables)))
         {
-            while (reader.Read()) names.Add(reader.GetString(0));
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+                if (reader.GetBoolean(1)) views.Add(reader.GetString(0));
+            }
         }
 
         var stamp = Guid.NewGuid().ToString("N")[..8];
@@ -51,10 +59,17 @@ public static class Publisher
             var file = Path.Combine(Path.GetFullPath(fresh), name + ".parquet").Replace("'", "''", StringComparison.Ordinal);
             connection.Execute($"COPY (SELECT * FROM \"{name}\") TO '{file}' (FORMAT parquet)");
         }
+        foreach (var view in views)
+        {
+            // Streamed chunk by chunk, so a view of any size is written in bounded memory.
+            using var reader = connection.Query($"SELECT * FROM \"{view}\"");
+            ArrowExport.WriteFile(reader, Path.Combine(fresh, view + ".arrow"));
+        }
         var old = settings.ParquetDirectory + ".old-" + stamp;
         if (Directory.Exists(settings.ParquetDirectory)) Directory.Move(settings.ParquetDirectory, old);
         Directory.Move(fresh, settings.ParquetDirectory);
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-        return [.. names.Select(n => Path.Combine(settings.ParquetDirectory, n + ".parquet"))];
+        return ([.. names.Select(n => Path.Combine(settings.ParquetDirectory, n + ".parquet"))],
+                [.. views.Select(v => Path.Combine(settings.ParquetDirectory, v + ".arrow"))]);
     }
 }

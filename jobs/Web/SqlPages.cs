@@ -3,6 +3,7 @@ using System.Text.Json;
 using Analytics.Jobs.Cli;
 using Analytics.Jobs.Scheduling;
 using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Analytics.Jobs.Web;
 
 /// <summary>
-/// Read-only SQL over the published snapshot: a table, a CSV download and a quick bar chart. The
+/// Read-only SQL over the published snapshot: a table, CSV and Arrow IPC downloads and a quick bar chart. The
 /// connection is read-only with external access off (no writes, ATTACH, COPY TO or file reads);
 /// a query is interrupted after the time limit and cut at the row limit.
 /// </summary>
@@ -21,6 +22,7 @@ public static class SqlPages
         app.MapGet("/sql", (HttpContext http) => Html.Page(http, "Truy vấn SQL", "SQL", Form(http, "")));
         app.MapPost("/sql", (Delegate)Query);
         app.MapGet("/sql/csv", Csv);
+        app.MapGet("/sql/arrow", Arrow);
         return app;
     }
 
@@ -57,6 +59,34 @@ public static class SqlPages
         }
     }
 
+    /// <summary>
+    /// Streams the result of <paramref name="sql"/> as an Arrow IPC file into <paramref name="output"/>,
+    /// under the same read-only connection, time limit and row limit as <see cref="Run"/>. Returns the
+    /// error as text (nothing usable was written then), or null.
+    /// </summary>
+    public static string? WriteArrow(ServiceSettings settings, string sql, int maxRows, Stream output)
+    {
+        using var database = SnapshotReader.Open(settings);
+        if (database is null) return "no published snapshot yet / chưa có bản sao công bố";
+        using var connection = database.Connect();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.SqlTimeoutSeconds));
+        using var interrupt = timeout.Token.Register(connection.Interrupt);
+        try
+        {
+            using var reader = connection.Query(sql);
+            ArrowExport.Write(reader, output, maxRows);
+            return null;
+        }
+        catch (ArrowExportException e)
+        {
+            return $"{e.Message} / cột '{e.Column}' có kiểu {e.Type}, tệp Arrow không ghi được; hãy đổi kiểu trong SQL (::VARCHAR, ::DOUBLE).";
+        }
+        catch (DuckDbException e)
+        {
+            return timeout.IsCancellationRequested ? $"interrupted after {settings.SqlTimeoutSeconds} s / dừng sau {settings.SqlTimeoutSeconds} giây: {e.Message}" : e.Message;
+        }
+    }
+
     private static async Task<IResult> Query(HttpContext http, ServiceSettings settings)
     {
         var form = await http.Request.ReadFormAsync();
@@ -70,7 +100,7 @@ public static class SqlPages
             body.Append($"<p class=\"error\" id=\"sql-error\">{Html.E(answer.Error)}</p>");
             return Html.Page(http, "Truy vấn SQL", "SQL", body.ToString(), 400);
         }
-        body.Append($"<p><a id=\"csv-link\" href=\"/sql/csv?q={Uri.EscapeDataString(sql)}\">CSV</a> · {answer.Rows.Count} {Html.T(http, "dòng", "rows")}{(answer.Truncated ? Html.T(http, " (đã cắt theo giới hạn)", " (cut at the limit)") : "")}</p>");
+        body.Append($"<p><a id=\"csv-link\" href=\"/sql/csv?q={Uri.EscapeDataString(sql)}\">CSV</a> · <a id=\"arrow-link\" href=\"/sql/arrow?q={Uri.EscapeDataString(sql)}\" title=\"{Html.T(http, "Tệp Arrow IPC cho pandas, polars, R", "Arrow IPC file for pandas, polars, R")}\">Arrow</a> · {answer.Rows.Count} {Html.T(http, "dòng", "rows")}{(answer.Truncated ? Html.T(http, " (đã cắt theo giới hạn)", " (cut at the limit)") : "")}</p>");
         body.Append(Chart(answer));
         body.Append(Html.Table(answer.Columns, answer.Rows, "sql-result"));
         return Html.Page(http, "Truy vấn SQL", "SQL", body.ToString());
@@ -83,6 +113,25 @@ public static class SqlPages
         var csv = new StringBuilder(string.Join(',', answer.Columns.Select(Field))).Append('\n');
         foreach (var row in answer.Rows) csv.Append(string.Join(',', row.Select(v => Field(Format(v))))).Append('\n');
         return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "query.csv");
+    }
+
+    /// <summary>
+    /// The Arrow download: written to a temporary file first (bounded memory, and an error is known
+    /// before any byte is sent), then streamed and deleted when the response closes. Same row limit as the CSV.
+    /// </summary>
+    private static IResult Arrow(ServiceSettings settings, string q)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), "analytics-sql-" + Guid.NewGuid().ToString("N") + ".arrow");
+        string? error;
+        using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            error = WriteArrow(settings, q, settings.SqlMaxRows * 100, file);
+        if (error is not null)
+        {
+            File.Delete(temp);
+            return Results.BadRequest(error);
+        }
+        var stream = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.DeleteOnClose);
+        return Results.File(stream, "application/vnd.apache.arrow.file", "query.arrow");
     }
 
     private static string Form(HttpContext http, string sql) => $"""

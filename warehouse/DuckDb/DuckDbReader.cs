@@ -18,6 +18,7 @@ public sealed unsafe class DuckDbReader : IDisposable
     private readonly DuckDbType[] _types;
     private readonly DuckDbType[] _physical; // decimals: their storage type
     private readonly int[] _scales;
+    private readonly int[] _widths; // decimals: their precision, for exports that keep it (Store/ArrowExport.cs)
     private readonly string[] _names;
     private readonly IntPtr[] _data;
     private readonly ulong*[] _validity;
@@ -37,6 +38,7 @@ public sealed unsafe class DuckDbReader : IDisposable
         _types = new DuckDbType[count];
         _physical = new DuckDbType[count];
         _scales = new int[count];
+        _widths = new int[count];
         _names = new string[count];
         _data = new IntPtr[count];
         _validity = new ulong*[count];
@@ -49,6 +51,7 @@ public sealed unsafe class DuckDbReader : IDisposable
             {
                 using var logical = NativeMethods.ColumnLogicalType(result, (ulong)i);
                 _scales[i] = NativeMethods.DecimalScale(logical);
+                _widths[i] = NativeMethods.DecimalWidth(logical);
                 _physical[i] = NativeMethods.DecimalInternalType(logical);
             }
         }
@@ -234,6 +237,20 @@ public sealed unsafe class DuckDbReader : IDisposable
         };
         return (T)value;
     }
+
+    /// <summary>A DECIMAL column's precision and scale, and the integer type that stores its unscaled values.</summary>
+    internal (int Width, int Scale, DuckDbType Storage) GetDecimalShape(int column) =>
+        _types[column] == DuckDbType.Decimal
+            ? (_widths[column], _scales[column], _physical[column])
+            : throw Mismatch(column, "a decimal");
+
+    /// <summary>The current chunk's raw vector of a column (any type, VARCHAR as 16-byte duckdb_string_t), valid until the next chunk.</summary>
+    internal IntPtr GetChunkData(int column) =>
+        _chunk is not null ? _data[column] : throw new InvalidOperationException("No current chunk: call NextChunk first.");
+
+    /// <summary>The current chunk's validity mask of a column (bit i set = row i holds a value), or null when every row holds one.</summary>
+    internal ulong* GetChunkValidity(int column) =>
+        _chunk is not null ? _validity[column] : throw new InvalidOperationException("No current chunk: call NextChunk first.");
 
     private int CurrentRow => _row >= 0 ? _row : throw new InvalidOperationException("No current row: call Read first.");
 

@@ -154,6 +154,41 @@ public sealed class JobEffectTests
     }
 
     [Fact]
+    public void Publishing_writes_one_arrow_file_per_analyst_view_beside_the_parquet_with_the_views_rows()
+    {
+        using var folder = new ServiceFolder();
+        var s = folder.Settings;
+        Publisher.Published published;
+        using (var warehouse = Analytics.Warehouse.Warehouse.Open(s.Db))
+        {
+            using (var c = warehouse.Connect()) Invocation.SyncCatalogs(c);
+            Publisher.Run(warehouse, s);
+            published = Publisher.Run(warehouse, s);
+        }
+        using var snapshot = DuckDbDatabase.Open(s.SnapshotPath, SqlCommand.ReadOnlyOptions);
+        using var connection = snapshot.Connect();
+        var views = new List<string>();
+        using (var r = connection.Query("SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' ORDER BY 1"))
+            while (r.Read()) views.Add(r.GetString(0));
+        Assert.NotEmpty(views);
+        Assert.Equal(views.Select(v => Path.Combine(s.ParquetDirectory, v + ".arrow")), published.ArrowFiles);
+        // Only views get an Arrow file, and the folder swap left no temporary files behind.
+        Assert.Equal(views.Select(v => v + ".arrow").Order(StringComparer.Ordinal),
+            Directory.GetFiles(s.ParquetDirectory, "*.arrow*").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(published.ArrowFiles, f => Path.GetFileName(f) == "fact_value.arrow");
+        foreach (var view in views)
+        {
+            using var stream = File.OpenRead(Path.Combine(s.ParquetDirectory, view + ".arrow"));
+            using var arrow = new Apache.Arrow.Ipc.ArrowFileReader(stream);
+            long rows = 0;
+            while (arrow.ReadNextRecordBatch() is { } batch) using (batch) rows += batch.Length;
+            Assert.Equal(connection.Scalar<long>($"SELECT count(*) FROM \"{view}\""), rows);
+            using var columns = connection.Query($"SELECT * FROM \"{view}\" LIMIT 0");
+            Assert.Equal(Enumerable.Range(0, columns.ColumnCount).Select(columns.GetName), arrow.Schema.FieldsList.Select(f => f.Name));
+        }
+    }
+
+    [Fact]
     public void A_writing_cli_command_refuses_while_a_live_service_holds_the_warehouse()
     {
         using var folder = new ServiceFolder();
