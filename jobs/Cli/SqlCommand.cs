@@ -30,7 +30,7 @@ public static class SqlCommand
         if (format == "arrow" && string.IsNullOrWhiteSpace(outFile)) throw new UsageException("--format arrow needs --out FILE.arrow.");
         if (format != "arrow" && outFile is not null) throw new UsageException("--out is for --format arrow only; other formats print to standard output.");
 
-        using var database = DuckDbDatabase.Open(cli.DbPath, ReadOnlyOptions);
+        using var database = DuckDbDatabase.Open(cli.DbPath, AnalystSql.Options);
         using var connection = database.Connect();
         try
         {
@@ -52,11 +52,11 @@ public static class SqlCommand
             if (truncated) cli.Error.WriteLine(cli.English ? $"(first {maxRows} rows; use --max-rows 0 or --format csv for all)" : $"(chỉ hiện {maxRows} dòng đầu; dùng --max-rows 0 hoặc --format csv để xem hết)");
             return CliApp.Ok;
         }
-        catch (DuckDbException e) when (IsWriteRefusal(e.Message))
+        catch (DuckDbException e) when (AnalystSql.Refusal(e.Message, cli.English) is { } reason)
         {
             cli.Error.WriteLine(cli.English
-                ? $"analytics sql: refused — this command only reads. DuckDB said: {e.Message}"
-                : $"analytics sql: bị từ chối — lệnh này chỉ đọc dữ liệu, không được ghi hay truy cập tệp. DuckDB: {e.Message}");
+                ? $"analytics sql: refused — {reason} DuckDB said: {e.Message}"
+                : $"analytics sql: bị từ chối — {reason} DuckDB: {e.Message}");
             return CliApp.Refused;
         }
     }
@@ -84,18 +84,6 @@ public static class SqlCommand
             return CliApp.Refused;
         }
     }
-
-    /// <summary>Read-only, and no file system or network access from SQL (no COPY TO, ATTACH, read_csv of arbitrary files).</summary>
-    public static readonly DuckDbOptions ReadOnlyOptions = new()
-    {
-        ReadOnly = true,
-        Settings = new Dictionary<string, string> { ["enable_external_access"] = "false" },
-    };
-
-    private static bool IsWriteRefusal(string message) =>
-        message.Contains("read-only", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("external access", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("Permission Error", StringComparison.OrdinalIgnoreCase);
 
     private static object? Value(DuckDbReader reader, int column)
     {

@@ -11,5 +11,5 @@ namespace Analytics.Jobs.Web;
 public static class SnapshotReader
 {
     public static DuckDbDatabase? Open(ServiceSettings settings) =>
-        File.Exists(settings.SnapshotPath) ? DuckDbDatabase.Open(settings.SnapshotPath, SqlCommand.ReadOnlyOptions) : null;
+        File.Exists(settings.SnapshotPath) ? DuckDbDatabase.Open(settings.SnapshotPath, Analytics.Warehouse.Store.AnalystSql.Options) : null;
 }

@@ -165,11 +165,8 @@ public static class SqlPages
             """;
     }
 
-    /// <summary>DuckDB's words for a write on a read-only file or for file access with external access off.</summary>
-    private static bool IsRefusal(string error) =>
-        error.Contains("read-only", StringComparison.OrdinalIgnoreCase)
-        || error.Contains("external access", StringComparison.OrdinalIgnoreCase)
-        || error.Contains("Permission Error", StringComparison.OrdinalIgnoreCase);
+    // The surface's refusals are recognised in one place, for this page and `analytics sql` alike.
+    private static bool IsRefusal(string error) => Analytics.Warehouse.Store.AnalystSql.Refusal(error, english: true) is not null;
 
     private static object? Value(DuckDbReader reader, int column)
     {

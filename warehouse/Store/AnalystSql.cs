@@ -35,7 +35,7 @@ public static class AnalystSql
                            : "SQL tại đây không được đọc hay ghi tệp, gắn cơ sở dữ liệu khác hay nạp phần mở rộng.";
         if (Has("read-only") || Has("read only"))
             return english ? "this surface only reads; it cannot change the warehouse."
-                           : "chỉ được đọc dữ liệu, không được thay đổi kho dữ liệu.";
+                           : "chỉ đọc dữ liệu, không được thay đổi kho dữ liệu.";
         return null;
     }
 }

@@ -142,7 +142,7 @@ public sealed class JobEffectTests
         }
         if (!OperatingSystem.IsWindows())
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(s.SnapshotPath));
-        using var snapshot = DuckDbDatabase.Open(s.SnapshotPath, SqlCommand.ReadOnlyOptions);
+        using var snapshot = DuckDbDatabase.Open(s.SnapshotPath, Analytics.Warehouse.Store.AnalystSql.Options);
         using var connection = snapshot.Connect();
         var indicators = connection.Scalar<long>("SELECT count(*) FROM dim_indicator");
         Assert.True(indicators > 0);
@@ -165,7 +165,7 @@ public sealed class JobEffectTests
             Publisher.Run(warehouse, s);
             published = Publisher.Run(warehouse, s);
         }
-        using var snapshot = DuckDbDatabase.Open(s.SnapshotPath, SqlCommand.ReadOnlyOptions);
+        using var snapshot = DuckDbDatabase.Open(s.SnapshotPath, Analytics.Warehouse.Store.AnalystSql.Options);
         using var connection = snapshot.Connect();
         var views = new List<string>();
         using (var r = connection.Query("SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' ORDER BY 1"))
