@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "ingest" => IngestBenchmark.Run(args[1..]),
     "reports" => ReportsBenchmark.Run(args[1..]),
     "metrics" => MetricsBenchmark.Run(args[1..]),
+    "arrow" => ArrowBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -34,6 +35,10 @@ static int Usage()
               yearly as-is trend of members_admitted and cba_coverage for every province, and the
               attainment of every target for every province: engine vs hand-written SQL over the
               raw facts, same run, warm; refreshes PATH in place (pass a copy)
+
+          arrow [--rows N] [--runs K] [--dir PATH]
+              Arrow IPC export of a streamed result (sql --format arrow, published .arrow files)
+              vs DuckDB's COPY TO parquet of the same rows (default 10,000,000 rows, best of 3 runs)
         """);
     return 2;
 }
