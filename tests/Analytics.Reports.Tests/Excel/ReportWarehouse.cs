@@ -103,22 +103,28 @@ public sealed class ReportWarehouse : IDisposable
 
     public DuckDbConnection Connection { get; }
 
-    public string Write(string name, string text)
+    public string Write(string name, string text) => WriteFile(Folder, name, text);
+
+    /// <summary>Writes <paramref name="text"/> with LF line ends as <paramref name="name"/> in <paramref name="folder"/>.</summary>
+    public static string WriteFile(string folder, string name, string text)
     {
-        var path = Path.Combine(Folder, name);
+        var path = Path.Combine(folder, name);
         File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
         return path;
     }
 
-    private void Ingest(string name, string csv, DateTime receivedAt)
+    /// <summary>Ingests one CSV through the real pipeline, received at <paramref name="receivedAt"/>; every submission must be accepted.</summary>
+    public static void IngestCsv(DuckDbConnection connection, string folder, string name, string csv, DateTime receivedAt)
     {
-        var outcome = new Ingestor(Connection, new IngestOptions
+        var outcome = new Ingestor(connection, new IngestOptions
         {
             ReceivedAt = receivedAt,
-            QuarantineDirectory = Path.Combine(Folder, "quarantine"),
-        }, TimeProvider.System).IngestFile(Write(name, csv));
+            QuarantineDirectory = Path.Combine(folder, "quarantine"),
+        }, TimeProvider.System).IngestFile(WriteFile(folder, name, csv));
         Assert.True(outcome.Refused == 0, $"{name}: {outcome.Refused} submissions refused");
     }
+
+    private void Ingest(string name, string csv, DateTime receivedAt) => IngestCsv(Connection, Folder, name, csv, receivedAt);
 
     public void Dispose()
     {

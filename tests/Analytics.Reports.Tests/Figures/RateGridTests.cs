@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Etl.Catalog;
-using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
+using Analytics.Reports.Tests.Excel;
 using Analytics.Warehouse.Metrics;
 
 namespace Analytics.Reports.Tests.Figures;
@@ -145,22 +145,9 @@ public sealed class RateGridTests : IDisposable
         return rows;
     }
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
-        return path;
-    }
+    private string Write(string name, string text) => ReportWarehouse.WriteFile(_folder, name, text);
 
-    private void Ingest(string name, string csv, DateTime receivedAt)
-    {
-        var outcome = new Ingestor(_connection, new IngestOptions
-        {
-            ReceivedAt = receivedAt,
-            QuarantineDirectory = Path.Combine(_folder, "quarantine"),
-        }, TimeProvider.System).IngestFile(Write(name, csv));
-        Assert.True(outcome.Refused == 0, $"{name}: {outcome.Refused} submissions refused");
-    }
+    private void Ingest(string name, string csv, DateTime receivedAt) => ReportWarehouse.IngestCsv(_connection, _folder, name, csv, receivedAt);
 
     public void Dispose()
     {
