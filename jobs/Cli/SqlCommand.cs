@@ -78,9 +78,7 @@ public static class SqlCommand
         }
         catch (ArrowExportException e)
         {
-            cli.Error.WriteLine(cli.English
-                ? $"analytics sql: column '{e.Column}' has type {e.Type}, which the Arrow file cannot hold; cast it in SQL, e.g. \"{e.Column}\"::VARCHAR or ::DOUBLE."
-                : $"analytics sql: cột '{e.Column}' có kiểu {e.Type}, tệp Arrow không ghi được kiểu này; hãy đổi kiểu trong SQL, ví dụ \"{e.Column}\"::VARCHAR hoặc ::DOUBLE.");
+            cli.Error.WriteLine($"analytics sql: {e.Explain(cli.English)}");
             return CliApp.Refused;
         }
     }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Analytics.Jobs.Cli;
 using Analytics.Jobs.Scheduling;
 using Analytics.Warehouse.DuckDb;
 using Analytics.Warehouse.Store;
@@ -79,7 +78,7 @@ public static class SqlPages
         }
         catch (ArrowExportException e)
         {
-            return $"{e.Message} / cột '{e.Column}' có kiểu {e.Type}, tệp Arrow không ghi được; hãy đổi kiểu trong SQL (::VARCHAR, ::DOUBLE).";
+            return $"{e.Explain(english: true)} / {e.Explain(english: false)}";
         }
         catch (DuckDbException e)
         {

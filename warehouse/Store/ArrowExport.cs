@@ -15,6 +15,11 @@ public sealed class ArrowExportException(string column, DuckDbType type)
     public string Column { get; } = column;
 
     public DuckDbType Type { get; } = type;
+
+    /// <summary>The refusal in the user's language, for the CLI and the web page alike.</summary>
+    public string Explain(bool english) => english
+        ? $"column '{Column}' has type {Type}, which the Arrow file cannot hold; cast it in SQL, e.g. \"{Column}\"::VARCHAR or ::DOUBLE."
+        : $"cột '{Column}' có kiểu {Type}, tệp Arrow không ghi được kiểu này; hãy đổi kiểu trong SQL, ví dụ \"{Column}\"::VARCHAR hoặc ::DOUBLE.";
 }
 
 /// <summary>
