@@ -3,7 +3,8 @@ using Analytics.Etl.Parsing;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Data;
 using Analytics.Warehouse.Completeness;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 using Analytics.Warehouse.Metrics;
 using Analytics.Warehouse.Plans;
 using MetricTrendPoint = Analytics.Warehouse.Metrics.TrendPoint;
@@ -27,13 +28,13 @@ public sealed partial class ReportLoader
     public static readonly IReadOnlyList<string> RankingIndicators =
         ["membership_rate", "cba_coverage", "finance_attainment", "rated_good_plus_share"];
 
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection;
     private readonly TimeProvider _clock;
     private readonly bool _english;
     private readonly Metrics _metrics;
     private readonly Dictionary<string, (string Name, string Unit, string ValueType, string Kind)> _catalog = [];
 
-    public ReportLoader(DuckDbConnection connection, TimeProvider clock, bool english)
+    public ReportLoader(DuckDBConnection connection, TimeProvider clock, bool english)
     {
         _connection = connection;
         _clock = clock;
@@ -245,7 +246,7 @@ public sealed partial class ReportLoader
         var submissions = unitCodes.ToDictionary(u => u, _ => (0L, (DateTime?)null), StringComparer.Ordinal);
         using (var reader = _connection.Query(SubtreesSql(unitCodes) + SubmissionsSql, yearPeriod.End.ToDateTime(TimeOnly.MinValue), yearPeriod.Start.ToDateTime(TimeOnly.MinValue)))
         {
-            while (reader.Read()) submissions[reader.GetString(0)] = (reader.GetInt64(1), reader.IsNull(2) ? null : reader.GetTimestamp(2));
+            while (reader.Read()) submissions[reader.GetString(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetDateTime(2));
         }
         _prefetched = (year, scope.ToHashSet(StringComparer.Ordinal), YearFigures(unitCodes, scope, year, TermStart(year)),
             CompletenessReport.Compute(_connection, yearPeriod.Code, AsOf, null), ratings, submissions);
@@ -267,7 +268,7 @@ public sealed partial class ReportLoader
             GROUP BY ALL
             """, hierarchy);
         while (reader.Read())
-            set.Add(hierarchy, reader.GetString(0), int.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.IsNull(3) ? null : reader.GetDouble(3));
+            set.Add(hierarchy, reader.GetString(0), int.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetDouble(3));
     }
 
     private IReadOnlyDictionary<string, (string Numerator, string Denominator)>? _rateParts;
@@ -417,6 +418,6 @@ public sealed partial class ReportLoader
     private (long Count, DateTime? Last) Submissions(string unitCode, DateOnly from, DateOnly to)
     {
         using var reader = _connection.Query(SubtreesSql([unitCode]) + SubmissionsSql, to.ToDateTime(TimeOnly.MinValue), from.ToDateTime(TimeOnly.MinValue));
-        return reader.Read() ? (reader.GetInt64(1), reader.IsNull(2) ? null : reader.GetTimestamp(2)) : (0, null);
+        return reader.Read() ? (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetDateTime(2)) : (0, null);
     }
 }

@@ -2,7 +2,8 @@ using System.Globalization;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Conference;
 using Analytics.Reports.Excel;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Reports;
 
@@ -10,7 +11,7 @@ namespace Analytics.Reports;
 /// Writes each kind of report into a folder and returns the files written: the one place the CLI
 /// (`analytics report`), the demo and the scheduler's report jobs publish from.
 /// </summary>
-public sealed class ReportPublisher(DuckDbConnection connection, TimeProvider clock, bool english)
+public sealed class ReportPublisher(DuckDBConnection connection, TimeProvider clock, bool english)
 {
     private readonly ReportLoader _loader = new(connection, clock, english);
 

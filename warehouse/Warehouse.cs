@@ -1,4 +1,5 @@
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 using Analytics.Warehouse.Schema;
 
 namespace Analytics.Warehouse;
@@ -30,7 +31,7 @@ public sealed class Warehouse : IDisposable
         if (path != ":memory:")
         {
             if (options.ReadOnly && !File.Exists(path))
-                throw new DuckDbException($"No warehouse at '{path}'. Create one first (e.g. ./analytics demo or ./analytics units import FILE).");
+                throw new WarehouseException($"No warehouse at '{path}'. Create one first (e.g. ./analytics demo or ./analytics units import FILE).");
             var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
@@ -51,7 +52,7 @@ public sealed class Warehouse : IDisposable
         }
     }
 
-    public DuckDbConnection Connect() => Database.Connect();
+    public DuckDBConnection Connect() => Database.Connect();
 
     public void Dispose() => Database.Dispose();
 }

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Catalog;
 
@@ -121,7 +122,7 @@ public sealed partial class IndicatorCatalog
     /// max(indicator_id) + 1, so a fresh database numbers the codes in file order from 1. Codes no
     /// longer in the file are left alone: facts may still refer to them.
     /// </summary>
-    public int Sync(DuckDbConnection connection)
+    public int Sync(DuckDBConnection connection)
     {
         var existing = new Dictionary<string, (int Id, string?[] Values)>(StringComparer.Ordinal);
         var maxId = 0;
@@ -131,7 +132,7 @@ public sealed partial class IndicatorCatalog
             {
                 var id = reader.GetInt32(0);
                 var values = new string?[Columns.Count];
-                for (var i = 0; i < values.Length; i++) values[i] = reader.IsNull(i + 1) ? null : reader.GetString(i + 1);
+                for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i + 1) ? null : reader.GetString(i + 1);
                 existing[values[0]!] = (id, values);
                 maxId = Math.Max(maxId, id);
             }

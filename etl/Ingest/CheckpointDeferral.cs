@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Ingest;
 
@@ -16,18 +17,18 @@ internal sealed class CheckpointDeferral : IDisposable
 {
     private const string Threshold = "256MB";
 
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection;
     private readonly IngestTimings _timings;
     private readonly string _previous;
 
-    private CheckpointDeferral(DuckDbConnection connection, IngestTimings timings, string previous)
+    private CheckpointDeferral(DuckDBConnection connection, IngestTimings timings, string previous)
     {
         _connection = connection;
         _timings = timings;
         _previous = previous;
     }
 
-    public static CheckpointDeferral Begin(DuckDbConnection connection, IngestTimings timings)
+    public static CheckpointDeferral Begin(DuckDBConnection connection, IngestTimings timings)
     {
         var previous = connection.Scalar<string>("SELECT current_setting('checkpoint_threshold')") ?? "16MB";
         connection.Execute($"SET checkpoint_threshold = '{Threshold}'");
@@ -42,7 +43,7 @@ internal sealed class CheckpointDeferral : IDisposable
         {
             _connection.Execute("CHECKPOINT");
         }
-        catch (DuckDbException)
+        catch (System.Data.Common.DbException)
         {
             // Another connection is writing: DuckDB checkpoints on a later commit by itself.
         }

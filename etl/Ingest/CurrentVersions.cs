@@ -1,4 +1,5 @@
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Ingest;
 
@@ -34,43 +35,35 @@ internal sealed class CurrentVersions
     private readonly Dictionary<int, Period> _periods = [];
     private int _batch;
 
+    private const string VersionsOfPeriod = """
+        SELECT unit_code, max(version), arg_max(content_hash, version), max(submission_id)
+        FROM submission
+        WHERE period_code = $1 AND status = 'accepted'
+        GROUP BY unit_code
+        """;
+
     /// <summary>Reads the periods among <paramref name="periods"/> not already held.</summary>
-    public void Load(DuckDbConnection connection, IEnumerable<PeriodInfo> periods, IReadOnlyDictionary<string, int> unitIds)
+    public void Load(DuckDBConnection connection, IEnumerable<PeriodInfo> periods, IReadOnlyDictionary<string, int> unitIds)
     {
         _batch++;
-        DuckDbPreparedStatement? statement = null;
-        try
+        foreach (var info in periods)
         {
-            foreach (var info in periods)
+            if (_periods.TryGetValue(info.Id, out var held))
             {
-                if (_periods.TryGetValue(info.Id, out var held))
-                {
-                    held.LastUsed = _batch;
-                    continue;
-                }
-                var period = new Period(_batch);
-                statement ??= connection.Prepare("""
-                    SELECT unit_code, max(version), arg_max(content_hash, version), max(submission_id)
-                    FROM submission
-                    WHERE period_code = $1 AND status = 'accepted'
-                    GROUP BY unit_code
-                    """);
-                statement.Bind(1, info.Code);
-                using (var reader = statement.Query())
-                {
-                    while (reader.Read())
-                    {
-                        // Accepted submissions are of registry units only.
-                        if (unitIds.TryGetValue(reader.GetString(0), out var unitId))
-                            period.Units[unitId] = (reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3));
-                    }
-                }
-                _periods[info.Id] = period;
+                held.LastUsed = _batch;
+                continue;
             }
-        }
-        finally
-        {
-            statement?.Dispose();
+            var period = new Period(_batch);
+            using (var reader = connection.Query(VersionsOfPeriod, info.Code))
+            {
+                while (reader.Read())
+                {
+                    // Accepted submissions are of registry units only.
+                    if (unitIds.TryGetValue(reader.GetString(0), out var unitId))
+                        period.Units[unitId] = (reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3));
+                }
+            }
+            _periods[info.Id] = period;
         }
         foreach (var (code, period) in _periods.ToList())
             if (_batch - period.LastUsed > IdleBatches) _periods.Remove(code);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Analytics.Etl.Registry;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Ingest;
 
@@ -51,7 +52,7 @@ public sealed class IngestContext
     /// <summary>The ids of the indicators reconciliation (W02) reads; -1 for one the catalog lacks.</summary>
     public (short Members, short Admitted, short Left) Reconciliation { get; }
 
-    public static IngestContext Load(DuckDbConnection connection)
+    public static IngestContext Load(DuckDBConnection connection)
     {
         var units = new Dictionary<string, List<UnitRecord>>(StringComparer.OrdinalIgnoreCase);
         foreach (var unit in UnitRegistryImport.Load(connection).OrderBy(u => u.ValidFrom))

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Analytics.Etl.Files;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Ingest;
 
@@ -23,7 +24,7 @@ namespace Analytics.Etl.Ingest;
 /// </remarks>
 public sealed class Ingestor
 {
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection;
     private readonly IngestOptions _options;
     private readonly TimeProvider _clock;
     private readonly IngestContext _context;
@@ -35,7 +36,7 @@ public sealed class Ingestor
     /// <summary>Where this ingestor's time went so far.</summary>
     public IngestTimings Timings { get; } = new();
 
-    public Ingestor(DuckDbConnection connection, IngestOptions options, TimeProvider clock)
+    public Ingestor(DuckDBConnection connection, IngestOptions options, TimeProvider clock)
     {
         _connection = connection;
         _options = options;
@@ -108,7 +109,7 @@ public sealed class Ingestor
                 {
                     outcomes.AddRange(IngestBatch(batch, moreToCome: outcomes.Count + batch.Count < paths.Count));
                 }
-                catch (DuckDbException) when (batch.Count > 1)
+                catch (System.Data.Common.DbException) when (batch.Count > 1)
                 {
                     // Something in the batch upset the database (not a validation matter): retry file by
                     // file so one odd file cannot hold back the others. The history took the batch's
@@ -234,7 +235,7 @@ public sealed class Ingestor
         _connection.Execute("CREATE OR REPLACE TEMP TABLE ingest_hashes (file_hash VARCHAR)");
         using (var appender = _connection.CreateAppender("ingest_hashes"))
         {
-            foreach (var h in list) appender.Append(h).EndRow();
+            foreach (var h in list) appender.CreateRow().AppendValue(h).EndRow();
             appender.Close();
         }
         using var reader = _connection.Query("SELECT f.file_hash FROM ingested_file f JOIN ingest_hashes h USING (file_hash)");
@@ -260,8 +261,8 @@ public sealed class Ingestor
         // The submissions a new version replaces: the current one of each (unit, period) written to.
         var retired = new List<long>();
 
-        using (var submissionRows = new SubmissionChunkWriter(_connection))
-        using (var facts = new FactChunkWriter(_connection))
+        using (var submissionRows = new SubmissionWriter(_connection))
+        using (var facts = new FactWriter(_connection))
         using (var messages = _connection.CreateAppender("submission_message"))
         using (var quarantine = _connection.CreateAppender("quarantine_value"))
         using (var ingested = _connection.CreateAppender("ingested_file"))
@@ -306,13 +307,13 @@ public sealed class Ingestor
                         submissionRows.Add(id, s, null, accepted: false, fileName, file.Format, hash, file.ReceivedAt, loadedAt);
                         AppendMessages(messages, id, s.Messages);
                         foreach (var v in s.Draft.Values)
-                            quarantine.Append(id).Append(v.IndicatorText).Append(v.ValueText).Append(v.Row).Append(v.ValueCell ?? v.Cell).Append(v.Note).EndRow();
+                            quarantine.CreateRow().AppendValue(id).AppendValue(v.IndicatorText).AppendValue(v.ValueText).AppendValue(v.Row).AppendValue(v.ValueCell ?? v.Cell).AppendValue(v.Note).EndRow();
                         outcomes.Add(new SubmissionOutcome(s.UnitCode, s.PeriodCode, SubmissionOutcome.Refused, null, id, s.Messages));
                     }
                 }
-                ingested.Append(file.Hash).Append(Path.GetFileName(file.Path)).Append(Path.GetFullPath(file.Path)).Append(file.Format)
-                    .Append(file.ReceivedAt).Append(loadedAt).Append(file.Submissions.Count)
-                    .Append(outcomes.Count(o => o.Status != SubmissionOutcome.Refused)).Append(outcomes.Count(o => o.Status == SubmissionOutcome.Refused)).EndRow();
+                ingested.CreateRow().AppendValue(file.Hash).AppendValue(Path.GetFileName(file.Path)).AppendValue(Path.GetFullPath(file.Path)).AppendValue(file.Format)
+                    .AppendValue(file.ReceivedAt).AppendValue(loadedAt).AppendValue(file.Submissions.Count)
+                    .AppendValue(outcomes.Count(o => o.Status != SubmissionOutcome.Refused)).AppendValue(outcomes.Count(o => o.Status == SubmissionOutcome.Refused)).EndRow();
                 results.Add((outcomes, valueCount));
             }
             Fault.At("ingest-mid-write");
@@ -333,7 +334,7 @@ public sealed class Ingestor
             _connection.Execute("CREATE OR REPLACE TEMP TABLE ingest_retired (submission_id BIGINT)");
             using (var appender = _connection.CreateAppender("ingest_retired"))
             {
-                foreach (var id in retired) appender.Append(id).EndRow();
+                foreach (var id in retired) appender.CreateRow().AppendValue(id).EndRow();
                 appender.Close();
             }
             _connection.Execute("""
@@ -347,12 +348,12 @@ public sealed class Ingestor
         return results;
     }
 
-    private static void AppendMessages(DuckDbAppender appender, long id, IEnumerable<ValidationMessage> messages)
+    private static void AppendMessages(DuckDBAppender appender, long id, IEnumerable<ValidationMessage> messages)
     {
         foreach (var m in messages)
         {
-            appender.Append(id).Append(m.RuleId).Append(m.Severity == Severity.Error ? "error" : "warning").Append(m.Indicator)
-                .Append(m.Row).Append(m.Cell).Append(m.Text.Vi).Append(m.Text.En).EndRow();
+            appender.CreateRow().AppendValue(id).AppendValue(m.RuleId).AppendValue(m.Severity == Severity.Error ? "error" : "warning").AppendValue(m.Indicator)
+                .AppendValue(m.Row).AppendValue(m.Cell).AppendValue(m.Text.Vi).AppendValue(m.Text.En).EndRow();
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Analytics.Etl.Files;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 using OfficeOpenXml;
 using OfficeOpenXml.DataValidation;
 using OfficeOpenXml.Style;
@@ -28,7 +29,7 @@ public static class SubmissionTemplate
     private const int ScanRows = 30;
 
     /// <summary>Writes the template for a unit and period; returns the indicator codes listed.</summary>
-    public static IReadOnlyList<string> Write(DuckDbConnection connection, string unitCode, string periodText, string outPath)
+    public static IReadOnlyList<string> Write(DuckDBConnection connection, string unitCode, string periodText, string outPath)
     {
         var periodCode = ValueParsing.PeriodCode(periodText, out var periodError)
             ?? throw new ArgumentException(periodError!.Value.Vi + " / " + periodError.Value.En, nameof(periodText));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Etl.Files;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Registry;
 
@@ -22,7 +23,7 @@ public static class UnitRegistryImport
         public bool Refused => Issues.Count > 0;
     }
 
-    public static Result Import(DuckDbConnection connection, string path)
+    public static Result Import(DuckDBConnection connection, string path)
     {
         var file = TabularFile.Read(path);
         var missing = Columns.Where(c => c != "successor_code" && !file.Header.Any(h => h.Trim().Equals(c, StringComparison.OrdinalIgnoreCase))).ToList();
@@ -76,7 +77,7 @@ public static class UnitRegistryImport
     }
 
     /// <summary>The registry as the warehouse holds it.</summary>
-    public static List<UnitRecord> Load(DuckDbConnection connection)
+    public static List<UnitRecord> Load(DuckDBConnection connection)
     {
         var list = new List<UnitRecord>();
         using var reader = connection.Query("SELECT unit_code, name, parent_code, level, sector, valid_from, valid_to, successor_code FROM dim_unit");
@@ -84,7 +85,7 @@ public static class UnitRegistryImport
         {
             list.Add(new UnitRecord(
                 reader.GetString(0), reader.GetString(1), reader.Get<string>(2), reader.GetInt32(3), reader.Get<string>(4),
-                reader.GetDate(5), reader.IsNull(6) ? null : reader.GetDate(6), reader.Get<string>(7)));
+                reader.GetDate(5), reader.IsDBNull(6) ? null : reader.GetDate(6), reader.Get<string>(7)));
         }
         return list;
     }
@@ -237,7 +238,7 @@ public static class UnitRegistryImport
         return false;
     }
 
-    private static void Write(DuckDbConnection connection, List<UnitRecord> units)
+    private static void Write(DuckDBConnection connection, List<UnitRecord> units)
     {
         // unit_id is the durable key of a unit code: kept for known codes, new codes numbered on.
         var ids = new Dictionary<string, int>();
@@ -253,8 +254,8 @@ public static class UnitRegistryImport
         {
             foreach (var u in units.OrderBy(u => u.Code, StringComparer.Ordinal).ThenBy(u => u.ValidFrom))
             {
-                appender.Append(ids[u.Code]).Append(u.Code).Append(u.Name).Append(u.ParentCode).Append(u.Level)
-                    .Append(u.Sector).Append(u.ValidFrom).Append(u.ValidTo).Append(u.SuccessorCode).EndRow();
+                appender.CreateRow().AppendValue(ids[u.Code]).AppendValue(u.Code).AppendValue(u.Name).AppendValue(u.ParentCode).AppendValue((sbyte)u.Level)
+                    .AppendValue(u.Sector).AppendValue(u.ValidFrom).AppendValue(u.ValidTo).AppendValue(u.SuccessorCode).EndRow();
             }
             appender.Close();
         }

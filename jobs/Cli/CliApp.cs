@@ -1,4 +1,5 @@
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Cli;
 
@@ -80,7 +81,7 @@ public static class CliApp
             error.WriteLine($"usage: {command.Usage}   (./analytics {command.Name} --help)");
             return Usage;
         }
-        catch (DuckDbException e)
+        catch (System.Data.Common.DbException e)
         {
             error.WriteLine($"analytics {command.Name}: {e.Message}");
             return Refused;

@@ -8,6 +8,8 @@ using Analytics.Warehouse.Plans;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Cli;
 
@@ -300,7 +302,7 @@ public static class DemoCommand
             : $"   {accepted:N0} báo cáo được chấp nhận, {refused:N0} bị từ chối (đã cách ly, có phản hồi), {warnings:N0} cảnh báo.");
     }
 
-    private static void PrintCompleteness(Invocation cli, Analytics.Warehouse.DuckDb.DuckDbConnection connection, string period)
+    private static void PrintCompleteness(Invocation cli, DuckDB.NET.Data.DuckDBConnection connection, string period)
     {
         var result = CompletenessReport.Compute(connection, period, cli.Clock.GetUtcNow().UtcDateTime, null);
         cli.Out.WriteLine(cli.English ? $"Completeness {period} (provinces):" : $"Tình hình nộp báo cáo {period} (cấp tỉnh):");
@@ -312,7 +314,7 @@ public static class DemoCommand
     }
 
     /// <summary>The targets furthest behind across the seed plans, each for its issuing unit.</summary>
-    private static void PrintAttainmentGaps(Invocation cli, Analytics.Warehouse.DuckDb.DuckDbConnection connection, DateOnly today)
+    private static void PrintAttainmentGaps(Invocation cli, DuckDB.NET.Data.DuckDBConnection connection, DateOnly today)
     {
         var attainment = new Attainment(connection);
         var rows = PlanCatalog.Embedded.Plans

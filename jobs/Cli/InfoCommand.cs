@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Store;
 namespace Analytics.Jobs.Cli;
 
 /// <summary>`analytics info`: what the warehouse holds.</summary>

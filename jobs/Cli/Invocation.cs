@@ -1,4 +1,5 @@
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Cli;
 
@@ -60,15 +61,15 @@ public sealed class Invocation
     public Analytics.Warehouse.Warehouse OpenWarehouse(bool readOnly = false)
     {
         if (!readOnly && Scheduling.ServiceLock.Find(DbPath) is { } holder)
-            throw new DuckDbException(Scheduling.ServiceLock.Refusal(holder, English));
+            throw new WarehouseException(Scheduling.ServiceLock.Refusal(holder, English));
         Analytics.Warehouse.Warehouse warehouse;
         try
         {
             warehouse = Analytics.Warehouse.Warehouse.Open(DbPath, new DuckDbOptions { ReadOnly = readOnly }, Clock);
         }
-        catch (DuckDbException e) when (Scheduling.WarehouseGate.IsLockConflict(e))
+        catch (System.Data.Common.DbException e) when (Scheduling.WarehouseGate.IsLockConflict(e))
         {
-            throw new DuckDbException(English
+            throw new WarehouseException(English
                 ? $"the warehouse '{DbPath}' is in use by another process (the service `analytics serve` running a job, or another command); try again shortly. Readers can use the published copy in the service's output folder (published/warehouse.duckdb). DuckDB said: {e.Message}"
                 : $"kho dữ liệu '{DbPath}' đang được tiến trình khác dùng (dịch vụ `analytics serve` đang chạy tác vụ, hoặc lệnh khác); hãy thử lại sau ít phút. Để đọc, dùng bản sao đã công bố trong thư mục kết quả của dịch vụ (published/warehouse.duckdb). DuckDB: {e.Message}");
         }
@@ -84,7 +85,7 @@ public sealed class Invocation
     /// Brings dim_indicator and the plan tables in line with the catalog and plan files: the embedded
     /// ones, plus any plan files in ANALYTICS_PLANS (a folder), so analysts add a plan without code.
     /// </summary>
-    public static void SyncCatalogs(DuckDbConnection connection)
+    public static void SyncCatalogs(DuckDBConnection connection)
     {
         Analytics.Etl.Catalog.IndicatorCatalog.Default.Sync(connection);
         Analytics.Warehouse.Plans.PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS")).Sync(connection);

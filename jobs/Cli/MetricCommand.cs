@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 using Analytics.Warehouse.Metrics;
 
 namespace Analytics.Jobs.Cli;
@@ -29,7 +30,7 @@ public static class MetricCommand
         var other => throw new UsageException($"--hierarchy must be as-is or as-was, not '{other}'."),
     };
 
-    internal static Metrics OpenMetrics(Invocation cli, out Analytics.Warehouse.Warehouse warehouse, out DuckDbConnection connection)
+    internal static Metrics OpenMetrics(Invocation cli, out Analytics.Warehouse.Warehouse warehouse, out DuckDBConnection connection)
     {
         warehouse = cli.OpenWarehouse();
         connection = warehouse.Connect();

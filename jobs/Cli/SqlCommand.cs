@@ -1,5 +1,5 @@
-using Analytics.Warehouse.DuckDb;
 using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Cli;
 
@@ -36,7 +36,7 @@ public static class SqlCommand
         {
             if (format == "arrow") return WriteArrow(cli, connection, outFile!);
             using var reader = connection.Query(cli.Arguments[0]);
-            var headers = Enumerable.Range(0, reader.ColumnCount).Select(reader.GetName).ToList();
+            var headers = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             var rows = new List<IReadOnlyList<object?>>();
             var truncated = false;
             while (reader.Read())
@@ -46,13 +46,13 @@ public static class SqlCommand
                     truncated = true;
                     break;
                 }
-                rows.Add([.. Enumerable.Range(0, reader.ColumnCount).Select(i => Value(reader, i))]);
+                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Value(reader, i))]);
             }
             TextTable.Write(cli.Out, format, headers, rows);
             if (truncated) cli.Error.WriteLine(cli.English ? $"(first {maxRows} rows; use --max-rows 0 or --format csv for all)" : $"(chỉ hiện {maxRows} dòng đầu; dùng --max-rows 0 hoặc --format csv để xem hết)");
             return CliApp.Ok;
         }
-        catch (DuckDbException e) when (AnalystSql.Refusal(e.Message, cli.English) is { } reason)
+        catch (System.Data.Common.DbException e) when (AnalystSql.Refusal(e.Message, cli.English) is { } reason)
         {
             cli.Error.WriteLine(cli.English
                 ? $"analytics sql: refused — {reason} DuckDB said: {e.Message}"
@@ -61,29 +61,20 @@ public static class SqlCommand
         }
     }
 
-    /// <summary>The whole result, streamed chunk by chunk into an Arrow IPC file; the file is replaced whole or not at all.</summary>
-    private static int WriteArrow(Invocation cli, DuckDbConnection connection, string outFile)
+    /// <summary>The whole result, streamed batch by batch into an Arrow IPC file; the file is replaced whole or not at all.</summary>
+    private static int WriteArrow(Invocation cli, DuckDBConnection connection, string outFile)
     {
         var path = Path.GetFullPath(outFile);
         if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
             throw new UsageException(cli.English ? $"--out: the folder {folder} does not exist." : $"--out: thư mục {folder} không tồn tại.");
-        using var reader = connection.Query(cli.Arguments[0]);
-        try
-        {
-            var written = ArrowExport.WriteFile(reader, path);
-            cli.Out.WriteLine(cli.English
-                ? $"Wrote {written.Rows:N0} rows to {path} (Arrow IPC)."
-                : $"Đã ghi {written.Rows:N0} dòng vào {path} (Arrow IPC).");
-            return CliApp.Ok;
-        }
-        catch (ArrowExportException e)
-        {
-            cli.Error.WriteLine($"analytics sql: {e.Explain(cli.English)}");
-            return CliApp.Refused;
-        }
+        var written = ArrowExport.WriteFile(connection, cli.Arguments[0], path);
+        cli.Out.WriteLine(cli.English
+            ? $"Wrote {written.Rows:N0} rows to {path} (Arrow IPC)."
+            : $"Đã ghi {written.Rows:N0} dòng vào {path} (Arrow IPC).");
+        return CliApp.Ok;
     }
 
-    private static object? Value(DuckDbReader reader, int column)
+    private static object? Value(DuckDBDataReader reader, int column)
     {
         try
         {
@@ -91,7 +82,7 @@ public static class SqlCommand
         }
         catch (NotSupportedException)
         {
-            return $"<{reader.GetColumnType(column)}>";
+            return $"<{reader.GetDataTypeName(column)}>";
         }
     }
 }

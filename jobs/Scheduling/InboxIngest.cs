@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Analytics.Etl.Ingest;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Scheduling;
 
@@ -110,7 +112,7 @@ public static class InboxIngest
     }
 
     /// <summary>The file was loaded before but its result was never written (a crash in between): say so from the warehouse's record.</summary>
-    private static SubmissionResult FromWarehouse(Analytics.Warehouse.DuckDb.DuckDbConnection connection, string file, string id, TimeProvider clock)
+    private static SubmissionResult FromWarehouse(DuckDB.NET.Data.DuckDBConnection connection, string file, string id, TimeProvider clock)
     {
         var refusedOnly = connection.Scalar<bool?>(
             "SELECT bool_and(accepted = 0) FROM ingested_file WHERE starts_with(file_hash, $1)", id) ?? false;

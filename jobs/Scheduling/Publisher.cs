@@ -1,5 +1,5 @@
-using Analytics.Warehouse.DuckDb;
 using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Scheduling;
 
@@ -33,7 +33,7 @@ public static class Publisher
     }
 
     /// <summary>Writes the Parquet and Arrow files into a fresh folder, then swaps it in for the old one whole.</summary>
-    private static (List<string> Parquet, List<string> Arrow) Export(DuckDbConnection connection, ServiceSettings settings)
+    private static (List<string> Parquet, List<string> Arrow) Export(DuckDBConnection connection, ServiceSettings settings)
     {
         var names = new List<string>();
         var views = new List<string>();
@@ -61,9 +61,8 @@ public static class Publisher
         }
         foreach (var view in views)
         {
-            // Streamed chunk by chunk, so a view of any size is written in bounded memory.
-            using var reader = connection.Query($"SELECT * FROM \"{view}\"");
-            ArrowExport.WriteFile(reader, Path.Combine(fresh, view + ".arrow"));
+            // Streamed batch by batch, so a view of any size is written in bounded memory.
+            ArrowExport.WriteFile(connection, $"SELECT * FROM \"{view}\"", Path.Combine(fresh, view + ".arrow"));
         }
         var old = settings.ParquetDirectory + ".old-" + stamp;
         if (Directory.Exists(settings.ParquetDirectory)) Directory.Move(settings.ParquetDirectory, old);

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Warehouse.Completeness;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Scheduling;
 
@@ -17,7 +18,7 @@ public static class Reminders
     /// <summary>The period types a reminder may be about (the warehouse's own names).</summary>
     public static readonly string[] PeriodTypes = ["month", "quarter", "half", "nine_months", "year"];
 
-    public static IReadOnlyList<Written> Run(DuckDbConnection connection, ServiceSettings settings, DateTime asOf)
+    public static IReadOnlyList<Written> Run(DuckDBConnection connection, ServiceSettings settings, DateTime asOf)
     {
         var unknown = settings.ReminderPeriodTypes.Except(PeriodTypes, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)

@@ -1,4 +1,5 @@
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Scheduling;
 
@@ -39,7 +40,7 @@ public sealed class WarehouseGate(ServiceSettings settings, TimeProvider clock) 
             {
                 return Analytics.Warehouse.Warehouse.Open(settings.Db, new DuckDbOptions(), clock);
             }
-            catch (DuckDbException e) when (IsLockConflict(e) && clock.GetElapsedTime(started) < LockWait)
+            catch (System.Data.Common.DbException e) when (IsLockConflict(e) && clock.GetElapsedTime(started) < LockWait)
             {
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
@@ -49,6 +50,6 @@ public sealed class WarehouseGate(ServiceSettings settings, TimeProvider clock) 
 
     public void Dispose() => _one.Dispose();
 
-    public static bool IsLockConflict(DuckDbException e) =>
+    public static bool IsLockConflict(System.Data.Common.DbException e) =>
         e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,6 +1,7 @@
 using Analytics.Jobs.Cli;
 using Analytics.Jobs.Scheduling;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Web;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Analytics.Jobs.Scheduling;
-using Analytics.Warehouse.DuckDb;
 using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,7 +38,7 @@ public static class SqlPages
         try
         {
             using var reader = connection.Query(sql);
-            var columns = Enumerable.Range(0, reader.ColumnCount).Select(reader.GetName).ToList();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             var rows = new List<object?[]>();
             var truncated = false;
             while (reader.Read())
@@ -48,13 +48,17 @@ public static class SqlPages
                     truncated = true;
                     break;
                 }
-                rows.Add([.. Enumerable.Range(0, reader.ColumnCount).Select(i => Value(reader, i))]);
+                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Value(reader, i))]);
             }
             return new Answer(columns, rows, truncated, null);
         }
-        catch (DuckDbException e)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return new Answer([], [], false, timeout.IsCancellationRequested ? $"interrupted after {settings.SqlTimeoutSeconds} s / dừng sau {settings.SqlTimeoutSeconds} giây: {e.Message}" : e.Message);
+            return new Answer([], [], false, Interrupted(settings));
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            return new Answer([], [], false, timeout.IsCancellationRequested ? Interrupted(settings) : e.Message);
         }
     }
 
@@ -69,22 +73,23 @@ public static class SqlPages
         if (database is null) return "no published snapshot yet / chưa có bản sao công bố";
         using var connection = database.Connect();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.SqlTimeoutSeconds));
-        using var interrupt = timeout.Token.Register(connection.Interrupt);
         try
         {
-            using var reader = connection.Query(sql);
-            ArrowExport.Write(reader, output, maxRows);
+            ArrowExport.Write(connection, sql, output, maxRows, timeout.Token);
             return null;
         }
-        catch (ArrowExportException e)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return $"{e.Explain(english: true)} / {e.Explain(english: false)}";
+            return Interrupted(settings);
         }
-        catch (DuckDbException e)
+        catch (System.Data.Common.DbException e)
         {
-            return timeout.IsCancellationRequested ? $"interrupted after {settings.SqlTimeoutSeconds} s / dừng sau {settings.SqlTimeoutSeconds} giây: {e.Message}" : e.Message;
+            return e.Message;
         }
     }
+
+    private static string Interrupted(ServiceSettings settings) =>
+        $"interrupted after {settings.SqlTimeoutSeconds} s / dừng sau {settings.SqlTimeoutSeconds} giây";
 
     private static async Task<IResult> Query(HttpContext http, ServiceSettings settings)
     {
@@ -167,7 +172,7 @@ public static class SqlPages
     // The surface's refusals are recognised in one place, for this page and `analytics sql` alike.
     private static bool IsRefusal(string error) => Analytics.Warehouse.Store.AnalystSql.Refusal(error, english: true) is not null;
 
-    private static object? Value(DuckDbReader reader, int column)
+    private static object? Value(DuckDBDataReader reader, int column)
     {
         try
         {
@@ -175,7 +180,7 @@ public static class SqlPages
         }
         catch (NotSupportedException)
         {
-            return $"<{reader.GetColumnType(column)}>";
+            return $"<{reader.GetDataTypeName(column)}>";
         }
     }
 

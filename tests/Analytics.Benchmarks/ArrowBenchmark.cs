@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Analytics.Warehouse.DuckDb;
-using Analytics.Warehouse.Store;
 
 namespace Analytics.Benchmarks;
 
@@ -43,7 +41,7 @@ public static class ArrowBenchmark
                 ProcessPeakMemory.Reset();
                 var clock = Stopwatch.StartNew();
                 long written;
-                using (var reader = connection.Query(Query)) written = ArrowExport.WriteFile(reader, arrowFile).Rows;
+                written = ArrowExport.WriteFile(connection, Query, arrowFile).Rows;
                 arrow.Add(clock.Elapsed.TotalSeconds);
                 arrowPeak = Math.Max(arrowPeak, ProcessPeakMemory.Bytes());
                 if (written != rowCount) throw new InvalidOperationException($"the Arrow file holds {written:N0} rows, not {rowCount:N0}");

@@ -4,7 +4,6 @@ using System.Text;
 using Analytics.Etl.Catalog;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Benchmarks;
 

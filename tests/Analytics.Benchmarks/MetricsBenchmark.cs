@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Analytics.Warehouse.DuckDb;
 using Analytics.Warehouse.Metrics;
 using Analytics.Warehouse.Plans;
 
@@ -141,7 +140,7 @@ public static class MetricsBenchmark
     }
 
     // First year with facts, last year whose fourth quarter has facts, end of the latest period with facts.
-    private static (int First, int LastFull, DateOnly LastEnd) DataSpan(DuckDbConnection connection)
+    private static (int First, int LastFull, DateOnly LastEnd) DataSpan(DuckDBConnection connection)
     {
         using var reader = connection.Query("""
             SELECT min(p.year), max(p.year) FILTER (WHERE p.period_type = 'quarter' AND p.seq = 4), max(p.end_date)
@@ -151,7 +150,7 @@ public static class MetricsBenchmark
         return (reader.GetInt32(0), reader.GetInt32(1), reader.GetDate(2));
     }
 
-    private static List<string> Provinces(DuckDbConnection connection)
+    private static List<string> Provinces(DuckDBConnection connection)
     {
         var provinces = new List<string>();
         using var reader = connection.Query("SELECT unit_code FROM dim_unit WHERE level = 1 AND valid_to IS NULL ORDER BY 1");
@@ -160,7 +159,7 @@ public static class MetricsBenchmark
     }
 
     // ---- (a) the engine: a fresh Metrics (as a command would make), the provinces, two TrendFor calls.
-    private static Dictionary<(string Province, int Year, string Indicator), double?> EngineTrend(DuckDbConnection connection, int from, int to)
+    private static Dictionary<(string Province, int Year, string Indicator), double?> EngineTrend(DuckDBConnection connection, int from, int to)
     {
         var metrics = new Metrics(connection);
         var provinces = Provinces(connection);
@@ -173,7 +172,7 @@ public static class MetricsBenchmark
     }
 
     // ---- (a) by hand: the same figures straight from the facts.
-    private static Dictionary<(string Province, int Year, string Indicator), double?> HandTrend(DuckDbConnection connection, string sql)
+    private static Dictionary<(string Province, int Year, string Indicator), double?> HandTrend(DuckDBConnection connection, string sql)
     {
         var result = new Dictionary<(string, int, string), double?>();
         using var reader = connection.Query(sql);
@@ -181,9 +180,9 @@ public static class MetricsBenchmark
         {
             var province = reader.GetString(0);
             var year = reader.GetInt32(1);
-            double? admitted = reader.IsNull(2) ? null : reader.GetDouble(2);
-            double? signed = reader.IsNull(3) ? null : reader.GetDouble(3);
-            double? unionized = reader.IsNull(4) ? null : reader.GetDouble(4);
+            double? admitted = reader.IsDBNull(2) ? null : reader.GetDouble(2);
+            double? signed = reader.IsDBNull(3) ? null : reader.GetDouble(3);
+            double? unionized = reader.IsDBNull(4) ? null : reader.GetDouble(4);
             result[(province, year, "members_admitted")] = admitted;
             result[(province, year, "cba_coverage")] = unionized is > 0 && signed is not null ? signed / unionized : null;
         }
@@ -292,16 +291,16 @@ public static class MetricsBenchmark
     }
 
     // ---- (b) the engine: every target of every plan for every province.
-    private static IReadOnlyList<AttainmentRow> EngineAttainment(DuckDbConnection connection, List<TargetDefinition> targets, DateOnly asOf) =>
+    private static IReadOnlyList<AttainmentRow> EngineAttainment(DuckDBConnection connection, List<TargetDefinition> targets, DateOnly asOf) =>
         new Attainment(connection).EvaluateMany(targets, Provinces(connection), asOf);
 
     // ---- (b) by hand: per province, period, leaf code and sector, the sums the targets' figures are made of.
-    private static Dictionary<(string Province, string Period, string Code, string Sector), double> HandAttainment(DuckDbConnection connection, string sql)
+    private static Dictionary<(string Province, string Period, string Code, string Sector), double> HandAttainment(DuckDBConnection connection, string sql)
     {
         var sums = new Dictionary<(string, string, string, string), double>();
         using var reader = connection.Query(sql);
         while (reader.Read())
-            sums[(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsNull(3) ? "" : reader.GetString(3))] = reader.IsNull(4) ? 0 : reader.GetDouble(4);
+            sums[(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? "" : reader.GetString(3))] = reader.IsDBNull(4) ? 0 : reader.GetDouble(4);
         return sums;
     }
 
@@ -330,7 +329,7 @@ public static class MetricsBenchmark
     /// (cdcs_active, enterprises_unionized, upper_units_active, cdcs_opened); enterprises_unionized also
     /// restricted to units with at least N workers for each minimum size the targets use ("code>=N").
     /// </summary>
-    private static string HandAttainmentSql(DuckDbConnection connection, List<TargetDefinition> targets, DateOnly asOf)
+    private static string HandAttainmentSql(DuckDBConnection connection, List<TargetDefinition> targets, DateOnly asOf)
     {
         var measured = targets.Where(t => t.Measured).ToList();
         var codes = measured.SelectMany(LeafCodes).ToHashSet(StringComparer.Ordinal);

@@ -1,5 +1,3 @@
-using Analytics.Warehouse.DuckDb;
-using Analytics.Warehouse.Store;
 
 namespace Analytics.Warehouse.Tests;
 
@@ -39,7 +37,7 @@ public sealed class AnalystSqlTests : IDisposable
     {
         using var database = DuckDbDatabase.Open(_file, AnalystSql.Options);
         using var connection = database.Connect();
-        var error = Assert.Throws<DuckDbException>(() => connection.Execute(sql.Replace("{folder}", _folder, StringComparison.Ordinal)));
+        var error = Assert.Throws<DuckDBException>(() => connection.Execute(sql.Replace("{folder}", _folder, StringComparison.Ordinal)));
 
         var english = AnalystSql.Refusal(error.Message, english: true);
         Assert.NotNull(english);
@@ -54,7 +52,7 @@ public sealed class AnalystSqlTests : IDisposable
     {
         using var database = DuckDbDatabase.Open(_file, AnalystSql.Options);
         using var connection = database.Connect();
-        var error = Assert.Throws<DuckDbException>(() => connection.Execute("SELECT no_such_column FROM t"));
+        var error = Assert.Throws<DuckDBException>(() => connection.Execute("SELECT no_such_column FROM t"));
         Assert.Null(AnalystSql.Refusal(error.Message, english: true));
     }
 
@@ -62,7 +60,7 @@ public sealed class AnalystSqlTests : IDisposable
     public void AWriterAlreadyOpenInThisProcessCannotBeJoinedAsTheSurface()
     {
         using var writer = DuckDbDatabase.Open(_file);
-        Assert.Throws<DuckDbException>(() => DuckDbDatabase.Open(_file, AnalystSql.Options));
+        Assert.Throws<WarehouseException>(() => DuckDbDatabase.Open(_file, AnalystSql.Options));
     }
 
     public void Dispose()

@@ -1,11 +1,10 @@
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Warehouse.Tests;
 
 public sealed class BulkAppendTests
 {
     [Fact]
-    public void TenMillionRowsLoadThroughDataChunksWithMatchingCountAndChecksum()
+    public void TenMillionRowsLoadThroughTheAppenderWithMatchingCountAndChecksum()
     {
         const int rows = 10_000_000;
         using var file = new TempDatabaseFile();
@@ -20,43 +19,27 @@ public sealed class BulkAppendTests
         double valueSum = 0;
         string[] categories = ["Tốt", "Khá", "Trung bình", "Hoàn thành xuất sắc nhiệm vụ"];
         using (var appender = connection.CreateAppender("fact"))
-        using (var chunk = appender.CreateChunk())
         {
-            var row = 0;
-            while (row < rows)
+            for (var row = 0; row < rows; row++)
             {
-                var submission = chunk.GetSpan<long>(0);
-                var unit = chunk.GetSpan<int>(1);
-                var period = chunk.GetSpan<int>(2);
-                var indicator = chunk.GetSpan<short>(3);
-                var value = chunk.GetSpan<double>(4);
-                var n = Math.Min(chunk.Capacity, rows - row);
-                for (var r = 0; r < n; r++, row++)
+                var line = appender.CreateRow()
+                    .AppendValue((long)(row / 50)).AppendValue(row % 7919).AppendValue(2024_000 + 200 + row % 4 + 1).AppendValue((short)(row % 300));
+                idSum += row / 50;
+                unitSum += row % 7919;
+                indicatorSum += row % 300;
+                if (row % 300 == 299)
                 {
-                    submission[r] = row / 50;
-                    unit[r] = row % 7919;
-                    period[r] = 2024_000 + 200 + row % 4 + 1;
-                    indicator[r] = (short)(row % 300);
-                    idSum += row / 50;
-                    unitSum += row % 7919;
-                    indicatorSum += row % 300;
-                    if (row % 300 == 299)
-                    {
-                        chunk.SetNull(4, r);
-                        var category = categories[row % categories.Length];
-                        chunk.SetString(5, r, category);
-                        nullValues++;
-                        categoryLength += category.Length;
-                    }
-                    else
-                    {
-                        value[r] = row * 0.25;
-                        valueSum += row * 0.25;
-                        chunk.SetNull(5, r);
-                    }
+                    var category = categories[row % categories.Length];
+                    line.AppendNullValue().AppendValue(category);
+                    nullValues++;
+                    categoryLength += category.Length;
                 }
-                chunk.Size = n;
-                appender.AppendChunk(chunk);
+                else
+                {
+                    line.AppendValue(row * 0.25).AppendNullValue();
+                    valueSum += row * 0.25;
+                }
+                line.EndRow();
             }
             appender.Close();
         }

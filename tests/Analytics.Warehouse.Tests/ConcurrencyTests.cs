@@ -1,4 +1,3 @@
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Warehouse.Tests;
 
@@ -20,23 +19,21 @@ public sealed class ConcurrencyTests
         {
             using var connection = db.Connect();
             start.SignalAndWait();
-            // Half the workers insert through the appender, half through prepared statements,
+            // Half the workers insert through the appender, half through parameterised statements,
             // and each reads aggregates while the others write.
             if (w % 2 == 0)
             {
                 using var appender = connection.CreateAppender("loads");
-                for (var i = 0; i < rowsEach; i++) appender.Append(w).Append(i).EndRow();
+                for (var i = 0; i < rowsEach; i++) appender.CreateRow().AppendValue(w).AppendValue(i).EndRow();
                 appender.Close();
             }
             else
             {
                 using var tx = connection.BeginTransaction();
-                using var insert = connection.Prepare("INSERT INTO loads VALUES ($1, $2)");
                 for (var i = 0; i < rowsEach; i += 100)
                 {
                     connection.Execute($"INSERT INTO loads SELECT {w}, i FROM range({i}, {i + 100}) t(i)");
-                    insert.BindAll(w, -1);
-                    insert.Execute();
+                    connection.Execute("INSERT INTO loads VALUES ($1, $2)", w, -1);
                 }
                 tx.Commit();
                 connection.Execute("DELETE FROM loads WHERE worker = $1 AND n = -1", w);

@@ -1,4 +1,3 @@
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Warehouse.Tests;
 
@@ -10,8 +9,8 @@ public sealed class ErrorTests
         using var db = DuckDbDatabase.Open(":memory:");
         using var connection = db.Connect();
 
-        var viaQuery = Assert.Throws<DuckDbException>(() => connection.Execute("SELEC 1"));
-        var viaPrepare = Assert.Throws<DuckDbException>(() => connection.Query("SELECT FROM WHERE", 1));
+        var viaQuery = Assert.Throws<DuckDBException>(() => connection.Execute("SELEC 1"));
+        var viaPrepare = Assert.Throws<DuckDBException>(() => connection.Query("SELECT FROM WHERE", 1));
 
         Assert.Contains("syntax error", viaQuery.Message);
         Assert.Contains("SELEC", viaQuery.Message);
@@ -25,8 +24,8 @@ public sealed class ErrorTests
         using var db = DuckDbDatabase.Open(":memory:");
         using var connection = db.Connect();
 
-        var error = Assert.Throws<DuckDbException>(() => connection.Scalar<long>("SELECT count(*) FROM khong_co_bang"));
-        var appenderError = Assert.Throws<DuckDbException>(() => connection.CreateAppender("khong_co_bang"));
+        var error = Assert.Throws<DuckDBException>(() => connection.Scalar<long>("SELECT count(*) FROM khong_co_bang"));
+        var appenderError = Assert.Throws<DuckDBException>(() => connection.CreateAppender("khong_co_bang"));
 
         Assert.Contains("khong_co_bang", error.Message);
         Assert.Contains("does not exist", error.Message);
@@ -42,12 +41,12 @@ public sealed class ErrorTests
         connection.Execute("CREATE TABLE unit (code VARCHAR PRIMARY KEY, level TINYINT CHECK (level BETWEEN 0 AND 3))");
         connection.Execute("INSERT INTO unit VALUES ($1, $2)", "LDLD-LB", 2);
 
-        var duplicate = Assert.Throws<DuckDbException>(() => connection.Execute("INSERT INTO unit VALUES ($1, $2)", "LDLD-LB", 3));
-        var check = Assert.Throws<DuckDbException>(() => connection.Execute("INSERT INTO unit VALUES ('CDCS-1', 7)"));
-        var appended = Assert.Throws<DuckDbException>(() =>
+        var duplicate = Assert.Throws<DuckDBException>(() => connection.Execute("INSERT INTO unit VALUES ($1, $2)", "LDLD-LB", 3));
+        var check = Assert.Throws<DuckDBException>(() => connection.Execute("INSERT INTO unit VALUES ('CDCS-1', 7)"));
+        var appended = Assert.Throws<DuckDBException>(() =>
         {
             using var appender = connection.CreateAppender("unit");
-            appender.Append("LDLD-LB").Append(1).EndRow();
+            appender.CreateRow().AppendValue("LDLD-LB").AppendValue((sbyte)1).EndRow();
             appender.Close();
         });
 
@@ -61,14 +60,15 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public void BindingTheWrongNumberOfParametersIsRefused()
+    public void BindingTooFewParametersOrATokenAsOneIsRefused()
     {
         using var db = DuckDbDatabase.Open(":memory:");
         using var connection = db.Connect();
 
-        var error = Assert.Throws<DuckDbException>(() => connection.Execute("SELECT $1", 1, 2));
-
-        Assert.Contains("parameter 2", error.Message);
+        var error = Assert.Throws<InvalidOperationException>(() => connection.Execute("SELECT $1, $2", 1));
+        Assert.Contains("Expected 2", error.Message);
+        using var cancellation = new CancellationTokenSource();
+        Assert.Throws<ArgumentException>(() => connection.Query("SELECT 1", cancellation.Token));
         Assert.Equal(3, connection.Scalar<int>("SELECT $1", 3));
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Warehouse.Tests;
 
@@ -35,7 +34,8 @@ public sealed class InterruptTests
         Assert.ThrowsAny<OperationCanceledException>(() =>
         {
             // Rows trickle out (one per ~10^9 candidates), so the reader is mid-stream when cancelled.
-            using var reader = connection.Query("SELECT i FROM range(100000000000) t(i) WHERE i % 1000000007 = 5", cancellation.Token);
+            using var interrupt = connection.InterruptOn(cancellation.Token);
+            using var reader = connection.Query("SELECT i FROM range(100000000000) t(i) WHERE i % 1000000007 = 5");
             while (reader.Read()) rows++;
         });
 
@@ -46,16 +46,15 @@ public sealed class InterruptTests
     }
 
     [Fact]
-    public void InterruptFromAnotherThreadStopsTheQueryAsADuckDbError()
+    public void InterruptFromAnotherThreadStopsTheQueryAsCancellation()
     {
         using var db = DuckDbDatabase.Open(":memory:");
         using var connection = db.Connect();
         using var timer = new Timer(_ => connection.Interrupt(), null, 200, Timeout.Infinite);
         var clock = Stopwatch.StartNew();
 
-        var error = Assert.Throws<DuckDbException>(() => connection.Execute(LongQuery));
+        Assert.ThrowsAny<OperationCanceledException>(() => connection.Execute(LongQuery));
 
-        Assert.Contains("INTERRUPT", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Equal(1, connection.Scalar<int>("SELECT 1"));
     }
@@ -71,9 +70,8 @@ public sealed class InterruptTests
         var clock = Stopwatch.StartNew();
 
         Assert.ThrowsAny<OperationCanceledException>(() => connection.Execute(LongQuery, cancellation.Token));
-        Assert.ThrowsAny<OperationCanceledException>(() => connection.Query(LongQuery, cancellation.Token));
-        using (var insert = connection.Prepare("INSERT INTO t VALUES (1)"))
-            Assert.ThrowsAny<OperationCanceledException>(() => insert.Execute(cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => connection.Execute("INSERT INTO t VALUES (1)", cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ArrowExport.Write(connection, LongQuery, Stream.Null, cancellationToken: cancellation.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM t"));

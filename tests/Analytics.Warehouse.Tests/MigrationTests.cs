@@ -55,7 +55,7 @@ public sealed class MigrationTests
     {
         using var file = new TempDatabaseFile();
 
-        var error = Assert.Throws<Analytics.Warehouse.DuckDb.DuckDbException>(() => Warehouse.Open(file.Path, new() { ReadOnly = true }));
+        var error = Assert.Throws<WarehouseException>(() => Warehouse.Open(file.Path, new() { ReadOnly = true }));
 
         Assert.Contains(file.Path, error.Message);
         Assert.False(File.Exists(file.Path));

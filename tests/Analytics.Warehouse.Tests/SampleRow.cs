@@ -30,7 +30,7 @@ public sealed record SampleRow(int Key, bool? Flag, int? Int, long? Long, double
     public object?[] Values => [Key, Flag, Int, Long, Double, Small, Wide, Text, Date, Timestamp];
 
     /// <summary>Reads the table back through the typed getters and compares every value with <see cref="All"/>.</summary>
-    public static void AssertTableHoldsAll(Analytics.Warehouse.DuckDb.DuckDbConnection connection)
+    public static void AssertTableHoldsAll(DuckDB.NET.Data.DuckDBConnection connection)
     {
         using var reader = connection.Query("SELECT k, b, i, l, d, m1, m2, s, dt, ts FROM sample ORDER BY k");
         var seen = 0;
@@ -46,7 +46,7 @@ public sealed record SampleRow(int Key, bool? Flag, int? Int, long? Long, double
             AssertColumn(reader, 6, expected.Wide, r => r.GetDecimal(6));
             AssertColumn(reader, 7, expected.Text, r => r.GetString(7));
             AssertColumn(reader, 8, expected.Date, r => r.GetDate(8));
-            AssertColumn(reader, 9, expected.Timestamp, r => r.GetTimestamp(9));
+            AssertColumn(reader, 9, expected.Timestamp, r => r.GetDateTime(9));
             // The generic accessor agrees with the typed ones.
             Assert.Equal(expected.Wide, reader.Get<decimal?>(6));
             Assert.Equal(expected.Text, reader.Get<string>(7));
@@ -54,17 +54,17 @@ public sealed record SampleRow(int Key, bool? Flag, int? Int, long? Long, double
         Assert.Equal(All.Count, seen);
     }
 
-    private static void AssertColumn<T>(Analytics.Warehouse.DuckDb.DuckDbReader reader, int column, T? expected,
-        Func<Analytics.Warehouse.DuckDb.DuckDbReader, T> read) where T : struct
+    private static void AssertColumn<T>(DuckDB.NET.Data.DuckDBDataReader reader, int column, T? expected,
+        Func<DuckDB.NET.Data.DuckDBDataReader, T> read) where T : struct
     {
-        Assert.Equal(expected is null, reader.IsNull(column));
+        Assert.Equal(expected is null, reader.IsDBNull(column));
         if (expected is { } value) Assert.Equal(value, read(reader));
     }
 
-    private static void AssertColumn(Analytics.Warehouse.DuckDb.DuckDbReader reader, int column, string? expected,
-        Func<Analytics.Warehouse.DuckDb.DuckDbReader, string> read)
+    private static void AssertColumn(DuckDB.NET.Data.DuckDBDataReader reader, int column, string? expected,
+        Func<DuckDB.NET.Data.DuckDBDataReader, string> read)
     {
-        Assert.Equal(expected is null, reader.IsNull(column));
+        Assert.Equal(expected is null, reader.IsDBNull(column));
         if (expected is not null) Assert.Equal(expected, read(reader));
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Warehouse.Tests;
 
@@ -9,7 +8,7 @@ namespace Analytics.Warehouse.Tests;
 /// </summary>
 internal static class TestCatalog
 {
-    public static void Load(DuckDbConnection connection) => connection.Execute($"""
+    public static void Load(DuckDBConnection connection) => connection.Execute($"""
         INSERT INTO dim_indicator
         SELECT row_number() OVER (), indicator_code, name_vi, name_en, unit_vi, unit_en, kind, value_type, reported_by,
                nullif(sectors, ''), nullif(period_types, ''), nullif(categories, ''), description,

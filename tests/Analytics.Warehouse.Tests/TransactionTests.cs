@@ -1,4 +1,3 @@
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Warehouse.Tests;
 
@@ -52,7 +51,7 @@ public sealed class TransactionTests
         using (connection.BeginTransaction())
         {
             connection.Execute("INSERT INTO t VALUES (1)");
-            Assert.Throws<DuckDbException>(() => connection.Execute("INSERT INTO t VALUES (1)"));
+            Assert.Throws<DuckDBException>(() => connection.Execute("INSERT INTO t VALUES (1)"));
         }
 
         Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM t"));

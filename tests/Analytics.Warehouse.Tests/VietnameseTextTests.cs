@@ -1,5 +1,4 @@
 using System.Text;
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Warehouse.Tests;
 
@@ -22,17 +21,7 @@ public sealed class VietnameseTextTests
             connection.Execute("INSERT INTO t VALUES ('parameter', $1, $2)", form, value);
             using (var appender = connection.CreateAppender("t"))
             {
-                appender.Append("row").Append(form).Append(value).EndRow();
-                appender.Close();
-            }
-            using (var appender = connection.CreateAppender("t"))
-            using (var chunk = appender.CreateChunk())
-            {
-                chunk.SetString(0, 0, "chunk");
-                chunk.SetString(1, 0, form);
-                chunk.SetString(2, 0, value);
-                chunk.Size = 1;
-                appender.AppendChunk(chunk);
+                appender.CreateRow().AppendValue("row").AppendValue(form).AppendValue(value).EndRow();
                 appender.Close();
             }
         }
@@ -47,11 +36,11 @@ public sealed class VietnameseTextTests
                 Assert.Equal(expected, reader.GetString(2), StringComparer.Ordinal);
                 Assert.Equal(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(reader.GetString(2)));
             }
-            Assert.Equal(6, rows);
+            Assert.Equal(4, rows);
         }
         // DuckDB itself sees two different byte strings, and the parameter matches only its own form.
         Assert.Equal(2, connection.Scalar<long>("SELECT count(DISTINCT s) FROM t"));
-        Assert.Equal(3, connection.Scalar<long>("SELECT count(*) FROM t WHERE s = $1", nfd));
+        Assert.Equal(2, connection.Scalar<long>("SELECT count(*) FROM t WHERE s = $1", nfd));
         Assert.Equal(nfc, connection.Scalar<string>("SELECT nfc_normalize($1)", nfd));
     }
 }

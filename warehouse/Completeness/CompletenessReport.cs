@@ -1,4 +1,6 @@
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using Dapper;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Completeness;
 
@@ -35,51 +37,36 @@ public static class CompletenessReport
     /// Counts for <paramref name="unitCode"/> and its children (or, without a unit, every unit at levels 0 and 1),
     /// and the late and missing reporters under it (it included, when it is one).
     /// </summary>
-    public static Result Compute(DuckDbConnection connection, string periodCode, DateTime asOf, string? unitCode)
+    public static Result Compute(DuckDBConnection connection, string periodCode, DateTime asOf, string? unitCode)
     {
         var deadline = connection.Scalar<DateTime?>("SELECT deadline_of($1)", periodCode);
         var reporters = connection.Scalar<string?>("SELECT reporters_of(period_type) FROM dim_period WHERE period_code = $1", periodCode);
-        var units = new List<UnitCounts>();
-        var filter = unitCode is null ? "level <= 1" : "unit_code = $3 OR parent_code = $3";
-        var args = unitCode is null ? new object?[] { periodCode, asOf } : [periodCode, asOf, unitCode];
-        using (var reader = connection.Query($"""
-            SELECT unit_code, name, level, parent_code, expected, received, on_time, late, missing
-            FROM completeness($1, $2)
+        var filter = unitCode is null ? "level <= 1" : "unit_code = $unit OR parent_code = $unit";
+        var args = new { period = periodCode, as_of = asOf, unit = unitCode };
+        // Columns are cast to the records' types: Dapper matches them by name and by exact type.
+        var units = connection.Query<UnitCounts>($"""
+            SELECT unit_code, name, level::INTEGER AS level, parent_code, expected, received, on_time, late, missing
+            FROM completeness($period, $as_of)
             WHERE {filter}
             ORDER BY level, unit_code
-            """, args))
-        {
-            while (reader.Read())
-            {
-                units.Add(new UnitCounts(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.Get<string>(3),
-                    reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8)));
-            }
-        }
+            """, args).AsList();
 
-        var late = new List<GrassrootsStatus>();
         var scope = unitCode is null ? "" : """
             AND unit_code IN (
                 WITH RECURSIVE sub(code) AS (
-                    SELECT $3::VARCHAR
+                    SELECT $unit::VARCHAR
                     UNION ALL
                     SELECT u.unit_code FROM dim_unit u JOIN sub ON u.parent_code = sub.code
-                    WHERE u.valid_from <= (SELECT end_date FROM dim_period WHERE period_code = $1)
-                      AND coalesce(u.valid_to, DATE '9999-12-31') >= (SELECT end_date FROM dim_period WHERE period_code = $1))
+                    WHERE u.valid_from <= (SELECT end_date FROM dim_period WHERE period_code = $period)
+                      AND coalesce(u.valid_to, DATE '9999-12-31') >= (SELECT end_date FROM dim_period WHERE period_code = $period))
                 SELECT code FROM sub)
             """;
-        using (var reader = connection.Query($"""
+        var late = connection.Query<GrassrootsStatus>($"""
             SELECT unit_code, name, parent_code, status, received_at, refused_count
-            FROM completeness_units($1, $2)
+            FROM completeness_units($period, $as_of)
             WHERE status <> 'on_time' {scope}
             ORDER BY status DESC, parent_code, unit_code
-            """, args))
-        {
-            while (reader.Read())
-            {
-                late.Add(new GrassrootsStatus(reader.GetString(0), reader.GetString(1), reader.Get<string>(2), reader.GetString(3),
-                    reader.IsNull(4) ? null : reader.GetTimestamp(4), reader.GetInt64(5)));
-            }
-        }
+            """, args).AsList();
         return new Result(periodCode, asOf, deadline, units, late) { Reporters = reporters };
     }
 }

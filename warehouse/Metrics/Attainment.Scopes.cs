@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Store;
 namespace Analytics.Warehouse.Metrics;
 
 public sealed partial class Attainment
@@ -41,8 +42,8 @@ public sealed partial class Attainment
             FROM dim_unit WHERE unit_code = $1 HAVING count(*) > 0
             """, unit);
         if (!reader.Read()) return null;
-        return new LastWindow(reader.GetString(0), reader.IsNull(1) ? null : reader.GetDate(1), reader.IsNull(2) ? null : reader.GetString(2),
-            reader.IsNull(3) ? null : reader.GetString(3), reader.GetBoolean(4));
+        return new LastWindow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDate(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetBoolean(4));
     }
 
     // Null when the unit is unknown or the walk ends nowhere (a broken registry): the unit is then

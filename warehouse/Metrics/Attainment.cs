@@ -1,5 +1,6 @@
 using System.Globalization;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 using Analytics.Warehouse.Plans;
 
 namespace Analytics.Warehouse.Metrics;
@@ -9,7 +10,7 @@ namespace Analytics.Warehouse.Metrics;
 /// for a target, a unit (default: the plan's issuer) and an as-of date, the actual figure, the target,
 /// the ratio and a status with its explanation in Vietnamese and English.
 /// </summary>
-public sealed partial class Attainment(DuckDbConnection connection, PlanCatalog? plans = null)
+public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog? plans = null)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private static readonly CultureInfo En = CultureInfo.InvariantCulture;
@@ -90,9 +91,9 @@ public sealed partial class Attainment(DuckDbConnection connection, PlanCatalog?
         {
             var now = DateTime.UtcNow;
             foreach (var r in rows)
-                appender.Append(r.PlanId).Append(r.TargetId).Append(r.UnitCode).Append(r.AsOf).Append(HierarchyCode(r.Hierarchy))
-                    .Append(r.PeriodCode).Append(r.Actual).Append(r.Numerator).Append(r.Denominator).Append(r.Projected).Append(r.Ratio)
-                    .Append(r.StatusCode).Append(r.ExplanationVi).Append(r.ExplanationEn).Append(now).Append(r.EvaluatedOn).EndRow();
+                appender.CreateRow().AppendValue(r.PlanId).AppendValue(r.TargetId).AppendValue(r.UnitCode).AppendValue(r.AsOf).AppendValue(HierarchyCode(r.Hierarchy))
+                    .AppendValue(r.PeriodCode).AppendValue(r.Actual).AppendValue(r.Numerator).AppendValue(r.Denominator).AppendValue(r.Projected).AppendValue(r.Ratio)
+                    .AppendValue(r.StatusCode).AppendValue(r.ExplanationVi).AppendValue(r.ExplanationEn).AppendValue(now).AppendValue(r.EvaluatedOn).EndRow();
             appender.Close();
         }
         tx.Commit();

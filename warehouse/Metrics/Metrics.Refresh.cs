@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Metrics;
 
@@ -26,7 +27,7 @@ public sealed partial class Metrics
     /// with every target of <paramref name="plans"/> for its issuer as of that date (v_attainment).
     /// Call after every ingest or registry import; `analytics refresh` does.
     /// </summary>
-    public static RefreshResult Refresh(DuckDbConnection connection, DateOnly? attainmentAsOf = null, Plans.PlanCatalog? plans = null)
+    public static RefreshResult Refresh(DuckDBConnection connection, DateOnly? attainmentAsOf = null, Plans.PlanCatalog? plans = null)
     {
         var clock = Stopwatch.StartNew();
         var stamp = connection.Scalar<string>(StampSql)!;
@@ -69,12 +70,12 @@ public sealed partial class Metrics
     }
 
     /// <summary>Whether metric_leaf reflects the current facts and registry.</summary>
-    public static bool IsFresh(DuckDbConnection connection) =>
+    public static bool IsFresh(DuckDBConnection connection) =>
         connection.Scalar<string>("SELECT max(stamp) FROM metric_refresh") == connection.Scalar<string>(StampSql);
 
     // Every year from the first to the last with a fact, and the year-to-date periods (Q1, H1, 9M) of
     // the last one, which attainment reads while a year runs.
-    private static List<string> MaterializedPeriods(DuckDbConnection connection)
+    private static List<string> MaterializedPeriods(DuckDBConnection connection)
     {
         var periods = new List<string>();
         using var reader = connection.Query("""
@@ -101,7 +102,7 @@ public sealed partial class Metrics
             {
                 Refresh(Connection);
             }
-            catch (DuckDbException)
+            catch (System.Data.Common.DbException)
             {
                 return [];
             }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Metrics;
 
@@ -10,13 +11,13 @@ namespace Analytics.Warehouse.Metrics;
 /// sums (the catalog's rate definitions, <see cref="RateDefinitions"/>); as-is or as-was. Whole years come from the tables built by <see cref="Refresh"/> (rebuilt
 /// first when stale and the connection can write); other periods are computed from the facts directly.
 /// </summary>
-public sealed partial class Metrics(DuckDbConnection connection)
+public sealed partial class Metrics(DuckDBConnection connection)
 {
     private HashSet<string>? _materialized;
     private HashSet<string>? _upperToday;
 
     /// <summary>The connection the figures are read from.</summary>
-    public DuckDbConnection Connection { get; } = connection;
+    public DuckDBConnection Connection { get; } = connection;
 
     /// <summary>The rates of this warehouse's catalog, read once per instance.</summary>
     public RateDefinitions Definitions => _definitions ??= RateDefinitions.Read(Connection);
@@ -171,7 +172,7 @@ public sealed partial class Metrics(DuckDbConnection connection)
             GROUP BY ALL
             """);
         while (reader.Read())
-            into[reader.GetInt32(0)].Add(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsNull(4) ? null : reader.GetString(4), reader.GetDouble(5));
+            into[reader.GetInt32(0)].Add(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetDouble(5));
     }
 
     // Province and district figures as-is are sums the refresh already made (metric_asis_rollup): the same
@@ -183,7 +184,7 @@ public sealed partial class Metrics(DuckDbConnection connection)
             WHERE ancestor_code IN ({MetricSql.List(units)}) AND period_code IN ({MetricSql.List(periods)}) AND indicator_code IN ({MetricSql.List(leafCodes)})
             """);
         while (reader.Read())
-            figures.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsNull(3) ? null : reader.GetString(3), reader.GetDouble(4));
+            figures.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetDouble(4));
     }
 
     private bool AreUpperLevelToday(IReadOnlyCollection<string> units)
@@ -236,7 +237,7 @@ public sealed partial class Metrics(DuckDbConnection connection)
             """;
         using var reader = Connection.Query(sql);
         while (reader.Read())
-            figures.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsNull(3) ? null : reader.GetString(3), reader.GetDouble(4));
+            figures.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetDouble(4));
     }
 
     private List<long> IndicatorIds(IReadOnlyCollection<string> codes)

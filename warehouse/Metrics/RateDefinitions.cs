@@ -1,4 +1,5 @@
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Metrics;
 
@@ -23,7 +24,7 @@ public sealed class RateDefinitions
     public IReadOnlyDictionary<string, (string Numerator, string Denominator)> Rates { get; }
 
     /// <summary>The rates of the catalog synced into <c>dim_indicator</c> of this warehouse.</summary>
-    public static RateDefinitions Read(DuckDbConnection connection)
+    public static RateDefinitions Read(DuckDBConnection connection)
     {
         var rates = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         using var reader = connection.Query(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Metrics;
 
@@ -16,11 +17,11 @@ internal sealed partial class RefreshSettings : IDisposable
     /// <summary>The refresh's memory limit; a lower limit already in force is kept.</summary>
     public const long MemoryLimitBytes = 2L << 30;
 
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection;
     private readonly string? _memoryLimit;
     private readonly string _preserveOrder;
 
-    private RefreshSettings(DuckDbConnection connection)
+    private RefreshSettings(DuckDBConnection connection)
     {
         _connection = connection;
         var current = connection.Scalar<string>("SELECT current_setting('memory_limit')::VARCHAR") ?? "";
@@ -34,7 +35,7 @@ internal sealed partial class RefreshSettings : IDisposable
         connection.Execute("SET preserve_insertion_order = false");
     }
 
-    public static RefreshSettings Apply(DuckDbConnection connection) => new(connection);
+    public static RefreshSettings Apply(DuckDBConnection connection) => new(connection);
 
     public void Dispose()
     {

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Plans;
 
@@ -22,7 +23,7 @@ public sealed partial class PlanCatalog
     /// disappears); an unchanged plan is not touched. Plans in the tables but not in this catalog are
     /// left alone. Returns the number of plans written (0 when everything was already in sync).
     /// </summary>
-    public int Sync(DuckDbConnection connection)
+    public int Sync(DuckDBConnection connection)
     {
         var stored = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var reader = connection.Query("SELECT plan_id, content_hash FROM dim_plan"))
@@ -40,14 +41,8 @@ public sealed partial class PlanCatalog
             connection.Execute("DELETE FROM dim_target WHERE plan_id = $1", plan.PlanId);
             connection.Execute("DELETE FROM dim_plan WHERE plan_id = $1", plan.PlanId);
             connection.Execute($"INSERT INTO dim_plan ({PlanColumns}) VALUES ({Placeholders(planRow.Length + 1)})", [.. planRow, hash]);
-            using (var insert = connection.Prepare($"INSERT INTO dim_target ({TargetColumns}) VALUES ({Placeholders(TargetColumns.Split(',').Length)})"))
-            {
-                foreach (var row in targetRows)
-                {
-                    insert.BindAll(row);
-                    insert.Execute();
-                }
-            }
+            var insert = $"INSERT INTO dim_target ({TargetColumns}) VALUES ({Placeholders(TargetColumns.Split(',').Length)})";
+            foreach (var row in targetRows) connection.Execute(insert, row);
             written++;
         }
         tx.Commit();

@@ -1,5 +1,6 @@
 using System.Reflection;
-using Analytics.Warehouse.DuckDb;
+using Analytics.Warehouse.Store;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Schema;
 
@@ -15,7 +16,7 @@ public static class Migrator
     public static IReadOnlyList<Migration> Migrations { get; } = LoadMigrations();
 
     /// <summary>Brings the schema up to date; returns the versions applied by this call.</summary>
-    public static IReadOnlyList<int> Apply(DuckDbConnection connection, TimeProvider? clock = null)
+    public static IReadOnlyList<int> Apply(DuckDBConnection connection, TimeProvider? clock = null)
     {
         clock ??= TimeProvider.System;
         connection.Execute("""
@@ -36,9 +37,9 @@ public static class Migrator
             {
                 connection.Execute(migration.Sql);
             }
-            catch (DuckDbException e)
+            catch (System.Data.Common.DbException e)
             {
-                throw new DuckDbException($"Migration {migration.Version:D4}_{migration.Name} failed: {e.Message}", e);
+                throw new WarehouseException($"Migration {migration.Version:D4}_{migration.Name} failed: {e.Message}", e);
             }
             connection.Execute("INSERT INTO schema_version VALUES ($1, $2, $3)",
                 migration.Version, migration.Name, clock.GetUtcNow().UtcDateTime);
@@ -52,15 +53,15 @@ public static class Migrator
             {
                 connection.Execute(sql);
             }
-            catch (DuckDbException e)
+            catch (System.Data.Common.DbException e)
             {
-                throw new DuckDbException($"View script {name} failed: {e.Message}", e);
+                throw new WarehouseException($"View script {name} failed: {e.Message}", e);
             }
         }
         return done;
     }
 
-    public static int CurrentVersion(DuckDbConnection connection) =>
+    public static int CurrentVersion(DuckDBConnection connection) =>
         connection.Scalar<int>("SELECT coalesce(max(version), 0) FROM schema_version");
 
     private static List<Migration> LoadMigrations()

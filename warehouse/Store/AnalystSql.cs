@@ -1,5 +1,3 @@
-using Analytics.Warehouse.DuckDb;
-
 namespace Analytics.Warehouse.Store;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using Analytics.Etl.Catalog;
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Etl.Tests.Catalog;
 
@@ -188,7 +187,7 @@ public sealed class IndicatorCatalogTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, int> ReadIds(DuckDbConnection connection)
+    private static Dictionary<string, int> ReadIds(DuckDBConnection connection)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         using var reader = connection.Query("SELECT indicator_code, indicator_id FROM dim_indicator");
@@ -196,12 +195,12 @@ public sealed class IndicatorCatalogTests
         return ids;
     }
 
-    private static List<string> Snapshot(DuckDbConnection connection)
+    private static List<string> Snapshot(DuckDBConnection connection)
     {
         var rows = new List<string>();
         using var reader = connection.Query("SELECT * FROM dim_indicator ORDER BY indicator_id");
         while (reader.Read())
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.ColumnCount).Select(i => reader.IsNull(i) ? "∅" : reader.GetValue(i)?.ToString())));
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : reader.GetValue(i)?.ToString())));
         return rows;
     }
 }

@@ -12,7 +12,7 @@ public sealed class JitWarmupTests
         Assert.Contains("LongCsvReader.Tokenise", prepared);
         Assert.Contains("SubmissionValidator.CheckValues", prepared);
         Assert.Contains("Ingestor.Write", prepared);
-        Assert.Contains("FactChunkWriter.Add", prepared);
+        Assert.Contains("FactWriter.Add", prepared);
         Assert.DoesNotContain("Ingestor.Expand", prepared);
     }
 }

@@ -1,7 +1,6 @@
 using Analytics.Etl.Catalog;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Etl.Tests.Ingest;
 
@@ -40,7 +39,7 @@ public sealed class TestWarehouse : IDisposable
 
     public Analytics.Warehouse.Warehouse Warehouse { get; }
 
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     public string Write(string name, string text)
     {

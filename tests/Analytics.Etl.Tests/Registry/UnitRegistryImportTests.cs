@@ -1,5 +1,4 @@
 using Analytics.Etl.Registry;
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Etl.Tests.Registry;
 
@@ -17,7 +16,7 @@ public sealed class UnitRegistryImportTests : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("analytics-registry-").FullName;
     private readonly Analytics.Warehouse.Warehouse _warehouse;
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection;
 
     public UnitRegistryImportTests()
     {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Analytics.Jobs.Cli;
 using Analytics.Jobs.Scheduling;
 using Analytics.Warehouse.Completeness;
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Jobs.Tests.Cli;
 

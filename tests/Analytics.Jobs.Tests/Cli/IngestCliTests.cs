@@ -1,4 +1,3 @@
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Jobs.Tests.Cli;
 

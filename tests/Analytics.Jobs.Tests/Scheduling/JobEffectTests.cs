@@ -1,6 +1,5 @@
 using Analytics.Jobs.Cli;
 using Analytics.Jobs.Scheduling;
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Jobs.Tests.Scheduling;
 
@@ -150,7 +149,7 @@ public sealed class JobEffectTests
         using var rc = reader.Connect();
         Assert.Equal(indicators, rc.Scalar<long>($"SELECT count(*) FROM read_parquet('{Path.Combine(s.ParquetDirectory, "dim_indicator.parquet")}')"));
         // The snapshot refuses writes: it is what analysts and the web page read.
-        Assert.Throws<DuckDbException>(() => connection.Execute("DELETE FROM dim_indicator"));
+        Assert.Throws<DuckDBException>(() => connection.Execute("DELETE FROM dim_indicator"));
     }
 
     [Fact]
@@ -184,7 +183,7 @@ public sealed class JobEffectTests
             while (arrow.ReadNextRecordBatch() is { } batch) using (batch) rows += batch.Length;
             Assert.Equal(connection.Scalar<long>($"SELECT count(*) FROM \"{view}\""), rows);
             using var columns = connection.Query($"SELECT * FROM \"{view}\" LIMIT 0");
-            Assert.Equal(Enumerable.Range(0, columns.ColumnCount).Select(columns.GetName), arrow.Schema.FieldsList.Select(f => f.Name));
+            Assert.Equal(Enumerable.Range(0, columns.FieldCount).Select(columns.GetName), arrow.Schema.FieldsList.Select(f => f.Name));
         }
     }
 

@@ -32,7 +32,7 @@ public static class SmallRegistry
     /// <summary>Submissions in the warehouse for a unit and period, and their values.</summary>
     public static (long Submissions, long Values) Count(ServiceSettings settings, string unit, string period)
     {
-        using var database = Analytics.Warehouse.DuckDb.DuckDbDatabase.Open(settings.Db, new Analytics.Warehouse.DuckDb.DuckDbOptions { ReadOnly = true });
+        using var database = Analytics.Warehouse.Store.DuckDbDatabase.Open(settings.Db, new Analytics.Warehouse.Store.DuckDbOptions { ReadOnly = true });
         using var c = database.Connect();
         return (c.Scalar<long>("SELECT count(*) FROM submission WHERE unit_code = $1 AND period_code = $2", unit, period),
             c.Scalar<long>("SELECT count(*) FROM fact_value f JOIN submission s USING (submission_id) WHERE s.unit_code = $1 AND s.period_code = $2", unit, period));

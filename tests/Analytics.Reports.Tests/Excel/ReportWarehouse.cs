@@ -3,7 +3,6 @@ using System.Text;
 using Analytics.Etl.Catalog;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Reports.Tests.Excel;
 
@@ -101,7 +100,7 @@ public sealed class ReportWarehouse : IDisposable
 
     public Analytics.Warehouse.Warehouse Warehouse { get; }
 
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     public string Write(string name, string text) => WriteFile(Folder, name, text);
 
@@ -114,7 +113,7 @@ public sealed class ReportWarehouse : IDisposable
     }
 
     /// <summary>Ingests one CSV through the real pipeline, received at <paramref name="receivedAt"/>; every submission must be accepted.</summary>
-    public static void IngestCsv(DuckDbConnection connection, string folder, string name, string csv, DateTime receivedAt)
+    public static void IngestCsv(DuckDBConnection connection, string folder, string name, string csv, DateTime receivedAt)
     {
         var outcome = new Ingestor(connection, new IngestOptions
         {

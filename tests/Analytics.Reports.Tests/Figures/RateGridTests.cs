@@ -18,7 +18,7 @@ public sealed class RateGridTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("analytics-rates-").FullName;
     private readonly Analytics.Warehouse.Warehouse _warehouse;
-    private readonly Analytics.Warehouse.DuckDb.DuckDbConnection _connection;
+    private readonly DuckDB.NET.Data.DuckDBConnection _connection;
 
     // HNI ── HNI-GLM ─┬─ G-A (private)
     //                 ├─ G-B (private; workers only in 2024)
@@ -141,7 +141,7 @@ public sealed class RateGridTests : IDisposable
             """);
         while (reader.Read())
             rows[(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3))] =
-                (reader.IsNull(4) ? null : reader.GetDouble(4), reader.IsNull(5) ? null : reader.GetDouble(5));
+                (reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5));
         return rows;
     }
 

@@ -1,4 +1,3 @@
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Warehouse.Tests.Completeness;
 
@@ -40,7 +39,7 @@ internal sealed class CompletenessFixture : IDisposable
 
     public Analytics.Warehouse.Warehouse Warehouse { get; }
 
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     private void Unit(int id, string code, string? parent, int level, string? sector, string from, string? to) =>
         Connection.Execute(

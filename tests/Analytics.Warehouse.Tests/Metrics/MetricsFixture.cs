@@ -1,4 +1,3 @@
-using Analytics.Warehouse.DuckDb;
 
 namespace Analytics.Warehouse.Tests.Metrics;
 
@@ -34,7 +33,7 @@ internal sealed class MetricsFixture : IDisposable
 
     public Analytics.Warehouse.Warehouse Warehouse { get; }
 
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     public void Unit(int id, string code, string? parent, int level, string? sector, string from, string? to, string? successor) =>
         Connection.Execute(

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Analytics.Warehouse.DuckDb;
 using Analytics.Warehouse.Plans;
 
 namespace Analytics.Warehouse.Tests.Plans;
@@ -230,14 +229,14 @@ public sealed class PlanCatalogTests
         }
         """;
 
-    private static List<string> Snapshot(DuckDbConnection connection)
+    private static List<string> Snapshot(DuckDBConnection connection)
     {
         var rows = new List<string>();
         foreach (var sql in new[] { "SELECT * FROM dim_plan ORDER BY plan_id", "SELECT * FROM dim_target ORDER BY target_id" })
         {
             using var reader = connection.Query(sql);
             while (reader.Read())
-                rows.Add(string.Join('|', Enumerable.Range(0, reader.ColumnCount).Select(i => reader.IsNull(i) ? "∅" : reader.GetValue(i)?.ToString())));
+                rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : reader.GetValue(i)?.ToString())));
         }
         return rows;
     }

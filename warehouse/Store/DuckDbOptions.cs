@@ -1,6 +1,14 @@
-namespace Analytics.Warehouse.DuckDb;
+using System.Globalization;
+using DuckDB.NET.Data;
 
-/// <summary>Options applied when a database is opened (DuckDB configuration flags).</summary>
+namespace Analytics.Warehouse.Store;
+
+/// <summary>
+/// DuckDB configuration applied when a database file is first opened in this process. DuckDB.NET
+/// keeps one DuckDB instance per file and silently lets a later connection join it with the first
+/// connection's settings, so <see cref="DuckDbDatabase.Open"/> compares a request with the options
+/// in force and refuses a conflict instead.
+/// </summary>
 public sealed record DuckDbOptions
 {
     /// <summary>Worker threads; null leaves DuckDB's default (all cores).</summary>
@@ -27,9 +35,17 @@ public sealed record DuckDbOptions
         return null;
     }
 
+    /// <summary>The DuckDB.NET connection string that opens <paramref name="path"/> with these settings.</summary>
+    internal string ConnectionString(string path)
+    {
+        var builder = new DuckDBConnectionStringBuilder { DataSource = path };
+        foreach (var (name, value) in AllSettings()) builder[name] = value;
+        return builder.ConnectionString;
+    }
+
     internal IEnumerable<KeyValuePair<string, string>> AllSettings()
     {
-        if (Threads is { } t) yield return new("threads", t.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Threads is { } t) yield return new("threads", t.ToString(CultureInfo.InvariantCulture));
         if (MemoryLimit is { } m) yield return new("memory_limit", m);
         if (ReadOnly) yield return new("access_mode", "READ_ONLY");
         foreach (var kv in Settings) yield return kv;
