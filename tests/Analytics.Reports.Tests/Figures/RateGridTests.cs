@@ -10,8 +10,8 @@ namespace Analytics.Reports.Tests.Figures;
 /// <summary>
 /// One definition, one engine: every rate of the catalog, over a grid of units, years and both
 /// hierarchies, must come out the same from the metrics API (what `analytics metric` prints), from the
-/// analyst view v_rollup_rate, and from the annual report's data (what the workbook cells show), or be
-/// empty in all three. The hand-made warehouse has a grassroots union that reports workers but no
+/// analyst view v_rollup_rate, and from the annual workbook's cells (written and read back), or be empty
+/// in all three. The hand-made warehouse has a grassroots union that reports workers but no
 /// members in 2024: its membership rate is empty, not 0.
 /// </summary>
 public sealed class RateGridTests : IDisposable
@@ -102,6 +102,12 @@ public sealed class RateGridTests : IDisposable
             foreach (var year in new[] { 2023, 2024 })
             {
                 var annual = loader.Annual(unit, year.ToString(CultureInfo.InvariantCulture));
+                using var workbook = new WorkbookReader(Analytics.Reports.Excel.AnnualWorkbook.Build(annual));
+                var yearSheet = workbook.Sheet("Số liệu năm");
+                var trendSheet = workbook.Sheet("Xu hướng nhiệm kỳ");
+                var yearLabel = annual.Trend.First(t => t.PeriodCode == year.ToString(CultureInfo.InvariantCulture)).PeriodLabel;
+                var trendColumn = WorkbookReader.FindColumn(trendSheet, WorkbookReader.FindRow(trendSheet, 1, "Mã chỉ tiêu"), yearLabel);
+                Assert.True(trendColumn > 0, $"no column {yearLabel} in the trend sheet of {unit}");
                 foreach (var code in rates)
                 {
                     // As-was: the unit and each child, as the workbook's by-unit table shows them.
@@ -109,13 +115,15 @@ public sealed class RateGridTests : IDisposable
                     {
                         var api = metrics.Get(code, u, year.ToString(CultureInfo.InvariantCulture), Hierarchy.AsWas).Value;
                         var row = view.TryGetValue(("as-was", u, year, code), out var r) ? r.Value : null;
-                        var cell = annual.Values.FirstOrDefault(v => v.UnitCode == u && v.IndicatorCode == code)?.Value;
+                        // The unit's own column is the last one, after its children's.
+                        var column = u == unit ? 4 + annual.Children.Count : 4 + annual.Children.ToList().FindIndex(c => c.UnitCode == u);
+                        var cell = column < 4 ? null : Cell(yearSheet, code, column);
                         Compare($"as-was {code} {u} {year}", api, row, cell);
                     }
                     // As-is: the unit's trend over the term, as the workbook's trend sheet shows it.
                     var apiIs = metrics.Get(code, unit, year.ToString(CultureInfo.InvariantCulture), Hierarchy.AsIs).Value;
                     var rowIs = view.TryGetValue(("as-is", unit, year, code), out var ri) ? ri.Value : null;
-                    var trend = annual.Trend.FirstOrDefault(t => t.IndicatorCode == code && t.PeriodCode == year.ToString(CultureInfo.InvariantCulture))?.Value;
+                    var trend = Cell(trendSheet, code, trendColumn);
                     Compare($"as-is {code} {unit} {year}", apiIs, rowIs, trend);
                 }
             }
@@ -130,6 +138,13 @@ public sealed class RateGridTests : IDisposable
                 disagreements.Add($"{where}: metric {api?.ToString(CultureInfo.InvariantCulture) ?? "empty"}, view {row?.ToString(CultureInfo.InvariantCulture) ?? "empty"}, report {cell?.ToString(CultureInfo.InvariantCulture) ?? "empty"}");
             else checkedCells++;
         }
+    }
+
+    /// <summary>The number in the indicator's row (column 1 holds the code), or null when the row or the value is missing.</summary>
+    private static double? Cell(OfficeOpenXml.ExcelWorksheet sheet, string code, int column)
+    {
+        var row = WorkbookReader.FindRow(sheet, 1, code);
+        return row > 0 && sheet.Cells[row, column].Value is { } value ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : null;
     }
 
     private Dictionary<(string Hierarchy, string Unit, int Year, string Code), (double? Numerator, double? Value)> ViewRates()
