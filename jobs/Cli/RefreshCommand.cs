@@ -20,7 +20,9 @@ public static class RefreshCommand
         using var warehouse = cli.OpenWarehouse();
         using var connection = warehouse.Connect();
         var plans = Analytics.Warehouse.Plans.PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS"));
-        var result = Metrics.Refresh(connection, asOf, plans);
+        RefreshResult result;
+        using (var bar = new ProgressLine(cli.Error, 100, cli.English ? "refresh" : "làm mới"))
+            result = Metrics.Refresh(connection, asOf, plans, new InlineProgress<double>(percent => bar.Report((int)percent)));
         cli.Out.WriteLine(cli.English
             ? $"Refreshed: {result.LeafRows:N0} unit values, {result.RollupRows:N0} bridge rows, {result.AttainmentRows:N0} target assessments as of {asOf:yyyy-MM-dd} in {result.Elapsed.TotalSeconds:0.0} s."
             : $"Đã làm mới: {result.LeafRows:N0} giá trị đơn vị, {result.RollupRows:N0} dòng cầu nối, {result.AttainmentRows:N0} chỉ tiêu tính đến {asOf:dd/MM/yyyy} trong {result.Elapsed.TotalSeconds:0.0} giây.");

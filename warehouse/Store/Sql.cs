@@ -21,6 +21,43 @@ public static class Sql
         return Run(command, static c => (long)c.ExecuteNonQuery(), cancellationToken);
     }
 
+    /// <summary>
+    /// Runs a long statement and reports DuckDB's own estimate of how far it has got (0 to 100), read
+    /// from the connection about every <paramref name="interval"/> (default 250 ms) while it runs. DuckDB
+    /// gives an estimate only with its progress bar enabled, so the connection enables it, without
+    /// DuckDB printing it. Cancelling interrupts the statement.
+    /// </summary>
+    public static long Execute(this DuckDBConnection connection, string sql, IProgress<double> progress, TimeSpan? interval = null, CancellationToken cancellationToken = default)
+    {
+        connection.Execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false", cancellationToken);
+        var every = interval ?? TimeSpan.FromMilliseconds(250);
+        var gate = new Lock();
+        var done = false;
+        var last = -1.0;
+        void Poll(object? _)
+        {
+            lock (gate)
+            {
+                if (done) return;
+                // A negative percentage means DuckDB has no estimate (yet) for the running statement.
+                var percent = connection.GetQueryProgress().Percentage;
+                if (percent < 0 || percent <= last) return;
+                last = percent;
+                progress.Report(Math.Min(percent, 100));
+            }
+        }
+        using var timer = new Timer(Poll, null, every, every);
+        try
+        {
+            return connection.Execute(sql, cancellationToken);
+        }
+        finally
+        {
+            // No report after the statement has returned.
+            lock (gate) done = true;
+        }
+    }
+
     /// <summary>Runs one statement with positional parameters ($1, $2, … or ?).</summary>
     public static long Execute(this DuckDBConnection connection, string sql, params object?[] parameters)
     {
