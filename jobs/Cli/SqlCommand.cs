@@ -46,7 +46,7 @@ public static class SqlCommand
                     truncated = true;
                     break;
                 }
-                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Value(reader, i))]);
+                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => AnalystSql.Value(reader, i))]);
             }
             TextTable.Write(cli.Out, format, headers, rows);
             if (truncated) cli.Error.WriteLine(cli.English ? $"(first {maxRows} rows; use --max-rows 0 or --format csv for all)" : $"(chỉ hiện {maxRows} dòng đầu; dùng --max-rows 0 hoặc --format csv để xem hết)");
@@ -72,17 +72,5 @@ public static class SqlCommand
             ? $"Wrote {written.Rows:N0} rows to {path} (Arrow IPC)."
             : $"Đã ghi {written.Rows:N0} dòng vào {path} (Arrow IPC).");
         return CliApp.Ok;
-    }
-
-    private static object? Value(DuckDBDataReader reader, int column)
-    {
-        try
-        {
-            return reader.GetValue(column);
-        }
-        catch (NotSupportedException)
-        {
-            return $"<{reader.GetDataTypeName(column)}>";
-        }
     }
 }

@@ -48,7 +48,7 @@ public static class SqlPages
                     truncated = true;
                     break;
                 }
-                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Value(reader, i))]);
+                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => AnalystSql.Value(reader, i))]);
             }
             return new Answer(columns, rows, truncated, null);
         }
@@ -171,18 +171,6 @@ public static class SqlPages
 
     // The surface's refusals are recognised in one place, for this page and `analytics sql` alike.
     private static bool IsRefusal(string error) => Analytics.Warehouse.Store.AnalystSql.Refusal(error, english: true) is not null;
-
-    private static object? Value(DuckDBDataReader reader, int column)
-    {
-        try
-        {
-            return reader.GetValue(column);
-        }
-        catch (NotSupportedException)
-        {
-            return $"<{reader.GetDataTypeName(column)}>";
-        }
-    }
 
     private static string Format(object? v) => v switch
     {

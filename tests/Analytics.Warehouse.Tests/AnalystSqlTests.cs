@@ -74,4 +74,21 @@ public sealed class AnalystSqlTests : IDisposable
             // A leftover temp folder is harmless.
         }
     }
+
+    [Fact]
+    public void ValuesAreShownAsAnAnalystReadsThem()
+    {
+        using var db = DuckDbDatabase.Open(":memory:");
+        using var connection = db.Connect();
+        using var reader = connection.Query("""
+            SELECT sum(i) AS total, DATE '2024-03-31' AS d, [1, 2] AS l, {'a': 1, 'b': 'x'} AS s, MAP {'k': 2} AS m,
+                   NULL::INTEGER AS n, 170141183460469231731687303715884105727::HUGEINT AS wide, 'Hà Nội' AS t
+            FROM range(4) r(i)
+            """);
+        Assert.True(reader.Read());
+        var values = Enumerable.Range(0, reader.FieldCount).Select(i => AnalystSql.Value(reader, i)).ToList();
+
+        Assert.Equal<object?>([6L, new DateOnly(2024, 3, 31), "[1, 2]", "{'a': 1, 'b': 'x'}", "{'k': 2}", null,
+            "170141183460469231731687303715884105727", "Hà Nội"], values);
+    }
 }

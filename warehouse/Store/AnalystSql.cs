@@ -36,4 +36,34 @@ public static class AnalystSql
                            : "chỉ đọc dữ liệu, không được thay đổi kho dữ liệu.";
         return null;
     }
+
+    /// <summary>
+    /// A result value as the analyst surfaces show it: null for NULL; HUGEINT (what sum() of integers
+    /// gives) as a long when it fits; lists, structs and maps as DuckDB writes them as text
+    /// ([1, 2], {'a': 1}); every other value as DuckDB.NET reads it (DATE as DateOnly).
+    /// </summary>
+    public static object? Value(System.Data.Common.DbDataReader reader, int column)
+    {
+        if (reader.IsDBNull(column)) return null;
+        return Shown(reader.GetValue(column));
+    }
+
+    private static object? Shown(object? value) => value switch
+    {
+        null or DBNull => null,
+        System.Numerics.BigInteger b when b >= long.MinValue && b <= long.MaxValue => (long)b,
+        System.Numerics.BigInteger b => b.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        string or byte[] => value,
+        System.Collections.IDictionary map => "{" + string.Join(", ", map.Keys.Cast<object>().Select(k => $"{Text(k)}: {Text(map[k])}")) + "}",
+        System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Text)) + "]",
+        _ => value,
+    };
+
+    private static string Text(object? value) => Shown(value) switch
+    {
+        null => "NULL",
+        string text => value is string ? $"'{text}'" : text,
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        var other => other.ToString() ?? "",
+    };
 }
