@@ -1,12 +1,14 @@
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
+using Analytics.Warehouse.Plans;
+using Analytics.Warehouse.ReferenceData;
 using Analytics.Warehouse.Schema;
 
 namespace Analytics.Warehouse;
 
 /// <summary>
-/// The warehouse file: opening it creates the folder and the schema when missing and applies
-/// pending migrations (unless read-only). Hands out connections; one instance per file per process.
+/// The warehouse file: opening it creates the folder and the schema when missing, applies pending
+/// migrations and syncs the reference data (unless read-only). Hands out connections; one instance per file per process.
 /// </summary>
 public sealed class Warehouse : IDisposable
 {
@@ -24,8 +26,13 @@ public sealed class Warehouse : IDisposable
         : Environment.GetEnvironmentVariable("ANALYTICS_DB") is { Length: > 0 } env ? env
         : DefaultPath;
 
-    /// <summary>Opens the warehouse at <paramref name="path"/> (":memory:" for a private in-memory one).</summary>
-    public static Warehouse Open(string path, DuckDbOptions? options = null, TimeProvider? clock = null)
+    /// <summary>
+    /// Opens the warehouse at <paramref name="path"/> (":memory:" for a private in-memory one). A writable
+    /// open leaves it ready to use: migrations applied, and the reference data synced, the indicator
+    /// catalog and <paramref name="plans"/> (default: the plans embedded in the build). Both syncs change
+    /// nothing when nothing changed.
+    /// </summary>
+    public static Warehouse Open(string path, DuckDbOptions? options = null, TimeProvider? clock = null, PlanCatalog? plans = null)
     {
         options ??= new DuckDbOptions();
         if (path != ":memory:")
@@ -42,6 +49,8 @@ public sealed class Warehouse : IDisposable
             {
                 using var connection = database.Connect();
                 Migrator.Apply(connection, clock);
+                IndicatorCatalog.Default.Sync(connection);
+                (plans ?? PlanCatalog.Embedded).Sync(connection);
             }
             return new Warehouse(database);
         }

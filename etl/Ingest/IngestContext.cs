@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Analytics.Etl.Registry;
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Ingest;
@@ -80,16 +81,10 @@ public sealed class IngestContext
             }
         }
 
-        var periods = new Dictionary<string, PeriodInfo>(StringComparer.OrdinalIgnoreCase);
-        using (var reader = connection.Query("SELECT period_id, period_code, period_type, year, seq, start_date, end_date, label_vi, label_en FROM dim_period"))
-        {
-            while (reader.Read())
-            {
-                var p = new PeriodInfo(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4),
-                    reader.GetDate(5), reader.GetDate(6), reader.GetString(7), reader.GetString(8));
-                periods[p.Code] = p;
-            }
-        }
+        var periods = connection.Query<PeriodInfo>("""
+            SELECT period_id AS id, period_code AS code, period_type AS type, year, seq, start_date AS start, end_date AS "end", label_vi, label_en
+            FROM dim_period
+            """).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
         return new IngestContext(units, unitIds, indicators, periods);
     }
 

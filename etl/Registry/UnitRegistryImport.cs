@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Etl.Files;
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Registry;
@@ -77,18 +78,10 @@ public static class UnitRegistryImport
     }
 
     /// <summary>The registry as the warehouse holds it.</summary>
-    public static List<UnitRecord> Load(DuckDBConnection connection)
-    {
-        var list = new List<UnitRecord>();
-        using var reader = connection.Query("SELECT unit_code, name, parent_code, level, sector, valid_from, valid_to, successor_code FROM dim_unit");
-        while (reader.Read())
-        {
-            list.Add(new UnitRecord(
-                reader.GetString(0), reader.GetString(1), reader.Get<string>(2), reader.GetInt32(3), reader.Get<string>(4),
-                reader.GetDate(5), reader.IsDBNull(6) ? null : reader.GetDate(6), reader.Get<string>(7)));
-        }
-        return list;
-    }
+    public static List<UnitRecord> Load(DuckDBConnection connection) => connection.Query<UnitRecord>("""
+        SELECT unit_code AS code, name, parent_code, level::INTEGER AS level, sector, valid_from, valid_to, successor_code
+        FROM dim_unit
+        """).AsList();
 
     private static UnitRecord? ParseRow(TabularRow row, List<RegistryIssue> issues)
     {

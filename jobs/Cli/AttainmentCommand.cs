@@ -30,7 +30,7 @@ public static class AttainmentCommand
         var hierarchy = MetricCommand.ParseHierarchy(cli);
         using var warehouse = cli.OpenWarehouse();
         using var connection = warehouse.Connect();
-        var plans = Analytics.Warehouse.Plans.PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS"));
+        var plans = Analytics.Warehouse.Plans.PlanCatalog.FromEnvironment();
         IReadOnlyList<AttainmentRow> rows;
         try
         {

@@ -77,7 +77,6 @@ public static class DemoCommand
         using (var warehouse = Analytics.Warehouse.Warehouse.Open(dbPath, clock: cli.Clock))
         using (var connection = warehouse.Connect())
         {
-            Invocation.SyncCatalogs(connection);
             var registry = UnitRegistryImport.Import(connection, Path.Combine(sampleDir, "units.csv"));
             if (registry.Refused)
             {

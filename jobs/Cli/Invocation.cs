@@ -53,7 +53,7 @@ public sealed class Invocation
     public string Require(string name) =>
         Get(name) ?? throw new UsageException($"{Command.Name}: {name} is required.");
 
-    /// <summary>Opens the warehouse; when writable, the indicator catalog is synced into dim_indicator first.</summary>
+    /// <summary>Opens the warehouse; when writable, with the catalog and the plans (ANALYTICS_PLANS too) synced.</summary>
     /// <remarks>
     /// While `analytics serve` runs on the file only it writes: a writable open is refused with a message
     /// naming the service (its lock file beside the warehouse, or DuckDB's own file lock while a job runs).
@@ -65,7 +65,7 @@ public sealed class Invocation
         Analytics.Warehouse.Warehouse warehouse;
         try
         {
-            warehouse = Analytics.Warehouse.Warehouse.Open(DbPath, new DuckDbOptions { ReadOnly = readOnly }, Clock);
+            warehouse = Analytics.Warehouse.Warehouse.Open(DbPath, new DuckDbOptions { ReadOnly = readOnly }, Clock, Analytics.Warehouse.Plans.PlanCatalog.FromEnvironment());
         }
         catch (System.Data.Common.DbException e) when (Scheduling.WarehouseGate.IsLockConflict(e))
         {
@@ -73,22 +73,7 @@ public sealed class Invocation
                 ? $"the warehouse '{DbPath}' is in use by another process (the service `analytics serve` running a job, or another command); try again shortly. Readers can use the published copy in the service's output folder (published/warehouse.duckdb). DuckDB said: {e.Message}"
                 : $"kho dữ liệu '{DbPath}' đang được tiến trình khác dùng (dịch vụ `analytics serve` đang chạy tác vụ, hoặc lệnh khác); hãy thử lại sau ít phút. Để đọc, dùng bản sao đã công bố trong thư mục kết quả của dịch vụ (published/warehouse.duckdb). DuckDB: {e.Message}");
         }
-        if (!readOnly)
-        {
-            using var connection = warehouse.Connect();
-            SyncCatalogs(connection);
-        }
         return warehouse;
-    }
-
-    /// <summary>
-    /// Brings dim_indicator and the plan tables in line with the catalog and plan files: the embedded
-    /// ones, plus any plan files in ANALYTICS_PLANS (a folder), so analysts add a plan without code.
-    /// </summary>
-    public static void SyncCatalogs(DuckDBConnection connection)
-    {
-        Analytics.Etl.Catalog.IndicatorCatalog.Default.Sync(connection);
-        Analytics.Warehouse.Plans.PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS")).Sync(connection);
     }
 }
 

@@ -19,7 +19,7 @@ public static class RefreshCommand
             throw new UsageException($"--as-of '{text}' is not a date yyyy-MM-dd.");
         using var warehouse = cli.OpenWarehouse();
         using var connection = warehouse.Connect();
-        var plans = Analytics.Warehouse.Plans.PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS"));
+        var plans = Analytics.Warehouse.Plans.PlanCatalog.FromEnvironment();
         RefreshResult result;
         using (var bar = new ProgressLine(cli.Error, 100, cli.English ? "refresh" : "làm mới"))
             result = Metrics.Refresh(connection, asOf, plans, new InlineProgress<double>(percent => bar.Report((int)percent)));

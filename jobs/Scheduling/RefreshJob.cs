@@ -12,7 +12,7 @@ public sealed class RefreshJob(WarehouseGate gate, TimeProvider clock) : IJob
         var result = await gate.Use(w =>
         {
             using var connection = w.Connect();
-            var plans = Analytics.Warehouse.Plans.PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS"));
+            var plans = Analytics.Warehouse.Plans.PlanCatalog.FromEnvironment();
             return Metrics.Refresh(connection, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), plans);
         }, cancellationToken);
         context.Result = new JobSummary(

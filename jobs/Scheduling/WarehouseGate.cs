@@ -21,7 +21,6 @@ public sealed class WarehouseGate(ServiceSettings settings, TimeProvider clock) 
         try
         {
             using var warehouse = await Open(cancellationToken);
-            using (var connection = warehouse.Connect()) Cli.Invocation.SyncCatalogs(connection);
             return work(warehouse);
         }
         finally
@@ -38,7 +37,7 @@ public sealed class WarehouseGate(ServiceSettings settings, TimeProvider clock) 
         {
             try
             {
-                return Analytics.Warehouse.Warehouse.Open(settings.Db, new DuckDbOptions(), clock);
+                return Analytics.Warehouse.Warehouse.Open(settings.Db, new DuckDbOptions(), clock, Analytics.Warehouse.Plans.PlanCatalog.FromEnvironment());
             }
             catch (System.Data.Common.DbException e) when (IsLockConflict(e) && clock.GetElapsedTime(started) < LockWait)
             {

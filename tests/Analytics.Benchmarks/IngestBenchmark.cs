@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Analytics.Etl.Catalog;
+using Analytics.Warehouse.ReferenceData;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
 

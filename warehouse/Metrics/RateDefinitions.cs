@@ -6,7 +6,7 @@ namespace Analytics.Warehouse.Metrics;
 /// <summary>
 /// How each indicator code becomes a figure: a rate is the ratio of two summed codes, anything else the
 /// sum of its own rows. The rates' parts are data: the numerator and denominator columns of
-/// etl/Catalog/indicators.csv, synced into dim_indicator, which v_rollup_rate reads too, so the views,
+/// warehouse/ReferenceData/indicators.csv, synced into dim_indicator, which v_rollup_rate reads too, so the views,
 /// the metrics API and the reports divide the same two sums.
 /// </summary>
 public sealed class RateDefinitions

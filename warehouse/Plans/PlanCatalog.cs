@@ -46,6 +46,12 @@ public sealed partial class PlanCatalog
     /// two files in the folder with one plan_id are an error.
     /// </summary>
     public static PlanCatalog Load(string? folder = null)
+        => LoadFrom(folder);
+
+    /// <summary>The plans every front end uses: <see cref="Load"/> of the folder named by ANALYTICS_PLANS, if set.</summary>
+    public static PlanCatalog FromEnvironment() => LoadFrom(Environment.GetEnvironmentVariable("ANALYTICS_PLANS"));
+
+    private static PlanCatalog LoadFrom(string? folder)
     {
         var byId = Embedded.Plans.ToDictionary(p => p.PlanId, StringComparer.Ordinal);
         if (folder is not null)

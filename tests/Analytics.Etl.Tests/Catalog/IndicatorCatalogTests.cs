@@ -1,5 +1,5 @@
 using System.Text;
-using Analytics.Etl.Catalog;
+using Analytics.Warehouse.ReferenceData;
 
 namespace Analytics.Etl.Tests.Catalog;
 
@@ -100,8 +100,10 @@ public sealed class IndicatorCatalogTests
     [Fact]
     public void SyncIntoAFreshWarehouseNumbersIndicatorsInFileOrder()
     {
-        using var warehouse = Analytics.Warehouse.Warehouse.Open(":memory:");
-        using var connection = warehouse.Connect();
+        // The schema alone: Warehouse.Open would already have synced the catalog.
+        using var database = DuckDbDatabase.Open(":memory:");
+        using var connection = database.Connect();
+        Analytics.Warehouse.Schema.Migrator.Apply(connection);
         var catalog = IndicatorCatalog.Default;
 
         var changed = catalog.Sync(connection);
@@ -131,8 +133,10 @@ public sealed class IndicatorCatalogTests
     [Fact]
     public void SyncKeepsExistingIdsRepairsEditedRowsAndGivesNewCodesTheNextIds()
     {
-        using var warehouse = Analytics.Warehouse.Warehouse.Open(":memory:");
-        using var connection = warehouse.Connect();
+        // The schema alone: Warehouse.Open would already have synced the catalog.
+        using var database = DuckDbDatabase.Open(":memory:");
+        using var connection = database.Connect();
+        Analytics.Warehouse.Schema.Migrator.Apply(connection);
         connection.Execute("""
             INSERT INTO dim_indicator (indicator_id, indicator_code, name_vi, name_en, unit_vi, unit_en, kind, value_type, reported_by)
             VALUES (40, 'members', 'tên cũ', 'old name', 'người', 'persons', 'stock', 'count', 'grassroots'),

@@ -1,4 +1,4 @@
-using Analytics.Etl.Catalog;
+using Analytics.Warehouse.ReferenceData;
 using Analytics.Warehouse.Plans;
 
 namespace Analytics.Etl.Tests.Catalog;
@@ -14,7 +14,7 @@ public sealed class PlanIndicatorsTests
     {
         var missing = PlanCatalog.Embedded.IndicatorCodes.Where(code => !IndicatorCatalog.Default.Contains(code)).Order().ToList();
 
-        Assert.True(missing.Count == 0, "not in etl/Catalog/indicators.csv: " + string.Join(", ", missing));
+        Assert.True(missing.Count == 0, "not in warehouse/ReferenceData/indicators.csv: " + string.Join(", ", missing));
     }
 
     [Fact]

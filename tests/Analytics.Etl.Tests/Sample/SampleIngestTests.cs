@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Analytics.Etl.Catalog;
+using Analytics.Warehouse.ReferenceData;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
 using Analytics.Etl.Sample;

@@ -132,7 +132,6 @@ public sealed class JobEffectTests
         var s = folder.Settings;
         using (var warehouse = Analytics.Warehouse.Warehouse.Open(s.Db))
         {
-            using (var c = warehouse.Connect()) Invocation.SyncCatalogs(c);
             var first = Publisher.Run(warehouse, s);
             var second = Publisher.Run(warehouse, s);
             Assert.Equal(first.ParquetFiles, second.ParquetFiles);
@@ -160,7 +159,6 @@ public sealed class JobEffectTests
         Publisher.Published published;
         using (var warehouse = Analytics.Warehouse.Warehouse.Open(s.Db))
         {
-            using (var c = warehouse.Connect()) Invocation.SyncCatalogs(c);
             Publisher.Run(warehouse, s);
             published = Publisher.Run(warehouse, s);
         }

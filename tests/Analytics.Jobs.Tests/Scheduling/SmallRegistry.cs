@@ -24,7 +24,6 @@ public static class SmallRegistry
         File.WriteAllText(file, Csv.Replace("\r\n", "\n", StringComparison.Ordinal));
         using var warehouse = Analytics.Warehouse.Warehouse.Open(settings.Db);
         using var connection = warehouse.Connect();
-        Invocation.SyncCatalogs(connection);
         var result = UnitRegistryImport.Import(connection, file);
         Assert.False(result.Refused, string.Join("\n", result.Issues.Select(i => i.Format(file, true))));
     }

@@ -15,7 +15,6 @@ public sealed class SqlArrowDownloadTests : IDisposable
     public SqlArrowDownloadTests()
     {
         using var warehouse = Analytics.Warehouse.Warehouse.Open(_folder.Settings.Db);
-        using (var c = warehouse.Connect()) Invocation.SyncCatalogs(c);
         Publisher.Run(warehouse, _folder.Settings);
     }
 

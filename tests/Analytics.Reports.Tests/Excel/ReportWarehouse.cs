@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Analytics.Etl.Catalog;
+using Analytics.Warehouse.ReferenceData;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
 

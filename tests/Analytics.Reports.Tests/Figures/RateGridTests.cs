@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Analytics.Etl.Catalog;
+using Analytics.Warehouse.ReferenceData;
 using Analytics.Etl.Registry;
 using Analytics.Reports.Tests.Excel;
 using Analytics.Warehouse.Metrics;

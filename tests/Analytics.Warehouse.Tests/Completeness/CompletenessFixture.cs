@@ -2,7 +2,7 @@
 namespace Analytics.Warehouse.Tests.Completeness;
 
 /// <summary>
-/// A hand-made registry in a private in-memory warehouse, the catalog read from etl/Catalog/indicators.csv,
+/// A hand-made registry in a private in-memory warehouse, the catalog read from warehouse/ReferenceData/indicators.csv,
 /// and submissions written straight into the submission table with their receipt times.
 ///
 ///   TLD ─┬─ AAA ─┬─ AAA-D1 ─┬─ G1 (private)
@@ -21,7 +21,6 @@ internal sealed class CompletenessFixture : IDisposable
     {
         Warehouse = Analytics.Warehouse.Warehouse.Open(":memory:");
         Connection = Warehouse.Connect();
-        TestCatalog.Load(Connection);
         Unit(1, "TLD", null, 0, null, "2020-01-01", null);
         Unit(2, "AAA", "TLD", 1, null, "2020-01-01", null);
         Unit(3, "BBB", "TLD", 1, null, "2020-01-01", null);

@@ -18,7 +18,6 @@ internal sealed class MetricsFixture : IDisposable
     {
         Warehouse = Analytics.Warehouse.Warehouse.Open(":memory:");
         Connection = Warehouse.Connect();
-        TestCatalog.Load(Connection);
         Unit(1, "TLD", null, 0, null, "2020-01-01", null, null);
         Unit(2, "AAA", "TLD", 1, null, "2020-01-01", null, null);
         Unit(3, "BBB", "TLD", 1, null, "2020-01-01", "2025-06-30", "AAA");

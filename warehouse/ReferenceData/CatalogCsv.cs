@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Analytics.Etl.Catalog;
+namespace Analytics.Warehouse.ReferenceData;
 
 /// <summary>
 /// A small RFC 4180 reader for the catalog file: comma-separated, fields optionally in double

@@ -1,4 +1,4 @@
-namespace Analytics.Etl.Catalog;
+namespace Analytics.Warehouse.ReferenceData;
 
 /// <summary>How an indicator's values behave over time (see dim_indicator.kind).</summary>
 public enum IndicatorKind

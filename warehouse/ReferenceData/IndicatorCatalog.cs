@@ -6,11 +6,11 @@ using System.Text.RegularExpressions;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
-namespace Analytics.Etl.Catalog;
+namespace Analytics.Warehouse.ReferenceData;
 
 /// <summary>
 /// The indicator catalog: every indicator a unit may report or the warehouse derives, read from
-/// etl/Catalog/indicators.csv (embedded in this assembly) and synced into dim_indicator.
+/// warehouse/ReferenceData/indicators.csv (embedded in this assembly) and synced into dim_indicator.
 /// Documented for analysts in docs/indicators.md.
 /// </summary>
 public sealed partial class IndicatorCatalog
@@ -23,7 +23,7 @@ public sealed partial class IndicatorCatalog
         "numerator", "denominator",
     ];
 
-    private const string ResourceName = "Analytics.Etl.Catalog.indicators.csv";
+    private const string ResourceName = "Analytics.Warehouse.ReferenceData.indicators.csv";
 
     private static readonly string[] AllowedSectors = ["public", "soe", "private"];
     private static readonly string[] AllowedPeriodTypes = ["month", "quarter", "half", "nine_months", "year"];
@@ -207,7 +207,7 @@ public sealed partial class IndicatorCatalog
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Resource {ResourceName} is missing from {Assembly.GetExecutingAssembly().GetName().Name}.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd(), "etl/Catalog/indicators.csv");
+        return Parse(reader.ReadToEnd(), "warehouse/ReferenceData/indicators.csv");
     }
 
     [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$", RegexOptions.CultureInvariant)]

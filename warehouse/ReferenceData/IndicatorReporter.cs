@@ -1,4 +1,4 @@
-namespace Analytics.Etl.Catalog;
+namespace Analytics.Warehouse.ReferenceData;
 
 /// <summary>Which level of the hierarchy reports an indicator (see dim_indicator.reported_by).</summary>
 public enum IndicatorReporter

@@ -1,4 +1,4 @@
-namespace Analytics.Etl.Catalog;
+namespace Analytics.Warehouse.ReferenceData;
 
 /// <summary>What a single value of an indicator is (see dim_indicator.value_type).</summary>
 public enum IndicatorValueType

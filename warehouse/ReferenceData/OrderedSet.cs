@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace Analytics.Etl.Catalog;
+namespace Analytics.Warehouse.ReferenceData;
 
 /// <summary>A read-only-to-callers set of strings that enumerates in insertion order.</summary>
 internal sealed class OrderedSet : IReadOnlySet<string>

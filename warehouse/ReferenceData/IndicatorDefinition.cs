@@ -1,7 +1,7 @@
-namespace Analytics.Etl.Catalog;
+namespace Analytics.Warehouse.ReferenceData;
 
 /// <summary>
-/// One row of the indicator catalog (etl/Catalog/indicators.csv). Empty <see cref="Sectors"/> or
+/// One row of the indicator catalog (warehouse/ReferenceData/indicators.csv). Empty <see cref="Sectors"/> or
 /// <see cref="PeriodTypes"/> mean "all". A rate carries its <see cref="Numerator"/> and <see cref="Denominator"/>
 /// codes: the one definition the views, the metrics API and the reports divide. <see cref="Code"/> is a public API for analysts: never rename one.
 /// </summary>
