@@ -28,7 +28,7 @@ public static class AttainmentCommand
         if (cli.Get("--as-of") is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
             throw new UsageException($"--as-of '{text}' is not a date yyyy-MM-dd.");
         var hierarchy = MetricCommand.ParseHierarchy(cli);
-        using var warehouse = cli.OpenWarehouse();
+        using var warehouse = cli.OpenWarehouse(mustExist: true);
         using var connection = warehouse.Connect();
         var plans = Analytics.Warehouse.Plans.PlanCatalog.FromEnvironment();
         IReadOnlyList<AttainmentRow> rows;

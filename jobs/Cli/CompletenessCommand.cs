@@ -31,7 +31,7 @@ public static class CompletenessCommand
             if (asOf.TimeOfDay == TimeSpan.Zero) asOf = asOf.AddDays(1).AddTicks(-1); // a date means the end of that day
         }
         var format = cli.Get("--format")!;
-        using var warehouse = cli.OpenWarehouse();
+        using var warehouse = cli.OpenWarehouse(mustExist: true);
         using var connection = warehouse.Connect();
         var result = CompletenessReport.Compute(connection, period.Code, asOf, cli.Get("--unit"));
         var en = cli.English;

@@ -13,7 +13,7 @@ public static class InfoCommand
 
     private static int Run(Invocation cli)
     {
-        using var warehouse = cli.OpenWarehouse();
+        using var warehouse = cli.OpenWarehouse(mustExist: true);
         using var connection = warehouse.Connect();
         cli.Out.WriteLine($"warehouse   {Path.GetFullPath(warehouse.Path)}");
         cli.Out.WriteLine($"schema      version {Analytics.Warehouse.Schema.Migrator.CurrentVersion(connection)}");

@@ -58,8 +58,10 @@ public sealed class Invocation
     /// While `analytics serve` runs on the file only it writes: a writable open is refused with a message
     /// naming the service (its lock file beside the warehouse, or DuckDB's own file lock while a job runs).
     /// </remarks>
-    public Analytics.Warehouse.Warehouse OpenWarehouse(bool readOnly = false)
+    public Analytics.Warehouse.Warehouse OpenWarehouse(bool readOnly = false, bool mustExist = false)
     {
+        // A command that only reads must not leave an empty warehouse behind for a mistyped or missing --db.
+        if (readOnly || mustExist) RequireWarehouseFile();
         if (!readOnly && Scheduling.ServiceLock.Find(DbPath) is { } holder)
             throw new WarehouseException(Scheduling.ServiceLock.Refusal(holder, English));
         Analytics.Warehouse.Warehouse warehouse;
@@ -74,6 +76,27 @@ public sealed class Invocation
                 : $"kho dữ liệu '{DbPath}' đang được tiến trình khác dùng (dịch vụ `analytics serve` đang chạy tác vụ, hoặc lệnh khác); hãy thử lại sau ít phút. Để đọc, dùng bản sao đã công bố trong thư mục kết quả của dịch vụ (published/warehouse.duckdb). DuckDB: {e.Message}");
         }
         return warehouse;
+    }
+
+    /// <summary>The demo's warehouse, where `./analytics demo` leaves it by default.</summary>
+    public const string DemoWarehouse = "./data/demo/warehouse.duckdb";
+
+    /// <summary>Refuses, as a usage error that names the demo's warehouse when there is one, a --db that holds no warehouse.</summary>
+    public void RequireWarehouseFile()
+    {
+        if (!File.Exists(DbPath)) throw new UsageException(NoWarehouse());
+    }
+
+    private string NoWarehouse()
+    {
+        var demo = File.Exists(DemoWarehouse) && Path.GetFullPath(DemoWarehouse) != Path.GetFullPath(DbPath);
+        return (English, demo) switch
+        {
+            (true, true) => $"there is no warehouse at {DbPath}. The demo's is at {DemoWarehouse}: add --db {DemoWarehouse}.",
+            (true, false) => $"there is no warehouse at {DbPath}. Give its path with --db, or create one (./analytics demo, or ./analytics units import FILE).",
+            (false, true) => $"chưa có kho dữ liệu tại {DbPath}. Kho của bản chạy thử ở {DemoWarehouse}: thêm --db {DemoWarehouse}.",
+            (false, false) => $"chưa có kho dữ liệu tại {DbPath}. Hãy chỉ đường dẫn bằng --db, hoặc tạo kho (./analytics demo, hoặc ./analytics units import TỆP).",
+        };
     }
 }
 

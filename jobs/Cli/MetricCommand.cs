@@ -32,7 +32,7 @@ public static class MetricCommand
 
     internal static Metrics OpenMetrics(Invocation cli, out Analytics.Warehouse.Warehouse warehouse, out DuckDBConnection connection)
     {
-        warehouse = cli.OpenWarehouse();
+        warehouse = cli.OpenWarehouse(mustExist: true);
         connection = warehouse.Connect();
         return new Metrics(connection);
     }

@@ -17,7 +17,7 @@ public static class RefreshCommand
         var asOf = DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
         if (cli.Get("--as-of") is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out asOf))
             throw new UsageException($"--as-of '{text}' is not a date yyyy-MM-dd.");
-        using var warehouse = cli.OpenWarehouse();
+        using var warehouse = cli.OpenWarehouse(mustExist: true);
         using var connection = warehouse.Connect();
         var plans = Analytics.Warehouse.Plans.PlanCatalog.FromEnvironment();
         RefreshResult result;

@@ -30,6 +30,7 @@ public static class SqlCommand
         if (format == "arrow" && string.IsNullOrWhiteSpace(outFile)) throw new UsageException("--format arrow needs --out FILE.arrow.");
         if (format != "arrow" && outFile is not null) throw new UsageException("--out is for --format arrow only; other formats print to standard output.");
 
+        cli.RequireWarehouseFile();
         using var database = DuckDbDatabase.Open(cli.DbPath, AnalystSql.Options);
         using var connection = database.Connect();
         try

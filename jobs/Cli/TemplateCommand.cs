@@ -21,7 +21,7 @@ public static class TemplateCommand
         var unit = cli.Require("--unit");
         var period = cli.Require("--period");
         var output = cli.Require("--out");
-        using var warehouse = cli.OpenWarehouse();
+        using var warehouse = cli.OpenWarehouse(mustExist: true);
         using var connection = warehouse.Connect();
         try
         {
