@@ -20,7 +20,7 @@ internal sealed partial class SampleRun
 
     private static SampleSubmission Grassroots(SampleUnit unit, string period, QuarterValues v, SenderStyle style, string note)
     {
-        var cells = new List<SampleCell>(10)
+        var cells = new List<SampleCell>(13)
         {
             Cell("workers", v.Workers, style),
             Cell("members", v.Members, style),
@@ -38,6 +38,9 @@ internal sealed partial class SampleRun
         cells.Add(v.Party == 0 && style.PeriodStyle == 4 ? new SampleCell("party_introduced", "", null) : Cell("party_introduced", v.Party, style));
         cells.Add(Cell("finance_collected", v.Collected, style));
         cells.Add(Cell("finance_budget", v.Budget, style));
+        cells.Add(Cell("democracy_rules_issued", v.DemocracyRules, style));
+        cells.Add(Cell("dan_van_kheo_registered", v.DanVanKheo, style));
+        cells.Add(Cell("workers_pledged", v.Pledged, style));
         return new SampleSubmission(unit.Code, period, cells, note) { Counts = unit };
     }
 

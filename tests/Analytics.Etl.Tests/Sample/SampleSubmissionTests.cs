@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Analytics.Etl.Catalog;
 using Analytics.Etl.Parsing;
 using Xunit;
 
@@ -8,13 +9,11 @@ namespace Analytics.Etl.Tests.Sample;
 [Collection(SmallSampleCollection.Name)]
 public sealed class SampleSubmissionTests(SmallSampleFixture sample)
 {
-    private static readonly HashSet<string> Catalog =
-    [
-        "workers", "members", "members_admitted", "members_left", "cba_signed", "cba_favorable", "cba_grade_b_plus",
-        "party_introduced", "finance_collected", "finance_budget", "rating", "enterprises_eligible", "cdcs_founded",
-    ];
-
-    private static readonly HashSet<string> Counts = ["workers", "members", "members_admitted", "members_left", "party_introduced", "enterprises_eligible", "cdcs_founded"];
+    // The referee knows what the catalog says a unit may report, and how each value is typed.
+    private static readonly HashSet<string> Catalog = IndicatorCatalog.Default.Entries.Where(e => !e.IsDerived).Select(e => e.Code).ToHashSet();
+    private static readonly HashSet<string> Categories = IndicatorCatalog.Default.Entries.Where(e => e.IsCategory).Select(e => e.Code).ToHashSet();
+    private static readonly HashSet<string> Flags = IndicatorCatalog.Default.Entries.Where(e => e.IsFlag).Select(e => e.Code).ToHashSet();
+    private static readonly HashSet<string> Counts = IndicatorCatalog.Default.Entries.Where(e => e.IsCount && !e.IsDerived).Select(e => e.Code).ToHashSet();
     private static readonly HashSet<string> Ratings = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"];
 
     private JsonElement Expected => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(sample.Directory, "expected.json"))).RootElement;
@@ -207,12 +206,12 @@ public sealed class SampleSubmissionTests(SmallSampleFixture sample)
                     continue;
                 }
 
-                if (v.Indicator == "rating" || v.Text.Length == 0)
+                if (Categories.Contains(v.Indicator) || v.Text.Length == 0)
                 {
                     continue;
                 }
 
-                var kind = v.Indicator.StartsWith("cba", StringComparison.Ordinal) ? NumberKind.Flag
+                var kind = Flags.Contains(v.Indicator) ? NumberKind.Flag
                     : Counts.Contains(v.Indicator) ? NumberKind.Count : NumberKind.Amount;
                 decimal number;
                 if (v.Number is { } typed)
