@@ -141,32 +141,36 @@ internal sealed partial class SampleRun
         var style = file.Style;
         var d = style.Delimiter;
         var newline = style.Crlf ? "\r\n" : "\n";
-        var sb = new StringBuilder(file.Submissions.Count * 400);
-        sb.Append("unit_code").Append(d).Append("period").Append(d).Append("indicator").Append(d).Append("value");
+        // Streamed through one buffer: a national quarter's bulk files hold millions of value rows.
+        using var writer = new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16),
+            new UTF8Encoding(style.Bom), 1 << 16);
+        writer.Write("unit_code");
+        writer.Write(d);
+        writer.Write("period");
+        writer.Write(d);
+        writer.Write("indicator");
+        writer.Write(d);
+        writer.Write("value");
         if (style.Note)
         {
-            sb.Append(d).Append("note");
+            writer.Write(d);
+            writer.Write("note");
         }
 
-        sb.Append(newline);
+        writer.Write(newline);
         foreach (var submission in file.Submissions)
         {
-            var period = Csv.Quote(submission.Period, d);
-            var note = Csv.Quote(submission.Note, d);
+            var prefix = submission.UnitCode + d + Csv.Quote(submission.Period, d) + d;
+            var suffix = style.Note ? d + Csv.Quote(submission.Note, d) + newline : newline;
             foreach (var cell in submission.Cells)
             {
-                sb.Append(submission.UnitCode).Append(d).Append(period).Append(d).Append(cell.Indicator).Append(d)
-                    .Append(Csv.Quote(cell.Text, d));
-                if (style.Note)
-                {
-                    sb.Append(d).Append(note);
-                }
-
-                sb.Append(newline);
+                writer.Write(prefix);
+                writer.Write(cell.Indicator);
+                writer.Write(d);
+                writer.Write(Csv.Quote(cell.Text, d));
+                writer.Write(suffix);
             }
         }
-
-        File.WriteAllText(path, sb.ToString(), new UTF8Encoding(style.Bom));
     }
 
     private static void WriteJson(string path, SampleFile file)

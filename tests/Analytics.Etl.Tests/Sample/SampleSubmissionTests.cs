@@ -80,6 +80,38 @@ public sealed class SampleSubmissionTests(SmallSampleFixture sample)
     }
 
     [Fact]
+    public void YearReportsNeverCountMorePeopleThanThereAreAndStayNearTheSeedsTargets()
+    {
+        var (_, accepted) = Judge();
+        var yearEnd = accepted.Where(s => s.Period.Type == PeriodType.Quarter && s.Period.Seq == 4 && s.Values.ContainsKey("workers"))
+            .GroupBy(s => (s.Unit, s.Period.Year)).ToDictionary(g => g.Key, g => g.Last());
+        var years = accepted.Where(s => s.Period.Type == PeriodType.Year && s.Values.ContainsKey("officials")).ToList();
+
+        Assert.True(years.Count > 1000, $"only {years.Count} grassroots year reports");
+        foreach (var y in years)
+        {
+            var v = y.Values;
+            Assert.True(v["officials_trained"] <= v["officials"], $"{y.Unit} {y.Period}: officials trained above officials");
+            Assert.True(v["female_workers_recognized"] <= v["female_workers"], $"{y.Unit} {y.Period}: women recognised above female workers");
+            Assert.True(v["members_visited"] <= v["members_in_hardship"], $"{y.Unit} {y.Period}: visited above members in hardship");
+            Assert.True(v["culture_standard_achieved"] <= v["culture_standard_registered"], $"{y.Unit} {y.Period}: cultural standard achieved unregistered");
+            if (yearEnd.TryGetValue((y.Unit, y.Period.Year), out var q4))
+            {
+                foreach (var people in new[] { "workers_informed", "workers_in_learning", "workers_donating_fund", "workers_in_culture_sport", "female_workers" })
+                    Assert.True(v[people] <= q4.Values["workers"], $"{y.Unit} {y.Period}: {people} above workers");
+                Assert.True(v["members_partner_benefits"] <= q4.Values["members"], $"{y.Unit} {y.Period}: partner discounts above members");
+            }
+        }
+
+        decimal Share(string part, string whole) => years.Sum(y => y.Values[part]) / years.Sum(y => y.Values[whole]);
+        Assert.InRange(Share("officials_trained", "officials"), 0.8m, 0.98m);
+        Assert.InRange(Share("members_visited", "members_in_hardship"), 0.9m, 1m);
+        var enterprises = years.Where(y => y.Values.ContainsKey("dialogue_held")).ToList();
+        Assert.InRange(enterprises.Sum(y => y.Values["dialogue_held"]) / enterprises.Count, 0.6m, 0.95m);
+        Assert.DoesNotContain(years, y => y.Values.ContainsKey("dialogue_held") && y.Values.ContainsKey("officials_conference_held"));
+    }
+
+    [Fact]
     public void RatingsAreMostlyGoodOrDone()
     {
         var values = SubmissionFiles.ReadAll(sample.Directory).Where(v => v.Indicator == "rating").ToList();
