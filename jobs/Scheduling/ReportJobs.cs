@@ -46,8 +46,9 @@ public sealed class AnnualReportJob(WarehouseGate gate, ServiceSettings settings
             var publisher = new ReportPublisher(connection, clock, settings.English);
             var files = new List<string>();
             foreach (var unit in settings.ReportUnits) files.Add(publisher.Annual(unit, year, folder));
+            // A scorecard only for a plan with targets for the year and data in scope; asked for on the command line, it is always written.
             foreach (var plan in PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS")).Plans)
-                files.Add(publisher.Plan(plan.PlanId, null, year, folder));
+                if (publisher.ScheduledPlan(plan.PlanId, null, year, folder) is { } scorecard) files.Add(scorecard);
             using var worker = new ChartWorker();
             foreach (var unit in settings.ConferenceUnits ?? settings.ReportUnits)
                 files.AddRange(publisher.Conference(unit, year, null, Path.Combine(folder, $"conference-{unit}"), worker));
