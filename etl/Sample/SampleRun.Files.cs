@@ -29,17 +29,17 @@ internal sealed partial class SampleRun
         };
         if (v.CbaSigned is { } signed)
         {
-            cells.Add(Cell("cba_signed", signed, style));
-            cells.Add(Cell("cba_favorable", v.CbaFavorable ?? 0, style));
-            cells.Add(Cell("cba_grade_b_plus", v.CbaGradeBPlus ?? 0, style));
+            cells.Add(Flag("cba_signed", signed, style));
+            cells.Add(Flag("cba_favorable", v.CbaFavorable ?? 0, style));
+            cells.Add(Flag("cba_grade_b_plus", v.CbaGradeBPlus ?? 0, style));
         }
 
         // Some offices leave a zero blank; blank means "not reported", which is what ingest must keep.
         cells.Add(v.Party == 0 && style.PeriodStyle == 4 ? new SampleCell("party_introduced", "", null) : Cell("party_introduced", v.Party, style));
         cells.Add(Cell("finance_collected", v.Collected, style));
         cells.Add(Cell("finance_budget", v.Budget, style));
-        cells.Add(Cell("democracy_rules_issued", v.DemocracyRules, style));
-        cells.Add(Cell("dan_van_kheo_registered", v.DanVanKheo, style));
+        cells.Add(Flag("democracy_rules_issued", v.DemocracyRules, style));
+        cells.Add(Flag("dan_van_kheo_registered", v.DanVanKheo, style));
         cells.Add(Cell("workers_pledged", v.Pledged, style));
         return new SampleSubmission(unit.Code, period, cells, note) { Counts = unit };
     }
@@ -87,6 +87,8 @@ internal sealed partial class SampleRun
     }
 
     private static SampleCell Cell(string indicator, long value, SenderStyle style) => new(indicator, style.Number(value), value);
+
+    private static SampleCell Flag(string indicator, int value, SenderStyle style) => Cell(indicator, value, style);
 
     private void Flush(SampleFile file)
     {

@@ -31,6 +31,7 @@ internal sealed partial class SampleRun
     private readonly double _pError;
     private readonly double _pResubmit;
     private readonly double _pReconcile;
+    private readonly double _pYearError;
     private int _errorTurn;
 
     public SampleRun(SampleOptions options)
@@ -44,6 +45,7 @@ internal sealed partial class SampleRun
         _pError = small ? 0.0025 : 0.00002;
         _pResubmit = small ? 0.02 : 0.01;
         _pReconcile = small ? 0.0015 : 0.0001;
+        _pYearError = small ? 0.003 : 0.00002;
         foreach (var unit in _grassroots.Where(u => u.IsFounded))
         {
             var key = (unit.Windows[0].Parent!, unit.FirstDay.Year, unit.FirstDay.Month);
@@ -369,7 +371,19 @@ internal sealed partial class SampleRun
                     continue;
                 }
 
-                (late ? supplement : main).Submissions.Add(new SampleSubmission(child.Code, style.Period(year), YearCells(child, year, rating, style), "") { Counts = child });
+                var cells = YearCells(child, year, rating, style);
+                if (!late && SampleRandom.For(_options.Seed, "year-error:" + year.Code, child.Index).Chance(_pYearError))
+                {
+                    // A ticked box typed for a yes/no answer: refused, then sent again with the supplement.
+                    var ticked = new List<SampleCell>(cells);
+                    var at = ticked.FindIndex(c => c.Indicator == "emulation_launched");
+                    ticked[at] = new SampleCell("emulation_launched", "x", null);
+                    main.Submissions.Add(new SampleSubmission(child.Code, style.Period(year), ticked, "") { Counts = child, Error = InjectedError.NotANumber });
+                    supplement.Submissions.Add(new SampleSubmission(child.Code, style.Period(year), cells, "Sửa lỗi theo phản hồi") { Counts = child });
+                    continue;
+                }
+
+                (late ? supplement : main).Submissions.Add(new SampleSubmission(child.Code, style.Period(year), cells, "") { Counts = child });
             }
 
             main.Submissions.Add(new SampleSubmission(parent.Code, style.Period(year), UpperYearCells(parent, year, style), ""));
@@ -401,7 +415,7 @@ internal sealed partial class SampleRun
         double Rate(double at2021, double perYear, double spread) =>
             Math.Clamp(at2021 + perYear * t + 0.08 * e + rng.Uniform(-spread, spread), 0, 1);
         int Of(int people, double rate) => (int)Math.Round(people * rate);
-        int Flag(double p) => rng.Chance(Math.Clamp(p + 0.05 * e, 0, 1)) ? 1 : 0;
+        int Happens(double p) => rng.Chance(Math.Clamp(p + 0.05 * e, 0, 1)) ? 1 : 0;
 
         var workers = unit.Workers;
         var members = unit.Members;
@@ -409,39 +423,39 @@ internal sealed partial class SampleRun
         var female = Of(workers, unit.FemaleShare);
         var hardship = rng.Poisson(members * 0.03);
         var visited = hardship == 0 || rng.Chance(0.9) ? hardship : hardship - rng.Between(1, Math.Min(3, hardship));
-        var registered = Flag(0.75);
+        var registered = Happens(0.75);
         var cells = new List<SampleCell>(24)
         {
             new("rating", rating, null),
             Cell("officials", officials, style),
             Cell("female_workers", female, style),
-            Cell("women_committee_founded", unit.WomenCommittee ? 1 : 0, style),
+            Flag("women_committee_founded", unit.WomenCommittee ? 1 : 0, style),
             Cell("workers_informed", Of(workers, Rate(0.86, 0.015, 0.08)), style),
             Cell("workers_in_learning", Of(workers, Rate(0.66, 0.02, 0.1)), style),
             Cell("officials_trained", Of(officials, Rate(0.85, 0.02, 0.1)), style),
-            Cell("emulation_launched", Flag(0.93 + 0.01 * t), style),
+            Flag("emulation_launched", Happens(0.93 + 0.01 * t), style),
             Cell("female_workers_recognized", Of(female, Rate(0.72, 0.02, 0.1)), style),
-            Cell("cdcs_inspected", Flag(0.18), style),
-            Cell("finance_disclosed", Flag(0.9 + 0.015 * t), style),
+            Flag("cdcs_inspected", Happens(0.18), style),
+            Flag("finance_disclosed", Happens(0.9 + 0.015 * t), style),
             Cell("workers_donating_fund", Of(workers, Rate(0.85, 0.01, 0.1)), style),
             Cell("members_partner_benefits", Of(members, Rate(0.12, 0.025, 0.08)), style),
             Cell("members_in_hardship", hardship, style),
             Cell("members_visited", visited, style),
             Cell("workers_in_culture_sport", Of(workers, Rate(0.66, 0.02, 0.12)), style),
-            Cell("policy_participation", Flag(0.5 + 0.03 * t), style),
-            Cell("culture_standard_registered", registered, style),
-            Cell("culture_standard_achieved", registered == 1 ? Flag(0.78 + 0.02 * t) : 0, style),
+            Flag("policy_participation", Happens(0.5 + 0.03 * t), style),
+            Flag("culture_standard_registered", registered, style),
+            Flag("culture_standard_achieved", registered == 1 ? Happens(0.78 + 0.02 * t) : 0, style),
         };
         if (unit.Sector == "public")
         {
-            cells.Add(Cell("officials_conference_held", Flag(0.97), style));
+            cells.Add(Flag("officials_conference_held", Happens(0.97), style));
         }
         else
         {
             var soe = unit.Sector == "soe";
             cells.Add(Cell("members_in_learning", Of(members, Rate(0.55, 0.02, 0.1)), style));
-            cells.Add(Cell("dialogue_held", Flag(soe ? 0.95 : 0.62 + 0.025 * t), style));
-            cells.Add(Cell("workers_conference_held", Flag(soe ? 0.93 : 0.6 + 0.025 * t), style));
+            cells.Add(Flag("dialogue_held", Happens(soe ? 0.95 : 0.62 + 0.025 * t), style));
+            cells.Add(Flag("workers_conference_held", Happens(soe ? 0.93 : 0.6 + 0.025 * t), style));
         }
 
         return cells;
@@ -456,8 +470,8 @@ internal sealed partial class SampleRun
         return
         [
             new("upper_rating", rating, null),
-            Cell("upper_inspected", rng.Chance(0.5) ? 1 : 0, style),
-            Cell("upper_finance_audited", rng.Chance(0.9) ? 1 : 0, style),
+            Flag("upper_inspected", rng.Chance(0.5) ? 1 : 0, style),
+            Flag("upper_finance_audited", rng.Chance(0.9) ? 1 : 0, style),
         ];
     }
 
