@@ -22,6 +22,22 @@ public sealed class ReportPublisher(DuckDbConnection connection, TimeProvider cl
         return Save(outDir, english ? $"monthly-report-{unit}-{monthCode}.xlsx" : $"bao-cao-thang-{unit}-{monthCode}.xlsx", MonthlyWorkbook.Build(data));
     }
 
+    /// <summary>The monthly workbook as a scheduled job writes it: only when some accepted submission is behind it; null otherwise.</summary>
+    public string? ScheduledMonthly(string unit, string monthCode, string outDir)
+    {
+        var data = _loader.Monthly(unit, monthCode);
+        return data.Header.Provenance.SubmissionsUsed == 0 ? null
+            : Save(outDir, english ? $"monthly-report-{unit}-{monthCode}.xlsx" : $"bao-cao-thang-{unit}-{monthCode}.xlsx", MonthlyWorkbook.Build(data));
+    }
+
+    /// <summary>The annual workbook as a scheduled job writes it: only when some accepted submission is behind it; null otherwise.</summary>
+    public string? ScheduledAnnual(string unit, string yearCode, string outDir)
+    {
+        var data = _loader.Annual(unit, yearCode);
+        return data.Header.Provenance.SubmissionsUsed == 0 ? null
+            : Save(outDir, english ? $"annual-report-{unit}-{data.Year}.xlsx" : $"bao-cao-nam-{unit}-{data.Year}.xlsx", AnnualWorkbook.Build(data));
+    }
+
     /// <summary>The annual workbook of <paramref name="unit"/> for a year.</summary>
     public string Annual(string unit, string yearCode, string outDir)
     {

@@ -23,7 +23,11 @@ public static class PlanScorecardWorkbook
         var items = CoverItems.For(h, en ? "Plan scorecard" : "Bảng theo dõi thực hiện chỉ tiêu kế hoạch");
         items.Insert(1, new(en ? "Plan" : "Kế hoạch", $"{data.PlanNumber} — {data.PlanTitle} ({data.Term})"));
         if (Missing(data) is { } missing)
-            items.Insert(2, new(en ? "Missing" : "Còn thiếu", missing));
+        {
+            // The plan's own reason replaces the general one.
+            items.RemoveAll(i => i.Label == CoverItems.MissingLabel(en));
+            items.Insert(2, new(CoverItems.MissingLabel(en), missing));
+        }
         foreach (var status in Enum.GetValues<TargetStatus>())
         {
             var n = data.Targets.Count(t => t.Status == status);

@@ -189,6 +189,37 @@ public sealed class ReportValueTests(ReportWarehouse w) : IClassFixture<ReportWa
     }
 
     [Fact]
+    public void ScheduledUnitReportsAreWrittenOnlyWhenSomethingWasReportedAndACommandLineOneSaysWhatIsMissing()
+    {
+        var folder = Directory.CreateTempSubdirectory("analytics-scheduled-reports-").FullName;
+        try
+        {
+            var publisher = new ReportPublisher(w.Connection, new FixedClock(ReportWarehouse.Now), false);
+
+            // The warehouse holds 2023 and 2024: nothing for 2022 or May 2022, so the jobs write no workbook.
+            Assert.Null(publisher.ScheduledAnnual("HNI", "2022", folder));
+            Assert.Null(publisher.ScheduledMonthly("HNI", "2022-05", folder));
+            Assert.NotNull(publisher.ScheduledAnnual("HNI", "2024", folder));
+            Assert.NotNull(publisher.ScheduledMonthly("HNI", "2024-05", folder));
+            Assert.Equal(["bao-cao-nam-HNI-2024.xlsx", "bao-cao-thang-HNI-2024-05.xlsx"], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+
+            string Missing(string path)
+            {
+                using var reader = new WorkbookReader(File.ReadAllBytes(path));
+                var cover = reader.Package.Workbook.Worksheets.First();
+                var row = WorkbookReader.FindRow(cover, 1, "Còn thiếu");
+                return row > 0 ? cover.Cells[row, 2].Text : "";
+            }
+            Assert.Equal("Chưa có báo cáo nào được chấp nhận trong phạm vi đơn vị cho kỳ 2022: các bảng trống.", Missing(publisher.Annual("HNI", "2022", folder)));
+            Assert.Equal("", Missing(publisher.Annual("HNI", "2024", folder)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void EnglishWorkbooksFromTheWarehouseValidateAndSpeakEnglish()
     {
         foreach (var bytes in new[] { AnnualWorkbook.Build(Loader(true).Annual("HNI", "2024")), MonthlyWorkbook.Build(Loader(true).Monthly("HNI", "2024-05")), PlanScorecardWorkbook.Build(Loader(true).Plan("004", null, "2024")) })
