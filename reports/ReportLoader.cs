@@ -295,7 +295,8 @@ public sealed partial class ReportLoader
         {
             PeriodLabel = _english ? $"{period.Label(Lang)} (as of {asOf:dd/MM/yyyy})" : $"{period.Label(Lang)} (tính đến ngày {asOf:dd/MM/yyyy})",
         };
-        return new PlanScorecardData(header, plan.PlanId, plan.Number ?? plan.PlanId, _english ? plan.TitleEn : plan.TitleVi, plan.Term, targets);
+        var inPeriod = plan.Targets.Count(t => t.Measured && t.FromYear <= period.Year && period.Year <= t.ToYear);
+        return new PlanScorecardData(header, plan.PlanId, plan.Number ?? plan.PlanId, _english ? plan.TitleEn : plan.TitleVi, plan.Term, targets, inPeriod);
     }
 
     /// <summary>The plans issued by <paramref name="unitCode"/> whose term covers the period's year.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Conference;
+using Analytics.Reports.Data;
 using Analytics.Reports.Excel;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
@@ -22,6 +23,22 @@ public sealed class ReportPublisher(DuckDBConnection connection, TimeProvider cl
         return Save(outDir, english ? $"monthly-report-{unit}-{monthCode}.xlsx" : $"bao-cao-thang-{unit}-{monthCode}.xlsx", MonthlyWorkbook.Build(data));
     }
 
+    /// <summary>The monthly workbook as a scheduled job writes it: only when some accepted submission is behind it; null otherwise.</summary>
+    public string? ScheduledMonthly(string unit, string monthCode, string outDir)
+    {
+        var data = _loader.Monthly(unit, monthCode);
+        return data.Header.Provenance.SubmissionsUsed == 0 ? null
+            : Save(outDir, english ? $"monthly-report-{unit}-{monthCode}.xlsx" : $"bao-cao-thang-{unit}-{monthCode}.xlsx", MonthlyWorkbook.Build(data));
+    }
+
+    /// <summary>The annual workbook as a scheduled job writes it: only when some accepted submission is behind it; null otherwise.</summary>
+    public string? ScheduledAnnual(string unit, string yearCode, string outDir)
+    {
+        var data = _loader.Annual(unit, yearCode);
+        return data.Header.Provenance.SubmissionsUsed == 0 ? null
+            : Save(outDir, english ? $"annual-report-{unit}-{data.Year}.xlsx" : $"bao-cao-nam-{unit}-{data.Year}.xlsx", AnnualWorkbook.Build(data));
+    }
+
     /// <summary>The annual workbook of <paramref name="unit"/> for a year.</summary>
     public string Annual(string unit, string yearCode, string outDir)
     {
@@ -30,13 +47,22 @@ public sealed class ReportPublisher(DuckDBConnection connection, TimeProvider cl
     }
 
     /// <summary>The scorecard of a plan for a unit (default: the plan's issuer) and the year assessed.</summary>
-    public string Plan(string planId, string? unit, string periodCode, string outDir)
+    public string Plan(string planId, string? unit, string periodCode, string outDir) => Save(_loader.Plan(planId, unit, periodCode), periodCode, outDir);
+
+    /// <summary>
+    /// The scorecard as a scheduled job writes it: only when the plan has targets for the period and data in
+    /// scope (<see cref="PlanScorecardData.HasSomethingToSay"/>); null, and nothing written, otherwise.
+    /// </summary>
+    public string? ScheduledPlan(string planId, string? unit, string periodCode, string outDir)
     {
         var data = _loader.Plan(planId, unit, periodCode);
-        return Save(outDir, english
-            ? $"plan-scorecard-{planId}-{data.Header.UnitCode}-{periodCode}.xlsx"
-            : $"chi-tieu-ke-hoach-{planId}-{data.Header.UnitCode}-{periodCode}.xlsx", PlanScorecardWorkbook.Build(data));
+        return data.HasSomethingToSay ? Save(data, periodCode, outDir) : null;
     }
+
+    private string Save(PlanScorecardData data, string periodCode, string outDir) =>
+        Save(outDir, english
+            ? $"plan-scorecard-{data.PlanId}-{data.Header.UnitCode}-{periodCode}.xlsx"
+            : $"chi-tieu-ke-hoach-{data.PlanId}-{data.Header.UnitCode}-{periodCode}.xlsx", PlanScorecardWorkbook.Build(data));
 
     /// <summary>
     /// The conference pack of <paramref name="unit"/> for a year: slides (PNG and SVG) and index.html.

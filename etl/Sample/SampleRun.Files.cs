@@ -20,7 +20,7 @@ internal sealed partial class SampleRun
 
     private static SampleSubmission Grassroots(SampleUnit unit, string period, QuarterValues v, SenderStyle style, string note)
     {
-        var cells = new List<SampleCell>(10)
+        var cells = new List<SampleCell>(13)
         {
             Cell("workers", v.Workers, style),
             Cell("members", v.Members, style),
@@ -29,15 +29,18 @@ internal sealed partial class SampleRun
         };
         if (v.CbaSigned is { } signed)
         {
-            cells.Add(Cell("cba_signed", signed, style));
-            cells.Add(Cell("cba_favorable", v.CbaFavorable ?? 0, style));
-            cells.Add(Cell("cba_grade_b_plus", v.CbaGradeBPlus ?? 0, style));
+            cells.Add(Flag("cba_signed", signed, style));
+            cells.Add(Flag("cba_favorable", v.CbaFavorable ?? 0, style));
+            cells.Add(Flag("cba_grade_b_plus", v.CbaGradeBPlus ?? 0, style));
         }
 
         // Some offices leave a zero blank; blank means "not reported", which is what ingest must keep.
         cells.Add(v.Party == 0 && style.PeriodStyle == 4 ? new SampleCell("party_introduced", "", null) : Cell("party_introduced", v.Party, style));
         cells.Add(Cell("finance_collected", v.Collected, style));
         cells.Add(Cell("finance_budget", v.Budget, style));
+        cells.Add(Flag("democracy_rules_issued", v.DemocracyRules, style));
+        cells.Add(Flag("dan_van_kheo_registered", v.DanVanKheo, style));
+        cells.Add(Cell("workers_pledged", v.Pledged, style));
         return new SampleSubmission(unit.Code, period, cells, note) { Counts = unit };
     }
 
@@ -84,6 +87,8 @@ internal sealed partial class SampleRun
     }
 
     private static SampleCell Cell(string indicator, long value, SenderStyle style) => new(indicator, style.Number(value), value);
+
+    private static SampleCell Flag(string indicator, int value, SenderStyle style) => Cell(indicator, value, style);
 
     private void Flush(SampleFile file)
     {
@@ -138,32 +143,36 @@ internal sealed partial class SampleRun
         var style = file.Style;
         var d = style.Delimiter;
         var newline = style.Crlf ? "\r\n" : "\n";
-        var sb = new StringBuilder(file.Submissions.Count * 400);
-        sb.Append("unit_code").Append(d).Append("period").Append(d).Append("indicator").Append(d).Append("value");
+        // Streamed through one buffer: a national quarter's bulk files hold millions of value rows.
+        using var writer = new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16),
+            new UTF8Encoding(style.Bom), 1 << 16);
+        writer.Write("unit_code");
+        writer.Write(d);
+        writer.Write("period");
+        writer.Write(d);
+        writer.Write("indicator");
+        writer.Write(d);
+        writer.Write("value");
         if (style.Note)
         {
-            sb.Append(d).Append("note");
+            writer.Write(d);
+            writer.Write("note");
         }
 
-        sb.Append(newline);
+        writer.Write(newline);
         foreach (var submission in file.Submissions)
         {
-            var period = Csv.Quote(submission.Period, d);
-            var note = Csv.Quote(submission.Note, d);
+            var prefix = submission.UnitCode + d + Csv.Quote(submission.Period, d) + d;
+            var suffix = style.Note ? d + Csv.Quote(submission.Note, d) + newline : newline;
             foreach (var cell in submission.Cells)
             {
-                sb.Append(submission.UnitCode).Append(d).Append(period).Append(d).Append(cell.Indicator).Append(d)
-                    .Append(Csv.Quote(cell.Text, d));
-                if (style.Note)
-                {
-                    sb.Append(d).Append(note);
-                }
-
-                sb.Append(newline);
+                writer.Write(prefix);
+                writer.Write(cell.Indicator);
+                writer.Write(d);
+                writer.Write(Csv.Quote(cell.Text, d));
+                writer.Write(suffix);
             }
         }
-
-        File.WriteAllText(path, sb.ToString(), new UTF8Encoding(style.Bom));
     }
 
     private static void WriteJson(string path, SampleFile file)

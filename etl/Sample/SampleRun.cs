@@ -27,9 +27,11 @@ internal sealed partial class SampleRun
     private readonly HashSet<SampleUnit> _mergerTargets = [];
     private readonly Dictionary<SampleUnit, DateTimeOffset> _firstAccepted = [];
     private readonly Dictionary<SampleUnit, QuarterValues> _reported = [];
+    private readonly Dictionary<string, ProvinceSpec> _provinces = ProvinceCatalog.All.ToDictionary(p => p.Code, StringComparer.Ordinal);
     private readonly double _pError;
     private readonly double _pResubmit;
     private readonly double _pReconcile;
+    private readonly double _pYearError;
     private int _errorTurn;
 
     public SampleRun(SampleOptions options)
@@ -43,6 +45,7 @@ internal sealed partial class SampleRun
         _pError = small ? 0.0025 : 0.00002;
         _pResubmit = small ? 0.02 : 0.01;
         _pReconcile = small ? 0.0015 : 0.0001;
+        _pYearError = small ? 0.003 : 0.00002;
         foreach (var unit in _grassroots.Where(u => u.IsFounded))
         {
             var key = (unit.Windows[0].Parent!, unit.FirstDay.Year, unit.FirstDay.Month);
@@ -262,14 +265,29 @@ internal sealed partial class SampleRun
             _reported[child] = reported;
         }
 
+        var own = new List<SampleCell>(4);
         if (enterprises > 0)
         {
             // Enterprises large enough to found a union, of which a growing share has one.
             var coverage = Math.Min(0.95, 0.62 + 0.012 * index + SampleRandom.For(_options.Seed, "coverage", parent.Index).Uniform(-0.08, 0.08));
             var eligible = (long)Math.Round(enterprises / coverage);
-            main.Submissions.Add(new SampleSubmission(parent.Code, period,
-                [new SampleCell("enterprises_eligible", style.Number(eligible), eligible)], ""));
+            own.Add(new SampleCell("enterprises_eligible", style.Number(eligible), eligible));
         }
+
+        // The upper level's own work in the quarter: training classes for officials (Long Biên runs two a
+        // year, seed 001) and members' legal cases, a rising share of them with a union representative (Gia Lâm, seed 004).
+        var work = SampleRandom.For(_options.Seed, "upper:" + q.Code, parent.Index);
+        var cases = work.Poisson(0.3 + 0.01 * children.Count);
+        var represented = 0;
+        for (var i = 0; i < cases; i++)
+        {
+            represented += work.Chance(Math.Min(0.95, 0.6 + 0.025 * (q.Year - 2021))) ? 1 : 0;
+        }
+
+        own.Add(Cell("training_classes_held", work.Poisson(0.6), style));
+        own.Add(Cell("legal_cases", cases, style));
+        own.Add(Cell("legal_cases_represented", represented, style));
+        main.Submissions.Add(new SampleSubmission(parent.Code, period, own, ""));
 
         Flush(main);
         Flush(supplement);
@@ -336,7 +354,6 @@ internal sealed partial class SampleRun
             {
                 var role = SampleRandom.For(_options.Seed, "rating:" + year.Code, child.Index);
                 var rating = Rating(child, role);
-                var cells = new List<SampleCell> { new("rating", rating, null) };
                 if (role.Chance(0.03))
                 {
                     continue;
@@ -349,13 +366,27 @@ internal sealed partial class SampleRun
                     var ext = child.Channel == SubmissionChannel.Xlsx ? "xlsx" : "json";
                     var day = Max(late ? deadline.AddDays(role.Between(0, 20)) : deadline.AddDays(-role.Between(1, 12)), child.FirstDay.AddDays(2));
                     var file = new SampleFile($"{folder}/{child.Code}.{ext}", At(day, role), own);
-                    file.Submissions.Add(new SampleSubmission(child.Code, own.Period(year), cells, "") { Counts = child });
+                    file.Submissions.Add(new SampleSubmission(child.Code, own.Period(year), YearCells(child, year, rating, own), "") { Counts = child });
                     Flush(file);
+                    continue;
+                }
+
+                var cells = YearCells(child, year, rating, style);
+                if (!late && SampleRandom.For(_options.Seed, "year-error:" + year.Code, child.Index).Chance(_pYearError))
+                {
+                    // A ticked box typed for a yes/no answer: refused, then sent again with the supplement.
+                    var ticked = new List<SampleCell>(cells);
+                    var at = ticked.FindIndex(c => c.Indicator == "emulation_launched");
+                    ticked[at] = new SampleCell("emulation_launched", "x", null);
+                    main.Submissions.Add(new SampleSubmission(child.Code, style.Period(year), ticked, "") { Counts = child, Error = InjectedError.NotANumber });
+                    supplement.Submissions.Add(new SampleSubmission(child.Code, style.Period(year), cells, "Sửa lỗi theo phản hồi") { Counts = child });
                     continue;
                 }
 
                 (late ? supplement : main).Submissions.Add(new SampleSubmission(child.Code, style.Period(year), cells, "") { Counts = child });
             }
+
+            main.Submissions.Add(new SampleSubmission(parent.Code, style.Period(year), UpperYearCells(parent, year, style), ""));
 
             Flush(main);
             Flush(supplement);
@@ -371,6 +402,79 @@ internal sealed partial class SampleRun
         }
     }
 
+    /// <summary>
+    /// A grassroots union's year report: its rating, its officials and female workers at year end, and
+    /// what it did during the year. Rates are drawn around the seeds' targets and rise a little every year
+    /// (docs/sample-data.md, "Activities"); people counts never exceed the people they are counted among.
+    /// </summary>
+    private List<SampleCell> YearCells(SampleUnit unit, PeriodRef year, string rating, SenderStyle style)
+    {
+        var rng = SampleRandom.For(_options.Seed, "activities:" + year.Code, unit.Index);
+        var t = year.Year - 2021;
+        var e = unit.Engagement;
+        double Rate(double at2021, double perYear, double spread) =>
+            Math.Clamp(at2021 + perYear * t + 0.08 * e + rng.Uniform(-spread, spread), 0, 1);
+        int Of(int people, double rate) => (int)Math.Round(people * rate);
+        int Happens(double p) => rng.Chance(Math.Clamp(p + 0.05 * e, 0, 1)) ? 1 : 0;
+
+        var workers = unit.Workers;
+        var members = unit.Members;
+        var officials = Math.Clamp(2 + (int)Math.Round(members / 12.0) + rng.Between(0, 2), 3, 200);
+        var female = Of(workers, unit.FemaleShare);
+        var hardship = rng.Poisson(members * 0.03);
+        var visited = hardship == 0 || rng.Chance(0.9) ? hardship : hardship - rng.Between(1, Math.Min(3, hardship));
+        var registered = Happens(0.75);
+        var cells = new List<SampleCell>(24)
+        {
+            new("rating", rating, null),
+            Cell("officials", officials, style),
+            Cell("female_workers", female, style),
+            Flag("women_committee_founded", unit.WomenCommittee ? 1 : 0, style),
+            Cell("workers_informed", Of(workers, Rate(0.86, 0.015, 0.08)), style),
+            Cell("workers_in_learning", Of(workers, Rate(0.66, 0.02, 0.1)), style),
+            Cell("officials_trained", Of(officials, Rate(0.85, 0.02, 0.1)), style),
+            Flag("emulation_launched", Happens(0.93 + 0.01 * t), style),
+            Cell("female_workers_recognized", Of(female, Rate(0.72, 0.02, 0.1)), style),
+            Flag("cdcs_inspected", Happens(0.18), style),
+            Flag("finance_disclosed", Happens(0.9 + 0.015 * t), style),
+            Cell("workers_donating_fund", Of(workers, Rate(0.85, 0.01, 0.1)), style),
+            Cell("members_partner_benefits", Of(members, Rate(0.12, 0.025, 0.08)), style),
+            Cell("members_in_hardship", hardship, style),
+            Cell("members_visited", visited, style),
+            Cell("workers_in_culture_sport", Of(workers, Rate(0.66, 0.02, 0.12)), style),
+            Flag("policy_participation", Happens(0.5 + 0.03 * t), style),
+            Flag("culture_standard_registered", registered, style),
+            Flag("culture_standard_achieved", registered == 1 ? Happens(0.78 + 0.02 * t) : 0, style),
+        };
+        if (unit.Sector == "public")
+        {
+            cells.Add(Flag("officials_conference_held", Happens(0.97), style));
+        }
+        else
+        {
+            var soe = unit.Sector == "soe";
+            cells.Add(Cell("members_in_learning", Of(members, Rate(0.55, 0.02, 0.1)), style));
+            cells.Add(Flag("dialogue_held", Happens(soe ? 0.95 : 0.62 + 0.025 * t), style));
+            cells.Add(Flag("workers_conference_held", Happens(soe ? 0.93 : 0.6 + 0.025 * t), style));
+        }
+
+        return cells;
+    }
+
+    /// <summary>A direct-upper-level union's own year report: its rating, and whether it was inspected and audited.</summary>
+    private List<SampleCell> UpperYearCells(SampleUnit upper, PeriodRef year, SenderStyle style)
+    {
+        var rng = SampleRandom.For(_options.Seed, "upper-year:" + year.Code, upper.Index);
+        var roll = rng.NextDouble();
+        var rating = roll < 0.25 ? "xuat_sac" : roll < 0.9 ? "tot" : roll < 0.98 ? "hoan_thanh" : "khong_hoan_thanh";
+        return
+        [
+            new("upper_rating", rating, null),
+            Flag("upper_inspected", rng.Chance(0.5) ? 1 : 0, style),
+            Flag("upper_finance_audited", rng.Chance(0.9) ? 1 : 0, style),
+        ];
+    }
+
     private void Month(PeriodRef month)
     {
         var end = month.End;
@@ -384,11 +488,34 @@ internal sealed partial class SampleRun
             var style = SenderStyle.For(_options.Seed, province.Key);
             var rng = SampleRandom.For(_options.Seed, "month:" + month.Code, _registry.ByCode[province.Key].Index);
             var file = new SampleFile($"{month.Code}/{province.Key}.csv", At(end.AddDays(rng.Between(2, 9)), rng), style);
+            SampleSubmission? own = null;
+            if (_provinces.TryGetValue(province.Key, out var spec))
+            {
+                // The federation's own welfare work: "Mái ấm công đoàn" houses (Thanh Hóa: 300 or more in
+                // 2021-2025, seed 002) and, now and then, a union facility where industrial zones are.
+                var work = SampleRandom.For(_options.Seed, "province:" + month.Code, _registry.ByCode[province.Key].Index);
+                var pace = SampleRandom.For(_options.Seed, "houses", _registry.ByCode[province.Key].Index).Uniform(3.5, 6.5);
+                own = new SampleSubmission(province.Key, style.Period(month),
+                [
+                    Cell("mai_am_houses_built", work.Poisson(pace), style),
+                    Cell("union_facilities_built", work.Chance(spec.IndustrialZones ? 1 / 40.0 : 1 / 100.0) ? 1 : 0, style),
+                ], "");
+                file.Submissions.Add(own);
+            }
+
             foreach (var unit in province.OrderBy(u => u.Code, StringComparer.Ordinal))
             {
                 var founded = _foundings.GetValueOrDefault((unit.Code, month.Year, month.Seq));
-                file.Submissions.Add(new SampleSubmission(unit.Code, style.Period(month),
-                    [new SampleCell("cdcs_founded", founded.ToString(CultureInfo.InvariantCulture), founded)], ""));
+                var cell = new SampleCell("cdcs_founded", founded.ToString(CultureInfo.InvariantCulture), founded);
+                // A province with grassroots directly under it sends one submission with both its parts:
+                // a second one for the same unit and month would be read as a new version replacing the first.
+                if (unit.Code == own?.UnitCode)
+                {
+                    own.Cells.Add(cell);
+                    continue;
+                }
+
+                file.Submissions.Add(new SampleSubmission(unit.Code, style.Period(month), [cell], ""));
             }
 
             Flush(file);
@@ -402,6 +529,7 @@ internal sealed partial class SampleRun
         if (!unit.Started)
         {
             Start(unit, SampleRandom.For(_options.Seed, "start", unit.Index));
+            StartActivities(unit, SampleRandom.For(_options.Seed, "start-activities", unit.Index));
             // A union founded this quarter admits all its first members; older ones had a usual quarter.
             admitted = unit.IsFounded ? unit.Members : (int)Math.Round(unit.Members * 0.02);
             left = unit.IsFounded ? 0 : (int)Math.Round(unit.Members * 0.015);
@@ -439,10 +567,43 @@ internal sealed partial class SampleRun
         var collected = (long)(budget * rng.Uniform(0.82, 1.06)) / 1000 * 1000;
         var enterprise = unit.Sector != "public";
         _ = index;
+        AdvanceStocks(unit, SampleRandom.For(_options.Seed, "stocks:" + q.Code, unit.Index));
         return new QuarterValues(unit.Workers, unit.Members, admitted, left, party, collected, budget,
             enterprise ? (unit.CbaSigned ? 1 : 0) : null,
             enterprise ? (unit.CbaSigned && unit.CbaFavorable ? 1 : 0) : null,
-            enterprise ? (unit.CbaSigned && unit.CbaGradeBPlus ? 1 : 0) : null);
+            enterprise ? (unit.CbaSigned && unit.CbaGradeBPlus ? 1 : 0) : null,
+            unit.DemocracyRules ? 1 : 0, unit.DanVanKheo ? 1 : 0, (int)Math.Round(unit.Workers * unit.PledgedShare));
+    }
+
+    // The activity stocks a unit starts with: most agencies and state enterprises have their democracy
+    // regulations and a women's committee, non-state enterprises less often, a newly founded union seldom.
+    private static void StartActivities(SampleUnit unit, SampleRandom rng)
+    {
+        unit.Engagement = Math.Clamp(0.5 * rng.Normal(), -1, 1);
+        var state = unit.Sector != "private";
+        var fresh = unit.IsFounded ? 0.5 : 1.0;
+        var keen = 0.1 * unit.Engagement;
+        unit.FemaleShare = unit.Sector switch
+        {
+            "public" => rng.Uniform(0.5, 0.75),
+            "soe" => rng.Uniform(0.25, 0.45),
+            _ => rng.Uniform(0.35, 0.7),
+        };
+        unit.PledgedShare = Math.Clamp(rng.Uniform(0.6, 0.95) + keen, 0, 1) * fresh;
+        unit.DemocracyRules = rng.Chance(((state ? 0.9 : 0.55) + keen) * fresh);
+        unit.DanVanKheo = rng.Chance((0.8 + keen) * fresh);
+        unit.WomenCommittee = rng.Chance(((state ? 0.85 : 0.5) + keen) * fresh);
+    }
+
+    // Each quarter a few more units issue their regulations, register a model, found a women's committee,
+    // and more workers sign the pledge; none is ever withdrawn.
+    private static void AdvanceStocks(SampleUnit unit, SampleRandom rng)
+    {
+        var state = unit.Sector != "private";
+        unit.DemocracyRules |= rng.Chance(state ? 0.15 : 0.05);
+        unit.DanVanKheo |= rng.Chance(0.1);
+        unit.WomenCommittee |= rng.Chance(state ? 0.06 : 0.04);
+        unit.PledgedShare = Math.Min(1, unit.PledgedShare + rng.Uniform(0, 0.025));
     }
 
     private static void Start(SampleUnit unit, SampleRandom rng)

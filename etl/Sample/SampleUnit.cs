@@ -33,6 +33,15 @@ internal sealed class SampleUnit(int index, string code, string name, int level,
     public bool CbaFavorable { get; set; }
     public bool CbaGradeBPlus { get; set; }
 
+    // Grassroots activity state (docs/sample-data.md, "Activities"): how keen the unit is (about -1..1,
+    // shifting every activity rate so the same units tend to do well), and the stocks it carries forward.
+    public double Engagement { get; set; }
+    public double FemaleShare { get; set; }
+    public double PledgedShare { get; set; }
+    public bool DemocracyRules { get; set; }
+    public bool DanVanKheo { get; set; }
+    public bool WomenCommittee { get; set; }
+
     /// <summary>Members in the last quarter report that will be accepted (null: none), for the reconciliation ground truth.</summary>
     public int? LastReportedMembers { get; set; }
     public int LastReportedQuarter { get; set; } = -1;

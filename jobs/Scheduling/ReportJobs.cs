@@ -23,7 +23,8 @@ public sealed class MonthlyReportJob(WarehouseGate gate, ServiceSettings setting
         {
             using var connection = w.Connect();
             var publisher = new ReportPublisher(connection, clock, settings.English);
-            return settings.ReportUnits.Select(unit => publisher.Monthly(unit, code, Path.Combine(settings.ReportsDirectory, code))).ToList();
+            // Only units with something reported: a month nobody reported gets no workbook.
+            return settings.ReportUnits.Select(unit => publisher.ScheduledMonthly(unit, code, Path.Combine(settings.ReportsDirectory, code))).OfType<string>().ToList();
         }, cancellationToken);
         context.Result = new JobSummary($"{written.Count} báo cáo tháng {code}", $"{written.Count} monthly reports for {code}", Changed: written.Count > 0);
     }
@@ -45,9 +46,11 @@ public sealed class AnnualReportJob(WarehouseGate gate, ServiceSettings settings
             using var connection = w.Connect();
             var publisher = new ReportPublisher(connection, clock, settings.English);
             var files = new List<string>();
-            foreach (var unit in settings.ReportUnits) files.Add(publisher.Annual(unit, year, folder));
+            foreach (var unit in settings.ReportUnits)
+                if (publisher.ScheduledAnnual(unit, year, folder) is { } annual) files.Add(annual);
+            // A scorecard only for a plan with targets for the year and data in scope; asked for on the command line, it is always written.
             foreach (var plan in PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS")).Plans)
-                files.Add(publisher.Plan(plan.PlanId, null, year, folder));
+                if (publisher.ScheduledPlan(plan.PlanId, null, year, folder) is { } scorecard) files.Add(scorecard);
             using var worker = new ChartWorker();
             foreach (var unit in settings.ConferenceUnits ?? settings.ReportUnits)
                 files.AddRange(publisher.Conference(unit, year, null, Path.Combine(folder, $"conference-{unit}"), worker));

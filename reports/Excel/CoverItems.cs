@@ -5,11 +5,14 @@ namespace Analytics.Reports.Excel;
 /// <summary>The cover lines every report shares: unit, period, audience, generation time and the data behind it.</summary>
 public static class CoverItems
 {
+    /// <summary>The label of the cover line that says what a report lacks.</summary>
+    public static string MissingLabel(bool english) => english ? "Missing" : "Còn thiếu";
+
     public static List<CoverItem> For(ReportHeader header, string report)
     {
         var en = header.English;
         var p = header.Provenance;
-        return
+        List<CoverItem> items =
         [
             new(en ? "Report" : "Báo cáo", report),
             new(en ? "Unit" : "Đơn vị", $"{header.UnitName} ({header.UnitCode})"),
@@ -27,5 +30,11 @@ public static class CoverItems
             new(en ? "Last submission received" : "Báo cáo nhận sau cùng", p.LastReceivedAt, ExcelFormats.DateTime),
             new(en ? "Times" : "Thời gian", en ? "Vietnam time (UTC+07:00)" : "Giờ Việt Nam (UTC+07:00)"),
         ];
+        // A report asked for although nothing was reported says so first, rather than showing empty tables.
+        if (p.SubmissionsUsed == 0)
+            items.Insert(1, new(MissingLabel(en), en
+                ? $"No accepted submission in the unit's scope for {header.PeriodCode}: the tables are empty."
+                : $"Chưa có báo cáo nào được chấp nhận trong phạm vi đơn vị cho kỳ {header.PeriodCode}: các bảng trống."));
+        return items;
     }
 }

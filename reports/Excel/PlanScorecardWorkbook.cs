@@ -22,6 +22,12 @@ public static class PlanScorecardWorkbook
         var groupSheet = book.T("Theo nhóm", "By group");
         var items = CoverItems.For(h, en ? "Plan scorecard" : "Bảng theo dõi thực hiện chỉ tiêu kế hoạch");
         items.Insert(1, new(en ? "Plan" : "Kế hoạch", $"{data.PlanNumber} — {data.PlanTitle} ({data.Term})"));
+        if (Missing(data) is { } missing)
+        {
+            // The plan's own reason replaces the general one.
+            items.RemoveAll(i => i.Label == CoverItems.MissingLabel(en));
+            items.Insert(2, new(CoverItems.MissingLabel(en), missing));
+        }
         foreach (var status in Enum.GetValues<TargetStatus>())
         {
             var n = data.Targets.Count(t => t.Status == status);
@@ -35,6 +41,22 @@ public static class PlanScorecardWorkbook
         WriteTargets(book, targetSheet, data);
         WriteGroups(book, groupSheet, data);
         return book.ToBytes();
+    }
+
+    /// <summary>What the scorecard lacks, said plainly on its cover (null when it has targets for the period and data).</summary>
+    public static string? Missing(PlanScorecardData data)
+    {
+        var en = data.Header.English;
+        var period = data.Header.PeriodCode;
+        if (data.Targets.Count == 0)
+            return en ? "The plan sets no targets: there is nothing to score." : "Kế hoạch không đặt chỉ tiêu nào: không có gì để đánh giá.";
+        if (data.TargetsInPeriod == 0)
+            return en ? $"The plan sets no target for {period} (its term is {data.Term}); the figures shown are those of its own years."
+                : $"Kế hoạch không có chỉ tiêu cho kỳ {period} (thời hạn {data.Term}); số liệu dưới đây là của các năm thuộc kế hoạch.";
+        if (!data.HasData)
+            return en ? $"No submission in the unit's scope measures any target for {period}."
+                : $"Chưa có báo cáo nào trong phạm vi đơn vị đo được chỉ tiêu cho kỳ {period}.";
+        return null;
     }
 
     private static void WriteTargets(ReportWorkbook book, string name, PlanScorecardData data)

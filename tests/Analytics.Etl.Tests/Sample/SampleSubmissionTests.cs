@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Analytics.Etl.Catalog;
 using Analytics.Etl.Parsing;
 using Xunit;
 
@@ -8,13 +9,11 @@ namespace Analytics.Etl.Tests.Sample;
 [Collection(SmallSampleCollection.Name)]
 public sealed class SampleSubmissionTests(SmallSampleFixture sample)
 {
-    private static readonly HashSet<string> Catalog =
-    [
-        "workers", "members", "members_admitted", "members_left", "cba_signed", "cba_favorable", "cba_grade_b_plus",
-        "party_introduced", "finance_collected", "finance_budget", "rating", "enterprises_eligible", "cdcs_founded",
-    ];
-
-    private static readonly HashSet<string> Counts = ["workers", "members", "members_admitted", "members_left", "party_introduced", "enterprises_eligible", "cdcs_founded"];
+    // The referee knows what the catalog says a unit may report, and how each value is typed.
+    private static readonly HashSet<string> Catalog = IndicatorCatalog.Default.Entries.Where(e => !e.IsDerived).Select(e => e.Code).ToHashSet();
+    private static readonly HashSet<string> Categories = IndicatorCatalog.Default.Entries.Where(e => e.IsCategory).Select(e => e.Code).ToHashSet();
+    private static readonly HashSet<string> Flags = IndicatorCatalog.Default.Entries.Where(e => e.IsFlag).Select(e => e.Code).ToHashSet();
+    private static readonly HashSet<string> Counts = IndicatorCatalog.Default.Entries.Where(e => e.IsCount && !e.IsDerived).Select(e => e.Code).ToHashSet();
     private static readonly HashSet<string> Ratings = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"];
 
     private JsonElement Expected => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(sample.Directory, "expected.json"))).RootElement;
@@ -78,6 +77,38 @@ public sealed class SampleSubmissionTests(SmallSampleFixture sample)
         Assert.All(grassroots, s => Assert.Equal(0, s.Values["finance_budget"] % 1000));
         var admissionsByQuarter = grassroots.GroupBy(s => s.Period.Seq).ToDictionary(g => g.Key, g => g.Sum(s => s.Values["members_admitted"]));
         Assert.True(admissionsByQuarter[2] > admissionsByQuarter[1], "admissions peak in the second quarter");
+    }
+
+    [Fact]
+    public void YearReportsNeverCountMorePeopleThanThereAreAndStayNearTheSeedsTargets()
+    {
+        var (_, accepted) = Judge();
+        var yearEnd = accepted.Where(s => s.Period.Type == PeriodType.Quarter && s.Period.Seq == 4 && s.Values.ContainsKey("workers"))
+            .GroupBy(s => (s.Unit, s.Period.Year)).ToDictionary(g => g.Key, g => g.Last());
+        var years = accepted.Where(s => s.Period.Type == PeriodType.Year && s.Values.ContainsKey("officials")).ToList();
+
+        Assert.True(years.Count > 1000, $"only {years.Count} grassroots year reports");
+        foreach (var y in years)
+        {
+            var v = y.Values;
+            Assert.True(v["officials_trained"] <= v["officials"], $"{y.Unit} {y.Period}: officials trained above officials");
+            Assert.True(v["female_workers_recognized"] <= v["female_workers"], $"{y.Unit} {y.Period}: women recognised above female workers");
+            Assert.True(v["members_visited"] <= v["members_in_hardship"], $"{y.Unit} {y.Period}: visited above members in hardship");
+            Assert.True(v["culture_standard_achieved"] <= v["culture_standard_registered"], $"{y.Unit} {y.Period}: cultural standard achieved unregistered");
+            if (yearEnd.TryGetValue((y.Unit, y.Period.Year), out var q4))
+            {
+                foreach (var people in new[] { "workers_informed", "workers_in_learning", "workers_donating_fund", "workers_in_culture_sport", "female_workers" })
+                    Assert.True(v[people] <= q4.Values["workers"], $"{y.Unit} {y.Period}: {people} above workers");
+                Assert.True(v["members_partner_benefits"] <= q4.Values["members"], $"{y.Unit} {y.Period}: partner discounts above members");
+            }
+        }
+
+        decimal Share(string part, string whole) => years.Sum(y => y.Values[part]) / years.Sum(y => y.Values[whole]);
+        Assert.InRange(Share("officials_trained", "officials"), 0.8m, 0.98m);
+        Assert.InRange(Share("members_visited", "members_in_hardship"), 0.9m, 1m);
+        var enterprises = years.Where(y => y.Values.ContainsKey("dialogue_held")).ToList();
+        Assert.InRange(enterprises.Sum(y => y.Values["dialogue_held"]) / enterprises.Count, 0.6m, 0.95m);
+        Assert.DoesNotContain(years, y => y.Values.ContainsKey("dialogue_held") && y.Values.ContainsKey("officials_conference_held"));
     }
 
     [Fact]
@@ -207,12 +238,12 @@ public sealed class SampleSubmissionTests(SmallSampleFixture sample)
                     continue;
                 }
 
-                if (v.Indicator == "rating" || v.Text.Length == 0)
+                if (Categories.Contains(v.Indicator) || v.Text.Length == 0)
                 {
                     continue;
                 }
 
-                var kind = v.Indicator.StartsWith("cba", StringComparison.Ordinal) ? NumberKind.Flag
+                var kind = Flags.Contains(v.Indicator) ? NumberKind.Flag
                     : Counts.Contains(v.Indicator) ? NumberKind.Count : NumberKind.Amount;
                 decimal number;
                 if (v.Number is { } typed)

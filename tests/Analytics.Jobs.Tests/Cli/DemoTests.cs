@@ -58,7 +58,13 @@ public sealed class DemoTests : IDisposable
         var reports = Path.Combine(_temp.Path, "reports");
         Assert.NotEmpty(Directory.GetFiles(reports, "bao-cao-thang-TLD-*.xlsx", SearchOption.AllDirectories));
         Assert.NotEmpty(Directory.GetFiles(reports, "bao-cao-nam-TLD-*.xlsx", SearchOption.AllDirectories));
-        Assert.Equal(Analytics.Warehouse.Plans.PlanCatalog.Embedded.Plans.Count, Directory.GetFiles(reports, "chi-tieu-ke-hoach-*.xlsx", SearchOption.AllDirectories).Length);
+        // A scorecard for each plan with targets for last year and data: not 001 (2021 only) nor 003 (no targets).
+        var year = DateTime.UtcNow.Year - 1;
+        var scorecards = Directory.GetFiles(reports, "chi-tieu-ke-hoach-*.xlsx", SearchOption.AllDirectories).Select(f => Path.GetFileName(f)[..21]).Order().ToList();
+        var planned = Analytics.Warehouse.Plans.PlanCatalog.Embedded.Plans
+            .Where(p => p.Targets.Any(t => t.Measured && t.FromYear <= year && year <= t.ToYear)).Select(p => $"chi-tieu-ke-hoach-{p.PlanId}").Order().ToList();
+        Assert.Equal(planned, scorecards);
+        Assert.DoesNotContain("chi-tieu-ke-hoach-003", scorecards);
         Assert.Single(Directory.GetFiles(reports, "index.html", SearchOption.AllDirectories));
         Assert.True(File.Exists(Path.Combine(_temp.Path, "published", "warehouse.duckdb")));
         Assert.Contains(Path.Combine(_temp.Path, "warehouse.duckdb"), output.ToString(), StringComparison.Ordinal);

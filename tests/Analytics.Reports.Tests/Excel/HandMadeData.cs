@@ -60,5 +60,5 @@ internal static class HandMadeData
         new("002-T02", "membership", "Phát triển đoàn viên", "70% doanh nghiệp có CĐCS", "2024", 0.72, 0.7, "≥ 70%", 0.72 / 0.7, TargetStatus.Achieved, "Đạt 72,0%.", ValueFormat.Percent),
         new("002-T05", "finance", "Tài chính", "Thu tài chính đạt 90% dự toán trở lên", "2024", 0.8, 0.9, "≥ 90%", 0.8 / 0.9, TargetStatus.NotAchieved, "Chỉ đạt 80,0%.", ValueFormat.Percent),
         new("002-T09", "party", "Đảng", "Không đo được", "2024", null, null, "", null, TargetStatus.NotMeasured, "Không có trong báo cáo.", ValueFormat.Count),
-    ]);
+    ], TargetsInPeriod: 3);
 }

@@ -155,6 +155,71 @@ public sealed class ReportValueTests(ReportWarehouse w) : IClassFixture<ReportWa
     }
 
     [Fact]
+    public void AScheduledScorecardIsWrittenOnlyWhenThePlanHasTargetsForTheYearAndData()
+    {
+        var folder = Directory.CreateTempSubdirectory("analytics-scheduled-plans-").FullName;
+        try
+        {
+            var publisher = new ReportPublisher(w.Connection, new FixedClock(ReportWarehouse.Now), false);
+
+            // 004 (Gia Lâm, 2021-2045) has targets for 2024 and the warehouse holds Gia Lâm's 2024 figures.
+            Assert.NotNull(publisher.ScheduledPlan("004", null, "2024", folder));
+            // 003 sets no targets; 001 covers 2021 only: nothing to say for 2024, no file. (Their issuers are not in
+            // this registry, so both are scored for Gia Lâm.)
+            Assert.Null(publisher.ScheduledPlan("003", "HNI-GLM", "2024", folder));
+            Assert.Null(publisher.ScheduledPlan("001", "HNI-GLM", "2024", folder));
+            Assert.Equal(["chi-tieu-ke-hoach-004-HNI-GLM-2024.xlsx"], Directory.GetFiles(folder).Select(Path.GetFileName));
+
+            // Asked for anyway (the command line), each is written and its cover says what is missing.
+            string Missing(string planId)
+            {
+                using var reader = new WorkbookReader(File.ReadAllBytes(publisher.Plan(planId, "HNI-GLM", "2024", folder)));
+                var cover = reader.Package.Workbook.Worksheets.First();
+                var row = WorkbookReader.FindRow(cover, 1, "Còn thiếu");
+                return row > 0 ? cover.Cells[row, 2].Text : "";
+            }
+            Assert.Equal("Kế hoạch không đặt chỉ tiêu nào: không có gì để đánh giá.", Missing("003"));
+            Assert.StartsWith("Kế hoạch không có chỉ tiêu cho kỳ 2024 (thời hạn 2021)", Missing("001"), StringComparison.Ordinal);
+            Assert.Equal("", Missing("004"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ScheduledUnitReportsAreWrittenOnlyWhenSomethingWasReportedAndACommandLineOneSaysWhatIsMissing()
+    {
+        var folder = Directory.CreateTempSubdirectory("analytics-scheduled-reports-").FullName;
+        try
+        {
+            var publisher = new ReportPublisher(w.Connection, new FixedClock(ReportWarehouse.Now), false);
+
+            // The warehouse holds 2023 and 2024: nothing for 2022 or May 2022, so the jobs write no workbook.
+            Assert.Null(publisher.ScheduledAnnual("HNI", "2022", folder));
+            Assert.Null(publisher.ScheduledMonthly("HNI", "2022-05", folder));
+            Assert.NotNull(publisher.ScheduledAnnual("HNI", "2024", folder));
+            Assert.NotNull(publisher.ScheduledMonthly("HNI", "2024-05", folder));
+            Assert.Equal(["bao-cao-nam-HNI-2024.xlsx", "bao-cao-thang-HNI-2024-05.xlsx"], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+
+            string Missing(string path)
+            {
+                using var reader = new WorkbookReader(File.ReadAllBytes(path));
+                var cover = reader.Package.Workbook.Worksheets.First();
+                var row = WorkbookReader.FindRow(cover, 1, "Còn thiếu");
+                return row > 0 ? cover.Cells[row, 2].Text : "";
+            }
+            Assert.Equal("Chưa có báo cáo nào được chấp nhận trong phạm vi đơn vị cho kỳ 2022: các bảng trống.", Missing(publisher.Annual("HNI", "2022", folder)));
+            Assert.Equal("", Missing(publisher.Annual("HNI", "2024", folder)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void EnglishWorkbooksFromTheWarehouseValidateAndSpeakEnglish()
     {
         foreach (var bytes in new[] { AnnualWorkbook.Build(Loader(true).Annual("HNI", "2024")), MonthlyWorkbook.Build(Loader(true).Monthly("HNI", "2024-05")), PlanScorecardWorkbook.Build(Loader(true).Plan("004", null, "2024")) })
