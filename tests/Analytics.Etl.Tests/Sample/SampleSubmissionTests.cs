@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Analytics.Etl.Catalog;
+using Analytics.Warehouse.ReferenceData;
 using Analytics.Etl.Parsing;
 using Xunit;
 

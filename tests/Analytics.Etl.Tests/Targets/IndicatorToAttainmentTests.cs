@@ -1,4 +1,4 @@
-using Analytics.Etl.Catalog;
+using Analytics.Warehouse.ReferenceData;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
 using Analytics.Warehouse.Metrics;
@@ -18,7 +18,7 @@ public sealed class IndicatorToAttainmentTests : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("analytics-target-paths-").FullName;
     private readonly Analytics.Warehouse.Warehouse _warehouse;
-    private readonly Analytics.Warehouse.DuckDb.DuckDbConnection _connection;
+    private readonly DuckDB.NET.Data.DuckDBConnection _connection;
     private readonly PlanCatalog _plans;
 
     public IndicatorToAttainmentTests()
