@@ -48,9 +48,8 @@ public sealed class AnnualReportJob(WarehouseGate gate, ServiceSettings settings
             foreach (var unit in settings.ReportUnits) files.Add(publisher.Annual(unit, year, folder));
             foreach (var plan in PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS")).Plans)
                 files.Add(publisher.Plan(plan.PlanId, null, year, folder));
-            using var worker = new ChartWorker();
             foreach (var unit in settings.ConferenceUnits ?? settings.ReportUnits)
-                files.AddRange(publisher.Conference(unit, year, null, Path.Combine(folder, $"conference-{unit}"), worker));
+                files.AddRange(publisher.Conference(unit, year, null, Path.Combine(folder, $"conference-{unit}")));
             return files;
         }, cancellationToken);
         context.Result = new JobSummary($"{written.Count} tệp báo cáo năm {year}", $"{written.Count} files of the {year} annual reports", Changed: written.Count > 0);
