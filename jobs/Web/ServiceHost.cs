@@ -65,7 +65,6 @@ public static class ServiceHost
         app.MapCompletenessPages();
         app.MapReportsPages();
         app.MapSqlPages();
-        app.MapAssetsApi();
         return app;
     }
 }

@@ -58,7 +58,10 @@ public sealed partial class Chart
     public string RenderSvg()
     {
         using var plot = Plot();
-        return NumberClipPaths(plot.GetSvgXml(Size.Width, Size.Height));
+        var svg = NumberClipPaths(plot.GetSvgXml(Size.Width, Size.Height));
+        // A viewBox lets a page scale the SVG to its box (index.html, the web page's inline chart).
+        var root = svg.IndexOf("<svg ", StringComparison.Ordinal);
+        return root < 0 ? svg : svg.Insert(root + 5, $"viewBox=\"0 0 {Size.Width.ToString(CultureInfo.InvariantCulture)} {Size.Height.ToString(CultureInfo.InvariantCulture)}\" ");
     }
 
     // Skia's SVG canvas names clip paths from a counter shared by the whole process; numbering them

@@ -179,6 +179,20 @@ public sealed class ChartRenderingTests
         Assert.True(text.Split('\n').Length <= 2);
     }
 
+    [Fact]
+    public void TextFromTheDataIsEscapedInTheSvg()
+    {
+        // The web page puts the SVG inline: a unit name must stay text, never become markup.
+        var chart = ReportCharts.Ranking(new ChartText("<b>T</b>", "S & S", "P"),
+            [new("<script>alert(1)</script>", 1), new("A \"quoted\" & unit", 2)], ValueFormat.Count);
+        var svg = chart.RenderSvg();
+        Assert.DoesNotContain("<script>", svg, StringComparison.Ordinal);
+        var texts = System.Xml.Linq.XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains("<script>alert(1)</script>", texts);
+        Assert.Contains("A \"quoted\" & unit", texts);
+        Assert.Contains("<b>T</b>", texts);
+    }
+
     private static List<string> AllText(ChartLanguage lang) =>
         [.. SampleCharts.Kinds.SelectMany(k => SampleCharts.Build(k, lang).Labels).Select(l => l.Text)];
 }
