@@ -89,7 +89,7 @@ public sealed partial class Chart
     {
         settings ??= PngSettings.Default;
         using var plot = Plot();
-        using var surface = SKSurface.Create(new SKImageInfo(Size.Width, Size.Height, SKColorType.Rgba8888, SKAlphaType.Premul))
+        using var surface = SKSurface.Create(new SKImageInfo(Size.Width, Size.Height, SKColorType.Rgba8888, SKAlphaType.Opaque))
             ?? throw new ChartRenderException($"Skia could not make a {Size.Width}×{Size.Height} surface.");
         plot.Render(surface);
         using var image = surface.Snapshot();

@@ -61,6 +61,18 @@ internal sealed class ChartCanvas
 
     public float LineHeight(float size, bool bold = false) => Measure("Ấ", size, bold).Height;
 
+    /// <summary>
+    /// Text size for one row of a horizontal chart: <paramref name="wanted"/> kept between the
+    /// smallest and the usual label size, then made smaller still if a line would be taller than the
+    /// row (68 provinces on one slide), so rows never overlap.
+    /// </summary>
+    public float RowTextSize(float rowPixels, float wanted)
+    {
+        var size = Math.Clamp(wanted, Px(ChartStyle.MinLabelSize), Px(ChartStyle.ValueLabelSize));
+        var line = LineHeight(size);
+        return line <= rowPixels * 0.95f ? size : size * rowPixels * 0.95f / line;
+    }
+
     /// <summary>Places a label with its anchor at (x, y) and the given alignment of its box to the anchor.</summary>
     public ChartLabel Text(string text, float x, float y, Alignment align, float size, bool bold, string color, string role)
     {

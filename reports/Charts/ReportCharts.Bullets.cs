@@ -31,9 +31,9 @@ public static partial class ReportCharts
         var bottom = c.Height - c.BottomAxisHeight(xTitle.Length > 0);
         var n = Math.Max(1, rows.Count);
         var rowPixels = (bottom - top) / n;
-        var labelSize = Math.Clamp(rowPixels * 0.4f, c.Px(ChartStyle.MinLabelSize), c.Px(ChartStyle.ValueLabelSize));
+        var labelSize = c.RowTextSize(rowPixels, rowPixels * 0.4f);
         var lines = rowPixels >= c.LineHeight(labelSize) * 2.1f ? 2 : 1;
-        var names = rows.Select(r => c.Fit(r.Label, c.Width * 0.34f, lines, labelSize, c.Px(ChartStyle.MinLabelSize), false)).ToList();
+        var names = rows.Select(r => c.Fit(r.Label, c.Width * 0.34f, lines, labelSize, Math.Min(labelSize, c.Px(ChartStyle.MinLabelSize)), false)).ToList();
         var left = c.Px(ChartStyle.PadLeft) + names.Select(l => c.TextWidth(l.Text, l.Size, false)).DefaultIfEmpty(0).Max() + c.Px(8);
         var captions = rows.Select(r =>
             $"{ChartStyle.Number(r.Actual, r.Format, lang)} / {ChartStyle.Number(r.Target, r.Format, lang)}  ({ChartStyle.Number(Attainment(r), ValueFormat.Percent, lang)})").ToList();

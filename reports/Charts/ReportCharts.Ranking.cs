@@ -36,10 +36,10 @@ public static partial class ReportCharts
         var rowPixels = (bottom - top) / n;
 
         // Row height shrinks with many units (63 provinces); text follows it, within limits.
-        var labelSize = Math.Clamp(rowPixels * 0.62f, c.Px(ChartStyle.MinLabelSize), c.Px(ChartStyle.ValueLabelSize));
+        var labelSize = c.RowTextSize(rowPixels, rowPixels * 0.62f);
         var lines = rowPixels >= c.LineHeight(labelSize) * 2.1f ? 2 : 1;
         var nameRoom = c.Width * 0.3f;
-        var names = ordered.Select(u => c.Fit(u.Unit, nameRoom, lines, labelSize, c.Px(ChartStyle.MinLabelSize), false)).ToList();
+        var names = ordered.Select(u => c.Fit(u.Unit, nameRoom, lines, labelSize, Math.Min(labelSize, c.Px(ChartStyle.MinLabelSize)), false)).ToList();
         var left = c.Px(ChartStyle.PadLeft) + Math.Max(names.Select(l => c.TextWidth(l.Text, l.Size, false)).DefaultIfEmpty(0).Max(), c.TextWidth(yTitle, c.Px(ChartStyle.AxisTitleSize), true) - c.Px(ChartStyle.PadLeft)) + c.Px(ChartStyle.AxisLabelGap);
 
         var high = Max(ordered.Select(u => Math.Max(u.Value, u.Target ?? target ?? 0)));

@@ -37,9 +37,9 @@ public static partial class ReportCharts
         var bottom = c.Height - c.BottomAxisHeight(xTitle.Length > 0);
         var n = Math.Max(1, categories.Count);
         var rowPixels = (bottom - top) / n;
-        var labelSize = c.Px(ChartStyle.ValueLabelSize);
+        var labelSize = c.RowTextSize(rowPixels, c.Px(ChartStyle.ValueLabelSize));
         var names = categories.Select(cat => c.Fit(cat, c.Width * 0.25f, rowPixels >= c.LineHeight(labelSize) * 2.1f ? 2 : 1,
-            labelSize, c.Px(ChartStyle.MinLabelSize), false)).ToList();
+            labelSize, Math.Min(labelSize, c.Px(ChartStyle.MinLabelSize)), false)).ToList();
         var left = c.Px(ChartStyle.PadLeft) + names.Select(l => c.TextWidth(l.Text, l.Size, false)).DefaultIfEmpty(0).Max() + c.Px(ChartStyle.AxisLabelGap);
         var totals = categories.Select(cat => values.Where(v => v.Category == cat).Sum(v => v.Value)).ToList();
         var totalLabels = totals.Select(t => "n = " + ChartStyle.Number(t, ValueFormat.Count, lang)).ToList();

@@ -79,6 +79,19 @@ public sealed class ChartRenderingTests
     }
 
     [Theory]
+    [InlineData(1920)]
+    [InlineData(960)]
+    public void ARankingOfEveryProvinceKeepsItsRowsApart(int width)
+    {
+        // 68 long names: the national sample's provinces on one chart.
+        var units = Enumerable.Range(1, 68).Select(i => new UnitValue($"Liên đoàn Lao động tỉnh mẫu số {i:00} – khu vực miền Trung", 0.5 + (i * 0.006))).ToList();
+        var chart = ReportCharts.Ranking(new ChartText("Tỷ lệ đoàn viên trên CNVCLĐ", "Kho dữ liệu", "Năm 2024"), units, ValueFormat.Percent, 0.75, ChartLanguage.Vi, SizeOf(width));
+        ChartAssert.LabelsFitAndDoNotOverlap(chart, $"68 provinces/{width}");
+        Assert.Equal(68, chart.Labels.Count(l => l.Role == "category"));
+        File.WriteAllBytes(Path.Combine(Directory.CreateDirectory("/tmp/charts-look").FullName, $"ranking-68-{width}.png"), chart.RenderPng());
+    }
+
+    [Theory]
     [MemberData(nameof(Kinds))]
     public void LabelsSitWhereScottPlotDrawsTheData(string kind)
     {
