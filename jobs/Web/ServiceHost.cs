@@ -65,6 +65,7 @@ public static class ServiceHost
         app.MapCompletenessPages();
         app.MapReportsPages();
         app.MapSqlPages();
+        app.MapAssetsApi();
         return app;
     }
 }

@@ -151,7 +151,8 @@ public static class SqlPages
         if (label < 0 || value < 0 || answer.Rows.Count == 0) return "";
         var rows = answer.Rows.Take(200).Where(r => r[value] is not null).ToList();
         if (rows.Count == 0) return "";
-        var whole = rows.All(r => r[value] is int or long or short);
+        // Sums of a DOUBLE column are often whole numbers; write them as counts (120, not 120,0).
+        var whole = rows.All(r => Convert.ToDouble(r[value], CultureInfo.InvariantCulture) is var v && v == Math.Round(v));
         var chart = ReportCharts.Ranking(
             new ChartText(answer.Columns[value], english ? "SQL page" : "Trang SQL", english ? "published snapshot" : "bản sao đã công bố",
                 XTitle: answer.Columns[value], YTitle: answer.Columns[label]),

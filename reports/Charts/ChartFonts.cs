@@ -19,6 +19,9 @@ public static class ChartFonts
     /// <summary>Where the font package's DLL is expected, relative to the application's folder.</summary>
     public const string PackageFile = "fonts/Avalonia.Fonts.Inter.dll";
 
+    private static readonly Lazy<Dictionary<string, byte[]>> Files = new(
+        () => ReadAvaloniaResources(PackagePath()), LazyThreadSafetyMode.ExecutionAndPublication);
+
     private static readonly Lazy<(SKTypeface Regular, SKTypeface Bold)> Faces = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Inter Regular.</summary>
@@ -37,34 +40,40 @@ public static class ChartFonts
     public static bool Covers(string text, bool bold = false) =>
         (bold ? Bold : Regular).ContainsGlyphs(text.Replace("\n", "", StringComparison.Ordinal));
 
-    private static (SKTypeface Regular, SKTypeface Bold) Load()
+    /// <summary>
+    /// The font file itself (TrueType), for a web page that shows the charts' SVG inline and must
+    /// give the browser the same font.
+    /// </summary>
+    public static ReadOnlyMemory<byte> FontFile(bool bold) => Bytes(bold ? BoldFile : RegularFile);
+
+    private const string RegularFile = "/Assets/Inter-Regular.ttf";
+    private const string BoldFile = "/Assets/Inter-Bold.ttf";
+
+    private static string PackagePath()
     {
         var path = Path.Combine(AppContext.BaseDirectory, PackageFile);
-        if (!File.Exists(path))
-        {
-            throw new ChartRenderException($"The chart font is missing: {path} (copied there by the reports build).");
-        }
+        return File.Exists(path)
+            ? path
+            : throw new ChartRenderException($"The chart font is missing: {path} (copied there by the reports build).");
+    }
 
-        var files = ReadAvaloniaResources(path);
-        var regular = Typeface(files, "/Assets/Inter-Regular.ttf", path);
-        var bold = Typeface(files, "/Assets/Inter-Bold.ttf", path);
+    private static byte[] Bytes(string name) => Files.Value.TryGetValue(name, out var bytes)
+        ? bytes
+        : throw new ChartRenderException($"{PackagePath()} holds no {name}.");
+
+    private static (SKTypeface Regular, SKTypeface Bold) Load()
+    {
+        var regular = Typeface(RegularFile);
+        var bold = Typeface(BoldFile);
         Fonts.FontResolvers.Insert(0, new Resolver(regular, bold));
         Fonts.Default = Family;
         Fonts.Sans = Family;
         return (regular, bold);
     }
 
-    private static SKTypeface Typeface(IReadOnlyDictionary<string, byte[]> files, string name, string path)
-    {
-        if (!files.TryGetValue(name, out var bytes))
-        {
-            throw new ChartRenderException($"{path} holds no {name}.");
-        }
-
-        var typeface = SKTypeface.FromData(SKData.CreateCopy(bytes))
-            ?? throw new ChartRenderException($"{name} in {path} is not a font Skia can read.");
-        return typeface;
-    }
+    private static SKTypeface Typeface(string name) =>
+        SKTypeface.FromData(SKData.CreateCopy(Bytes(name)))
+            ?? throw new ChartRenderException($"{name} in {PackageFile} is not a font Skia can read.");
 
     // Avalonia keeps an assembly's assets in one manifest resource, "!AvaloniaResources": an int32 index
     // length, the index (int32 format version 2, int32 count, then per file a length-prefixed path,

@@ -138,7 +138,11 @@ public static class ConferencePack
         return files;
     }
 
-    /// <summary>A page showing the slides in order, each with its number and caption; the images are the SVGs (sharp at any size), linked to the PNGs.</summary>
+    /// <summary>
+    /// A page showing the slides in order, each with its number and caption. The images are the PNGs,
+    /// linked to the SVGs: an SVG shown as an image cannot load a font, and one drawn with a browser's
+    /// substitute for Inter is spaced for Inter's letters.
+    /// </summary>
     public static string Index(IReadOnlyList<ConferenceChart> charts, string title, bool english)
     {
         var html = new StringBuilder();
@@ -153,7 +157,7 @@ public static class ConferencePack
         {
             i++;
             var name = Html(chart.Name);
-            html.Append("<figure id=\"").Append(name).Append("\">\n<a href=\"").Append(name).Append(".png\"><img src=\"").Append(name).Append(".svg\" alt=\"")
+            html.Append("<figure id=\"").Append(name).Append("\">\n<a href=\"").Append(name).Append(".svg\"><img src=\"").Append(name).Append(".png\" alt=\"")
                 .Append(Html(chart.Caption)).Append("\"></a>\n<figcaption><b>")
                 .Append(english ? "Chart " : "Biểu đồ ").Append(i.ToString(CultureInfo.InvariantCulture)).Append(".</b>")
                 .Append(Html(chart.Caption)).Append("</figcaption>\n</figure>\n");

@@ -120,10 +120,13 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         Assert.Equal(["unit_code\tworkers", "GLM-PRV\t80", "GLM-PUB\t45", "GLM-SOE\t120"], rows.Select(r => r.Trim()));
         // The server draws the bars (the reports' ranking chart) and sends them as inline SVG, largest first.
         await page.Locator("#chart[data-rendered=yes] svg").WaitForAsync();
-        var texts = await page.Locator("#chart svg text").AllInnerTextsAsync();
+        var texts = await page.Locator("#chart svg text").AllTextContentsAsync();
         var units = texts.Select(t => t.Trim()).Where(t => t.StartsWith("GLM-", StringComparison.Ordinal)).ToList();
         Assert.Equal(["GLM-SOE", "GLM-PRV", "GLM-PUB"], units);
         Assert.Contains("120", texts.Select(t => t.Trim()));
+        // The browser draws the SVG's text with the charts' own font, served by the page.
+        Assert.True(await page.EvaluateAsync<bool>(
+            "async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.replace(/\"/g, '') === 'Inter' && f.status === 'loaded'); }"));
         Directory.CreateDirectory(Shots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "sql-chart.png"), FullPage = true });
 

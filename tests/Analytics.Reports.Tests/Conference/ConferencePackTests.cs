@@ -36,7 +36,7 @@ public sealed class ConferencePackTests
         }
         var html = File.ReadAllText(Path.Combine(folder, "index.html"));
         Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
-        var positions = charts.Select(c => html.IndexOf($"src=\"{c.Name}.svg\"", StringComparison.Ordinal)).ToList();
+        var positions = charts.Select(c => html.IndexOf($"<a href=\"{c.Name}.svg\"><img src=\"{c.Name}.png\"", StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p > 0));
         Assert.Equal(positions.Order(), positions);
         Assert.Contains("Biểu đồ 1.", html, StringComparison.Ordinal);
