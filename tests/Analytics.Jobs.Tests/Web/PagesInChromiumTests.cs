@@ -143,6 +143,21 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task The_completeness_page_draws_reports_received_by_unit_as_inline_svg()
+    {
+        if (Skipped()) return;
+        var page = await site.NewPage();
+        await page.GotoAsync("/completeness?period=2024-Q1");
+        await page.Locator("#units").WaitForAsync();
+        await page.Locator("#chart[data-rendered=yes] svg").WaitForAsync();
+        var texts = (await page.Locator("#chart svg text").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        Assert.Contains("Đúng hạn", texts);
+        Assert.Contains(texts, t => t.StartsWith("n = ", StringComparison.Ordinal));
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "completeness-chart.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task The_english_switch_changes_the_labels_and_the_vietnamese_switch_brings_them_back()
     {
         if (Skipped()) return;
