@@ -120,7 +120,6 @@ public sealed partial class Chart
             {
                 var style = ChartCanvas.Style(label.FontSize, label.Bold, label.Color);
                 style.Alignment = label.Alignment;
-                style.Rotation = label.Rotation;
                 style.Render(rp.Canvas, label.Anchor, paint, label.Text, true);
             }
         }

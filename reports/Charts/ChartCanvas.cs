@@ -155,9 +155,6 @@ internal sealed class ChartCanvas
 
     public float Y(double y) => (float)(_data.Bottom - ((y - _limits.Bottom) / (_limits.Top - _limits.Bottom) * _data.Height));
 
-    /// <summary>Pixels per data unit along y (positive).</summary>
-    public float YScale => (float)(_data.Height / (_limits.Top - _limits.Bottom));
-
     /// <summary>Horizontal grid lines across the plot area at the given y values.</summary>
     public void HorizontalGrid(IEnumerable<double> ys, string color = ChartStyle.Grid)
     {
