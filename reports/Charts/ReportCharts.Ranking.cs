@@ -49,6 +49,14 @@ public static partial class ReportCharts
 
         // The value axis ends where the longest bar's label still fits inside the image.
         var xMax = high <= 0 ? 1 : high * (right - left) / Math.Max(1, right - left - widestValue);
+        // Up to the next round tick when it is near, so the axis ends on a labelled value (100%, not ~97%).
+        var (_, roundStep) = ChartStyle.Ticks(0, xMax, 6);
+        var roundTop = Math.Ceiling((xMax / roundStep) - 1e-9) * roundStep;
+        if (roundTop <= xMax * 1.15)
+        {
+            xMax = roundTop;
+        }
+
         var (ticks, step) = ChartStyle.Ticks(0, xMax, 6);
         ticks = [.. ticks.Where(v => v <= xMax * 1.0001)];
         c.PlotArea(left, top, right, bottom, 0, xMax, -0.5, n - 0.5);
