@@ -68,14 +68,14 @@ public sealed class ReportPublisher(DuckDBConnection connection, TimeProvider cl
     /// The conference pack of <paramref name="unit"/> for a year: slides (PNG and SVG) and index.html.
     /// Plans: the one named, else those the unit issued for that year. Progress: (done, total).
     /// </summary>
-    public IReadOnlyList<string> Conference(string unit, string yearCode, string? planId, string outDir, ChartWorker worker, IProgress<(int Done, int Total)>? progress = null)
+    public IReadOnlyList<string> Conference(string unit, string yearCode, string? planId, string outDir, IProgress<(int Done, int Total)>? progress = null)
     {
         var annual = _loader.Annual(unit, yearCode);
         var planIds = planId is not null ? [planId] : ReportLoader.PlansIssuedBy(unit, annual.Year);
         var plans = planIds.Select(p => _loader.Plan(p, unit, annual.Year.ToString(CultureInfo.InvariantCulture))).ToList();
         var charts = ConferencePack.Charts(annual, plans);
         var title = english ? $"{annual.Header.UnitName} — key charts {annual.Year}" : $"{annual.Header.UnitName} — biểu đồ chủ yếu năm {annual.Year}";
-        return ConferencePack.Write(charts, worker, outDir, title, english,
+        return ConferencePack.Write(charts, outDir, title, english,
             progress is null ? null : new Relay(done => progress.Report((done, charts.Count))));
     }
 

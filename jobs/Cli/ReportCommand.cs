@@ -60,11 +60,10 @@ public static class ReportCommand
                     break;
                 default:
                 {
-                    using var worker = new ChartWorker();
                     ProgressLine? progress = null;
                     try
                     {
-                        written.AddRange(publisher.Conference(unit!, period.Code, planId, outDir, worker, new InlineProgress<(int Done, int Total)>(p =>
+                        written.AddRange(publisher.Conference(unit!, period.Code, planId, outDir, new InlineProgress<(int Done, int Total)>(p =>
                             (progress ??= new ProgressLine(cli.Error, p.Total, en ? "Charts" : "Biểu đồ")).Report(p.Done))));
                     }
                     finally

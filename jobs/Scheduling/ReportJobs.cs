@@ -51,9 +51,8 @@ public sealed class AnnualReportJob(WarehouseGate gate, ServiceSettings settings
             // A scorecard only for a plan with targets for the year and data in scope; asked for on the command line, it is always written.
             foreach (var plan in PlanCatalog.Load(Environment.GetEnvironmentVariable("ANALYTICS_PLANS")).Plans)
                 if (publisher.ScheduledPlan(plan.PlanId, null, year, folder) is { } scorecard) files.Add(scorecard);
-            using var worker = new ChartWorker();
             foreach (var unit in settings.ConferenceUnits ?? settings.ReportUnits)
-                files.AddRange(publisher.Conference(unit, year, null, Path.Combine(folder, $"conference-{unit}"), worker));
+                files.AddRange(publisher.Conference(unit, year, null, Path.Combine(folder, $"conference-{unit}")));
             return files;
         }, cancellationToken);
         context.Result = new JobSummary($"{written.Count} tệp báo cáo năm {year}", $"{written.Count} files of the {year} annual reports", Changed: written.Count > 0);

@@ -1,21 +1,20 @@
+using Analytics.Reports.Charts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Analytics.Jobs.Web;
 
-/// <summary>The chart scripts, served from the build output (copied there from jobs/web-assets/node_modules), never from a CDN.</summary>
+/// <summary>
+/// The charts' font, Inter, served from the product's own font package (never from a CDN), so the
+/// inline SVG charts are drawn in the browser with the font they were laid out with.
+/// </summary>
 public static class AssetsApi
 {
-    private static readonly string[] Files = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"];
-
     public static IEndpointRouteBuilder MapAssetsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/assets/{name}", (string name) =>
-        {
-            var path = Path.Combine(AppContext.BaseDirectory, "web-assets", name);
-            return Files.Contains(name) && File.Exists(path) ? Results.File(path, "text/javascript") : Results.NotFound();
-        });
+        app.MapGet("/assets/Inter-Regular.ttf", () => TypedResults.Bytes(ChartFonts.FontFile(bold: false).ToArray(), "font/ttf"));
+        app.MapGet("/assets/Inter-Bold.ttf", () => TypedResults.Bytes(ChartFonts.FontFile(bold: true).ToArray(), "font/ttf"));
         return app;
     }
 }

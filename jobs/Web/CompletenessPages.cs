@@ -1,5 +1,7 @@
+using System.Globalization;
 using Analytics.Jobs.Cli;
 using Analytics.Jobs.Scheduling;
+using Analytics.Reports.Charts;
 using Analytics.Warehouse.Completeness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +45,33 @@ public static class CompletenessPages
             result.LateOrMissing.Take(500).Select(u => (IEnumerable<object?>)[u.UnitCode, u.Name, u.ParentCode, new RawHtml($"<span class=\"{u.Status}\">{Html.E(u.Status)}</span>"), u.ReceivedAt, u.RefusedCount]), "late");
         return Html.Page(http, "Tình hình nộp báo cáo", "Completeness", head
             + $"<p>{Html.T(http, "Hạn nộp", "Deadline")}: {Html.E(result.Deadline)}</p>"
-            + $"<p id=\"reporters\">{Html.T(http, "Đơn vị phải nộp", "Expected to report")}: {Html.E(ReporterWords.Who(result.Reporters, en))}</p>" + units
+            + $"<p id=\"reporters\">{Html.T(http, "Đơn vị phải nộp", "Expected to report")}: {Html.E(ReporterWords.Who(result.Reporters, en))}</p>"
+            + Chart(result, en) + units
             + $"<h2>{Html.E(ReporterWords.LateOrMissingHeading(result.Reporters, en))}</h2>" + late);
+    }
+
+    /// <summary>
+    /// On time, late and missing reporters as shares of those expected, one bar per unit of the table
+    /// (the reports' stacked bar chart, drawn on the server, inline SVG); empty when no unit expects any.
+    /// </summary>
+    public static string Chart(CompletenessReport.Result result, bool english)
+    {
+        var units = result.Units.Where(u => u.Expected > 0).Take(60).ToList();
+        if (units.Count == 0) return "";
+        string[] parts = english ? ["On time", "Late", "Missing"] : ["Đúng hạn", "Muộn", "Chưa nộp"];
+        // Names can repeat across levels; the code keeps each bar its own.
+        var values = units.SelectMany(u => new[]
+        {
+            new StackedValue($"{u.UnitCode} {u.Name}", parts[0], u.OnTime),
+            new StackedValue($"{u.UnitCode} {u.Name}", parts[1], u.Late),
+            new StackedValue($"{u.UnitCode} {u.Name}", parts[2], u.Missing),
+        }).ToList();
+        var chart = ReportCharts.StackedBars(
+            new ChartText(english ? $"Reports received, {result.PeriodCode}" : $"Tình hình nộp báo cáo kỳ {result.PeriodCode}",
+                english ? "published snapshot" : "bản sao đã công bố",
+                result.PeriodCode + (result.Deadline is { } d ? (english ? ", deadline " : ", hạn nộp ") + d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")),
+            values, parts, english ? ChartLanguage.En : ChartLanguage.Vi, new ChartSize(960, Math.Max(540, 200 + (units.Count * 40))));
+        var svg = chart.RenderSvg();
+        return $"""<div id="chart" data-rendered="yes">{svg[svg.IndexOf("<svg", StringComparison.Ordinal)..]}</div>""";
     }
 }

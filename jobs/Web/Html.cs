@@ -65,6 +65,9 @@ public static class Html
             main{padding:1em} table{border-collapse:collapse;margin:.5em 0} td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}
             .ok{color:#17653a}.failed,.refused,.error{color:#b00020}.retrying,.warning,.late{color:#a15c00}
             textarea{width:100%;font-family:monospace}
+            @font-face{font-family:Inter;font-weight:400;src:url(/assets/Inter-Regular.ttf) format("truetype")}
+            @font-face{font-family:Inter;font-weight:600 700;src:url(/assets/Inter-Bold.ttf) format("truetype")}
+            #chart svg{max-width:100%;height:auto}
             </style></head>
             <body><header><strong>Analytics</strong> {{nav}}
             <span class="right"><a id="lang-switch" href="/lang?to={{(en ? "vi" : "en")}}&returnUrl={{Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}}">{{(en ? "Tiếng Việt" : "English")}}</a> {{account}}</span></header>

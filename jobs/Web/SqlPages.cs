@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Analytics.Jobs.Scheduling;
+using Analytics.Reports.Charts;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Builder;
@@ -105,7 +106,7 @@ public static class SqlPages
             return Html.Page(http, "Truy vấn SQL", "SQL", body.ToString(), 400);
         }
         body.Append($"<p><a id=\"csv-link\" href=\"/sql/csv?q={Uri.EscapeDataString(sql)}\">CSV</a> · <a id=\"arrow-link\" href=\"/sql/arrow?q={Uri.EscapeDataString(sql)}\" title=\"{Html.T(http, "Tệp Arrow IPC cho pandas, polars, R", "Arrow IPC file for pandas, polars, R")}\">Arrow</a> · {answer.Rows.Count} {Html.T(http, "dòng", "rows")}{(answer.Truncated ? Html.T(http, " (đã cắt theo giới hạn)", " (cut at the limit)") : "")}</p>");
-        body.Append(Chart(answer));
+        body.Append(QuickChart(answer, Html.English(http)));
         body.Append(Html.Table(answer.Columns, answer.Rows, "sql-result"));
         return Html.Page(http, "Truy vấn SQL", "SQL", body.ToString());
     }
@@ -143,30 +144,29 @@ public static class SqlPages
         <p><button id="sql-run">{Html.T(http, "Chạy", "Run")}</button> {Html.T(http, "Chỉ đọc, trên bản sao đã công bố.", "Read-only, over the published snapshot.")}</p></form>
         """;
 
-    /// <summary>A bar chart of the first numeric column by the first text column, when the result has both.</summary>
-    private static string Chart(Answer answer)
+    /// <summary>
+    /// A bar chart of the first numeric column by the first text column, when the result has both:
+    /// the reports' ranking chart, drawn on the server and sent as inline SVG, so it looks as it
+    /// does on a slide. Up to 200 rows; the chart grows taller with the rows.
+    /// </summary>
+    public static string QuickChart(Answer answer, bool english)
     {
         var label = Enumerable.Range(0, answer.Columns.Count).FirstOrDefault(i => answer.Rows.All(r => r[i] is string or null), -1);
         var value = Enumerable.Range(0, answer.Columns.Count).FirstOrDefault(i => answer.Rows.Count > 0 && answer.Rows.All(r => r[i] is null or int or long or double or decimal or float or short), -1);
         if (label < 0 || value < 0 || answer.Rows.Count == 0) return "";
-        var spec = new Dictionary<string, object>
-        {
-            ["$schema"] = "https://vega.github.io/schema/vega-lite/v6.json",
-            ["width"] = 600,
-            ["data"] = new { values = answer.Rows.Take(200).Select(r => new { label = r[label], value = r[value] }) },
-            ["mark"] = new { type = "bar", color = "#0b4f8a" },
-            ["encoding"] = new
-            {
-                y = new { field = "label", type = "nominal", title = answer.Columns[label], sort = "-x" },
-                x = new { field = "value", type = "quantitative", title = answer.Columns[value] },
-            },
-        };
-        var json = JsonSerializer.Serialize(spec).Replace("</", "<\\/", StringComparison.Ordinal);
-        return $"""
-            <div id="chart"></div>
-            <script src="/assets/vega.min.js"></script><script src="/assets/vega-lite.min.js"></script><script src="/assets/vega-embed.min.js"></script>
-            <script>vegaEmbed('#chart', {json}, {"{"}actions: false, renderer: 'svg'{"}"}).then(() => document.getElementById('chart').dataset.rendered = 'yes');</script>
-            """;
+        var rows = answer.Rows.Take(200).Where(r => r[value] is not null).ToList();
+        if (rows.Count == 0) return "";
+        // Sums of a DOUBLE column are often whole numbers; write them as counts (120, not 120,0).
+        var whole = rows.All(r => Convert.ToDouble(r[value], CultureInfo.InvariantCulture) is var v && v == Math.Round(v));
+        var chart = ReportCharts.Ranking(
+            new ChartText(answer.Columns[value], english ? "SQL page" : "Trang SQL", english ? "published snapshot" : "bản sao đã công bố",
+                XTitle: answer.Columns[value], YTitle: answer.Columns[label]),
+            [.. rows.Select(r => new UnitValue(r[label] as string ?? "", Convert.ToDouble(r[value], CultureInfo.InvariantCulture)))],
+            whole ? ValueFormat.Count : ValueFormat.Decimal,
+            lang: english ? ChartLanguage.En : ChartLanguage.Vi,
+            size: new ChartSize(960, Math.Max(540, 200 + (rows.Count * 22))));
+        var svg = chart.RenderSvg();
+        return $"""<div id="chart" data-rendered="yes">{svg[svg.IndexOf("<svg", StringComparison.Ordinal)..]}</div>""";
     }
 
     // The surface's refusals are recognised in one place, for this page and `analytics sql` alike.

@@ -1,8 +1,8 @@
 namespace Analytics.Reports.Charts;
 
 /// <summary>
-/// A chart could not be rendered: the worker rejected the spec (its message is kept), timed out,
-/// or could not be started.
+/// A chart could not be drawn: the chart font is missing or unreadable, or Skia could not make or
+/// encode the image.
 /// </summary>
 public sealed class ChartRenderException : Exception
 {

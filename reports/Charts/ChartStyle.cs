@@ -1,15 +1,13 @@
-using System.Text.Json.Nodes;
+using System.Globalization;
 
 namespace Analytics.Reports.Charts;
 
 /// <summary>
-/// The house look shared by every chart: palette, Noto Sans, sizes, number locale and the words
-/// the builders add. Sizes are design pixels at 960×540, multiplied by <see cref="ChartSize.Scale"/>.
+/// The house look shared by every chart: palette, type sizes and number formats. Sizes are design
+/// pixels at 960×540, multiplied by <see cref="ChartSize.Scale"/>.
 /// </summary>
 internal static class ChartStyle
 {
-    public const string Font = "Noto Sans";
-
     // A sober statistics-office palette: navy first, warm accent second, then muted hues that stay
     // distinct in greyscale print.
     public static readonly string[] Categorical =
@@ -25,11 +23,20 @@ internal static class ChartStyle
     public const string SoftInk = "#4d4d4d";
     public const string Grid = "#e3e3e3";
     public const string Domain = "#9a9a9a";
+    public const string White = "#ffffff";
+    public const string TargetTick = "#333333";
 
     // Ordered parts such as ratings, best first: dark green to red.
     public static readonly string[] Ordered4 = ["#1e6b3f", "#6aaa64", "#e3b448", "#c0392b"];
     public static readonly string[] Ordered3 = ["#1e6b3f", "#e3b448", "#c0392b"];
     public static readonly string[] Ordered5 = ["#1e6b3f", "#6aaa64", "#b7c95b", "#e3b448", "#c0392b"];
+
+    // Design sizes (pixels at 960×540).
+    public const double PadLeft = 16, PadRight = 24, PadTop = 16, PadBottom = 12;
+    public const double TitleSize = 21, SubtitleSize = 13, SubtitleGap = 6, HeaderGap = 16;
+    public const double AxisLabelSize = 12, AxisTitleSize = 13, AxisTitleGap = 10, AxisLabelGap = 4;
+    public const double LegendSize = 12, LegendSwatch = 12, LegendGap = 16, LegendOffset = 10;
+    public const double ValueLabelSize = 12, MinLabelSize = 8;
 
     // Parts whose fill is dark enough for a white label.
     public static bool IsDark(string hex)
@@ -40,137 +47,69 @@ internal static class ChartStyle
         return (0.299 * r) + (0.587 * g) + (0.114 * b) < 150;
     }
 
-    public static string NumberFormat(ValueFormat format) => format switch
+    private static readonly NumberFormatInfo Vietnamese = new()
     {
-        ValueFormat.Count => ",.0f",
-        ValueFormat.Percent => ".1%",
-        _ => ",.1f",
+        NumberDecimalSeparator = ",",
+        NumberGroupSeparator = ".",
+        NumberGroupSizes = [3],
+        NegativeSign = "-",
     };
 
-    // Axis ticks read better without decimals on percentages.
-    public static string AxisFormat(ValueFormat format) => format switch
+    private static readonly NumberFormatInfo English = new()
     {
-        ValueFormat.Count => ",.0f",
-        ValueFormat.Percent => ".0%",
-        _ => ",.1f",
+        NumberDecimalSeparator = ".",
+        NumberGroupSeparator = ",",
+        NumberGroupSizes = [3],
+        NegativeSign = "-",
     };
 
-    public static double Px(ChartSize size, double designPixels) => Math.Round(designPixels * size.Scale, 1);
-
-    /// <summary>The skeleton every chart starts from: size, title, subtitle and the shared config.</summary>
-    public static JsonObject Base(ChartText text, ChartSize size, ChartLanguage lang)
+    /// <summary>A value label: 1.186.400, 78,4%, 1.186,4 in Vietnamese; 1,186,400, 78.4%, 1,186.4 in English.</summary>
+    public static string Number(double value, ValueFormat format, ChartLanguage lang) => format switch
     {
-        var w = ChartWords.For(lang);
-        return new JsonObject
-        {
-            ["$schema"] = "https://vega.github.io/schema/vega-lite/v6.json",
-            ["width"] = size.Width,
-            ["height"] = size.Height,
-            // The given size is the whole picture, titles, axes and legend included.
-            ["autosize"] = new JsonObject { ["type"] = "fit", ["contains"] = "padding" },
-            ["padding"] = new JsonObject
-            {
-                ["left"] = Px(size, 16),
-                ["right"] = Px(size, 24),
-                ["top"] = Px(size, 16),
-                ["bottom"] = Px(size, 12),
-            },
-            ["background"] = "white",
-            ["title"] = new JsonObject
-            {
-                ["text"] = text.Title,
-                ["subtitle"] = $"{w.Source}: {text.Source} · {w.Period}: {text.Period}",
-            },
-            ["config"] = Config(size, lang),
-        };
-    }
-
-    private static JsonObject Config(ChartSize size, ChartLanguage lang) => new()
-    {
-        ["font"] = Font,
-        ["locale"] = Locale(lang),
-        ["view"] = new JsonObject { ["stroke"] = null },
-        ["title"] = new JsonObject
-        {
-            ["anchor"] = "start",
-            ["font"] = Font,
-            ["fontSize"] = Px(size, 21),
-            ["fontWeight"] = "bold",
-            ["color"] = Ink,
-            ["subtitleFont"] = Font,
-            ["subtitleFontSize"] = Px(size, 13),
-            ["subtitleColor"] = SoftInk,
-            ["subtitlePadding"] = Px(size, 6),
-            ["offset"] = Px(size, 16),
-        },
-        ["axis"] = new JsonObject
-        {
-            ["labelFont"] = Font,
-            ["labelFontSize"] = Px(size, 12),
-            ["labelColor"] = SoftInk,
-            ["titleFont"] = Font,
-            ["titleFontSize"] = Px(size, 13),
-            ["titleFontWeight"] = "bold",
-            ["titleColor"] = SoftInk,
-            ["titlePadding"] = Px(size, 10),
-            ["labelPadding"] = Px(size, 4),
-            ["gridColor"] = Grid,
-            ["gridWidth"] = Px(size, 1),
-            ["domainColor"] = Domain,
-            ["domainWidth"] = Px(size, 1),
-            ["tickColor"] = Domain,
-            ["tickSize"] = Px(size, 5),
-            ["tickWidth"] = Px(size, 1),
-        },
-        ["legend"] = new JsonObject
-        {
-            ["orient"] = "top",
-            ["direction"] = "horizontal",
-            ["labelFont"] = Font,
-            ["labelFontSize"] = Px(size, 12),
-            ["labelColor"] = SoftInk,
-            ["titleFont"] = Font,
-            ["titleFontSize"] = Px(size, 12),
-            ["titleColor"] = SoftInk,
-            ["symbolSize"] = Px(size, 12) * Px(size, 12),
-            ["columnPadding"] = Px(size, 16),
-            ["labelLimit"] = Px(size, 260),
-            ["offset"] = Px(size, 10),
-        },
-        ["text"] = new JsonObject { ["font"] = Font, ["fontSize"] = Px(size, 12), ["color"] = Ink },
+        ValueFormat.Count => value.ToString("#,0", Numbers(lang)),
+        ValueFormat.Percent => (value * 100).ToString("#,0.0", Numbers(lang)) + "%",
+        _ => value.ToString("#,0.0", Numbers(lang)),
     };
 
-    // Vietnamese writes 1.186.400 and 78,4%; vega formats every number through this locale, so the
-    // same spec looks the same in the worker and later in the browser (vega-embed).
-    private static JsonObject Locale(ChartLanguage lang) => new()
+    /// <summary>An axis tick: as <see cref="Number"/>, but percentages without decimals unless the step needs them.</summary>
+    public static string Tick(double value, ValueFormat format, ChartLanguage lang, double step) => format switch
     {
-        ["number"] = lang == ChartLanguage.Vi
-            ? new JsonObject
-            {
-                ["decimal"] = ",",
-                ["thousands"] = ".",
-                ["grouping"] = new JsonArray(3),
-                ["currency"] = new JsonArray("", " ₫"),
-            }
-            : new JsonObject
-            {
-                ["decimal"] = ".",
-                ["thousands"] = ",",
-                ["grouping"] = new JsonArray(3),
-                ["currency"] = new JsonArray("$", ""),
-            },
+        ValueFormat.Count => value.ToString("#,0", Numbers(lang)),
+        ValueFormat.Percent => (value * 100).ToString(step * 100 < 1 ? "#,0.0" : "#,0", Numbers(lang)) + "%",
+        _ => value.ToString(step < 1 ? "#,0.0" : "#,0", Numbers(lang)),
     };
 
-    public static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
+    private static NumberFormatInfo Numbers(ChartLanguage lang) => lang == ChartLanguage.En ? English : Vietnamese;
 
-    public static JsonArray Palette(int count, string[] palette)
+    public static string[] Palette(int count, string[] palette) =>
+        [.. Enumerable.Range(0, count).Select(i => palette[i % palette.Length])];
+
+    /// <summary>Round tick values from <paramref name="lo"/> to <paramref name="hi"/>, about <paramref name="count"/> of them (steps of 1, 2 or 5 × 10ⁿ).</summary>
+    public static (double[] Ticks, double Step) Ticks(double lo, double hi, int count)
     {
-        var colors = new JsonArray();
-        for (var i = 0; i < count; i++)
+        if (!(hi > lo))
         {
-            colors.Add(palette[i % palette.Length]);
+            hi = lo + 1;
         }
 
-        return colors;
+        var raw = (hi - lo) / Math.Max(1, count - 1);
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = new[] { 1.0, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(m => m >= raw * 0.999);
+        var first = Math.Ceiling((lo / step) - 1e-9) * step;
+        var ticks = new List<double>();
+        for (var t = first; t <= hi + (step * 1e-9); t += step)
+        {
+            // "+ 0.0" turns a rounded -0 into 0, which would otherwise be written "-0".
+            ticks.Add((Math.Round(t / step) * step) + 0.0);
+        }
+
+        return ([.. ticks], step);
+    }
+
+    /// <summary>Widens [lo, hi] outwards to whole steps of <see cref="Ticks"/>.</summary>
+    public static (double Lo, double Hi) Nice(double lo, double hi, int count)
+    {
+        var (_, step) = Ticks(lo, hi, count);
+        return (Math.Floor((lo / step) + 1e-9) * step, Math.Ceiling((hi / step) - 1e-9) * step);
     }
 }

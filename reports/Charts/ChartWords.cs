@@ -13,7 +13,9 @@ internal sealed record ChartWords(
     string TargetTick,
     string Share,
     string Attainment,
-    string Total)
+    string Total,
+    string Absent,
+    string BulletNote)
 {
     private static readonly ChartWords Vietnamese = new(
         Source: "Nguồn",
@@ -27,7 +29,9 @@ internal sealed record ChartWords(
         TargetTick: "vạch đen: chỉ tiêu",
         Share: "Tỷ lệ",
         Attainment: "Mức đạt so với chỉ tiêu",
-        Total: "Tổng");
+        Total: "Tổng",
+        Absent: "không có",
+        BulletNote: "Thực hiện / chỉ tiêu (mức đạt); vạch đen: 100% chỉ tiêu");
 
     private static readonly ChartWords English = new(
         Source: "Source",
@@ -41,7 +45,9 @@ internal sealed record ChartWords(
         TargetTick: "black tick: target",
         Share: "Share",
         Attainment: "Attainment against target",
-        Total: "Total");
+        Total: "Total",
+        Absent: "absent",
+        BulletNote: "Actual / target (attainment); black tick: 100% of target");
 
     public static ChartWords For(ChartLanguage lang) => lang == ChartLanguage.En ? English : Vietnamese;
 }

@@ -1,4 +1,4 @@
 namespace Analytics.Reports.Charts;
 
-/// <summary>One chart rendered once: its SVG text and a PNG drawn from that same SVG.</summary>
+/// <summary>One chart drawn twice from the same plot: its SVG text and its PNG.</summary>
 public sealed record RenderedChart(string Svg, byte[] Png);

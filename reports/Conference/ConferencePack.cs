@@ -8,8 +8,8 @@ namespace Analytics.Reports.Conference;
 
 /// <summary>
 /// Slides-ready images of a unit's key charts for a year: 1920×1080 PNG and SVG per chart, and an
-/// index.html showing them in order with captions. Specs come from <see cref="ChartSpecs"/>, so the
-/// slides match the web page and the workbooks.
+/// index.html showing them in order with captions. Charts come from <see cref="ReportCharts"/>, so the
+/// slides match the web page.
 /// </summary>
 public static class ConferencePack
 {
@@ -34,7 +34,7 @@ public static class ConferencePack
             if (points.Count == 0) continue;
             var title = en ? $"{indicator.Name}, {annual.Term}" : $"{indicator.Name}, nhiệm kỳ {annual.Term}";
             charts.Add(new(Stem("trend-" + code), en ? $"{indicator.Name} of {h.UnitName}, year by year over the term {annual.Term}." : $"{indicator.Name} của {h.UnitName} qua các năm của nhiệm kỳ {annual.Term}.",
-                ChartSpecs.Trend(new ChartText(title, $"{source}, {h.UnitName}", h.PeriodLabel, en ? "Year" : "Năm", indicator.Unit), points, indicator.Format, null, lang, size)));
+                ReportCharts.Trend(new ChartText(title, $"{source}, {h.UnitName}", h.PeriodLabel, en ? "Year" : "Năm", indicator.Unit), points, indicator.Format, null, lang, size)));
         }
 
         foreach (var code in annual.RankingIndicators)
@@ -43,11 +43,11 @@ public static class ConferencePack
             var ranked = AnnualWorkbook.Ranked(annual, code);
             if (ranked.Count == 0) continue;
             double? target = code == "finance_attainment" ? 1.0 : null;
-            var names = Labels(ranked.Select(r => (r.Unit.UnitCode, r.Unit.Name)).ToList(), 30);
+            var names = Labels(ranked.Select(r => (r.Unit.UnitCode, r.Unit.Name)).ToList());
             charts.Add(new(Stem("ranking-" + code),
                 en ? $"Child units of {h.UnitName} ranked by {indicator.Name.ToLowerInvariant()}, {annual.Year}." : $"Xếp hạng các đơn vị trực thuộc {h.UnitName} theo {Lower(indicator.Name)}, năm {annual.Year}.",
-                // No title on the unit axis: the worker places it over long unit labels at slide size (reported), and the names speak for themselves.
-                ChartSpecs.Ranking(new ChartText($"{indicator.Name} — {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel, indicator.Unit, ""),
+                // No title on the unit axis: the names speak for themselves.
+                ReportCharts.Ranking(new ChartText($"{indicator.Name} — {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel, indicator.Unit, ""),
                     ranked.Select(r => new UnitValue(names[r.Unit.UnitCode], r.Value)).ToList(), indicator.Format, target, lang, size)));
         }
 
@@ -57,18 +57,19 @@ public static class ConferencePack
             var then = annual.PreviousYearValues.Where(v => v.IndicatorCode == "members_admitted").ToDictionary(v => v.UnitCode, v => v.Value);
             var bars = new List<GroupedValue>();
             var shown = annual.Children.Where(c => now.ContainsKey(c.UnitCode) || then.ContainsKey(c.UnitCode)).ToList();
-            var labels = Labels(shown.Select(c => (c.UnitCode, c.Name)).ToList(), Math.Max(12, 96 / Math.Max(1, shown.Count)));
+            var labels = Labels(shown.Select(c => (c.UnitCode, c.Name)).ToList());
             foreach (var child in shown)
             {
+                // A unit with no figure for a year did not report it (or did not exist yet): "không có", not 0.
                 var label = labels[child.UnitCode];
-                bars.Add(new(label, (annual.Year - 1).ToString(CultureInfo.InvariantCulture), then.GetValueOrDefault(child.UnitCode)));
-                bars.Add(new(label, annual.Year.ToString(CultureInfo.InvariantCulture), now.GetValueOrDefault(child.UnitCode)));
+                bars.Add(new(label, (annual.Year - 1).ToString(CultureInfo.InvariantCulture), then.TryGetValue(child.UnitCode, out var before) ? before : null));
+                bars.Add(new(label, annual.Year.ToString(CultureInfo.InvariantCulture), now.TryGetValue(child.UnitCode, out var after) ? after : null));
             }
             if (bars.Count > 0)
             {
                 charts.Add(new(Stem("admitted-by-unit"),
                     en ? $"New members admitted by child unit, {annual.Year} against {annual.Year - 1}." : $"Đoàn viên kết nạp mới theo đơn vị trực thuộc, năm {annual.Year} so với năm {annual.Year - 1}.",
-                    ChartSpecs.GroupedBars(new ChartText(en ? $"{admitted.Name}, {annual.Year - 1} and {annual.Year}" : $"{admitted.Name} năm {annual.Year - 1} và {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel, null, admitted.Unit),
+                    ReportCharts.GroupedBars(new ChartText(en ? $"{admitted.Name}, {annual.Year - 1} and {annual.Year}" : $"{admitted.Name} năm {annual.Year - 1} và {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel, null, admitted.Unit),
                         bars, ValueFormat.Count, lang, size)));
             }
         }
@@ -83,7 +84,7 @@ public static class ConferencePack
                 .ToList();
             charts.Add(new(Stem("ratings-by-sector"),
                 en ? $"Grassroots union ratings for {annual.Year} by sector." : $"Kết quả xếp loại công đoàn cơ sở năm {annual.Year} theo khu vực.",
-                ChartSpecs.StackedBars(new ChartText(en ? $"Grassroots union ratings {annual.Year}" : $"Xếp loại công đoàn cơ sở năm {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel),
+                ReportCharts.StackedBars(new ChartText(en ? $"Grassroots union ratings {annual.Year}" : $"Xếp loại công đoàn cơ sở năm {annual.Year}", $"{source}, {h.UnitName}", h.PeriodLabel),
                     values, parts, lang, size)));
         }
 
@@ -91,85 +92,44 @@ public static class ConferencePack
         {
             var rows = plan.Targets.Where(t => t.Actual is not null && t.Target is not null && t.Target != 0)
                 .Take(12)
-                .Select(t => new BulletRow(Fit($"{t.TargetId} {t.Text}", 40), t.Actual!.Value, t.Target!.Value, t.Format,
+                .Select(t => new BulletRow($"{t.TargetId} {t.Text}", t.Actual!.Value, t.Target!.Value, t.Format,
                     t.Status is TargetStatus.Achieved or TargetStatus.OnTrack))
                 .ToList();
             if (rows.Count == 0) continue;
             charts.Add(new(Stem("plan-" + plan.PlanId),
                 en ? $"Targets of plan {plan.PlanNumber}: actual against target ({plan.Header.PeriodLabel})." : $"Các chỉ tiêu của kế hoạch {plan.PlanNumber}: thực hiện so với chỉ tiêu ({plan.Header.PeriodLabel}).",
-                ChartSpecs.Bullets(new ChartText(en ? $"Plan {plan.PlanNumber}: targets" : $"Kế hoạch {plan.PlanNumber}: kết quả thực hiện chỉ tiêu", $"{source}, {plan.Header.UnitName}", plan.Header.PeriodLabel),
+                ReportCharts.Bullets(new ChartText(en ? $"Plan {plan.PlanNumber}: targets" : $"Kế hoạch {plan.PlanNumber}: kết quả thực hiện chỉ tiêu", $"{source}, {plan.Header.UnitName}", plan.Header.PeriodLabel),
                     rows, lang, size)));
         }
         return charts;
     }
 
-    /// <summary>Renders every chart to DIR/NAME.svg and DIR/NAME.png (1920×1080) and writes DIR/index.html; returns the files written.</summary>
-    public static IReadOnlyList<string> Write(IReadOnlyList<ConferenceChart> charts, ChartWorker worker, string directory, string title, bool english, IProgress<int>? progress = null) =>
-        Write(charts, [worker], directory, title, english, progress);
-
     /// <summary>
-    /// <see cref="Write(IReadOnlyList{ConferenceChart}, ChartWorker, string, string, bool, IProgress{int}?)"/> with the
-    /// charts shared out over several workers (one Node process each, so one per core at most).
-    /// Files are listed in slide order whatever the order they were rendered in; progress counts charts done.
+    /// Draws every chart to DIR/NAME.svg and DIR/NAME.png (1920×1080) and writes DIR/index.html; returns
+    /// the files written, in slide order whatever the order they were drawn in. Slides are drawn on up to
+    /// <paramref name="parallelism"/> threads (default: one per core); progress counts charts done.
     /// </summary>
-    public static IReadOnlyList<string> Write(IReadOnlyList<ConferenceChart> charts, IReadOnlyList<ChartWorker> workers, string directory, string title, bool english, IProgress<int>? progress = null)
+    public static IReadOnlyList<string> Write(IReadOnlyList<ConferenceChart> charts, string directory, string title, bool english,
+        IProgress<int>? progress = null, int? parallelism = null, PngSettings? png = null)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(workers.Count);
         Directory.CreateDirectory(directory);
         var written = new string[charts.Count][];
-        var next = -1;
         var done = 0;
-        var failed = false;
         var gate = new Lock();
-
-        void Drain(ChartWorker worker)
+        Parallel.For(0, charts.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount }, i =>
         {
-            int i;
-            while (!Volatile.Read(ref failed) && (i = Interlocked.Increment(ref next)) < charts.Count)
+            var chart = charts[i];
+            var rendered = chart.Chart.Render(png);
+            var svg = Path.Combine(directory, chart.Name + ".svg");
+            File.WriteAllText(svg, rendered.Svg, new UTF8Encoding(false));
+            var file = Path.Combine(directory, chart.Name + ".png");
+            File.WriteAllBytes(file, rendered.Png);
+            written[i] = [svg, file];
+            lock (gate)
             {
-                var chart = charts[i];
-                // One vega run per slide: the PNG is drawn from the very SVG that is saved.
-                var rendered = worker.RenderSvgAndPng(chart.Spec, ChartSize.Slide.Width, ChartSize.Slide.Height);
-                var svg = Path.Combine(directory, chart.Name + ".svg");
-                File.WriteAllText(svg, rendered.Svg, new UTF8Encoding(false));
-                var png = Path.Combine(directory, chart.Name + ".png");
-                File.WriteAllBytes(png, rendered.Png);
-                written[i] = [svg, png];
-                lock (gate)
-                {
-                    progress?.Report(++done);
-                }
+                progress?.Report(++done);
             }
-        }
-
-        if (workers.Count == 1 || charts.Count == 1)
-        {
-            Drain(workers[0]);
-        }
-        else
-        {
-            var threads = workers.Take(charts.Count).Select(w => Task.Run(() =>
-            {
-                try
-                {
-                    Drain(w);
-                }
-                catch
-                {
-                    Volatile.Write(ref failed, true);
-                    throw;
-                }
-            })).ToArray();
-            try
-            {
-                Task.WaitAll(threads);
-            }
-            catch (AggregateException e)
-            {
-                // Callers handle a refused chart (ChartRenderException) as they would from one worker.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
-            }
-        }
+        });
 
         var files = written.SelectMany(f => f).ToList();
         var index = Path.Combine(directory, "index.html");
@@ -178,13 +138,17 @@ public static class ConferencePack
         return files;
     }
 
-    /// <summary>A page showing the slides in order, each with its number and caption; the images are the SVGs (sharp at any size), linked to the PNGs.</summary>
+    /// <summary>
+    /// A page showing the slides in order, each with its number and caption. The images are the PNGs,
+    /// linked to the SVGs: an SVG shown as an image cannot load a font, and one drawn with a browser's
+    /// substitute for Inter is spaced for Inter's letters.
+    /// </summary>
     public static string Index(IReadOnlyList<ConferenceChart> charts, string title, bool english)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(english ? "en" : "vi").Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(Html(title)).Append("</title>\n<style>\n")
-            .Append("body{font-family:'Noto Sans',Arial,sans-serif;margin:2rem auto;max-width:1280px;color:#1a1a1a}\n")
+            .Append("body{font-family:Inter,'Noto Sans',Arial,sans-serif;margin:2rem auto;max-width:1280px;color:#1a1a1a}\n")
             .Append("h1{color:#1f4e79;font-size:1.6rem}figure{margin:0 0 3rem}img{width:100%;height:auto;border:1px solid #ddd}\n")
             .Append("figcaption{margin-top:.5rem;font-size:1.05rem}figcaption b{color:#1f4e79;margin-right:.5rem}\n</style>\n</head>\n<body>\n<h1>")
             .Append(Html(title)).Append("</h1>\n");
@@ -193,7 +157,7 @@ public static class ConferencePack
         {
             i++;
             var name = Html(chart.Name);
-            html.Append("<figure id=\"").Append(name).Append("\">\n<a href=\"").Append(name).Append(".png\"><img src=\"").Append(name).Append(".svg\" alt=\"")
+            html.Append("<figure id=\"").Append(name).Append("\">\n<a href=\"").Append(name).Append(".svg\"><img src=\"").Append(name).Append(".png\" alt=\"")
                 .Append(Html(chart.Caption)).Append("\"></a>\n<figcaption><b>")
                 .Append(english ? "Chart " : "Biểu đồ ").Append(i.ToString(CultureInfo.InvariantCulture)).Append(".</b>")
                 .Append(Html(chart.Caption)).Append("</figcaption>\n</figure>\n");
@@ -210,19 +174,20 @@ public static class ConferencePack
     private static string Lower(string name) => name.Length > 0 ? char.ToLower(name[0], CultureInfo.GetCultureInfo("vi-VN")) + name[1..] : name;
 
     /// <summary>
-    /// Short, distinct labels for units on a chart axis. Children's names usually end alike (the
-    /// parent's name, "… – tỉnh An Giang"), which says nothing on the parent's own chart, so words
-    /// every name ends with are dropped before <see cref="Fit"/>. If two labels still came out the same,
-    /// vega would draw the two units as one bar, so then every unit is labelled by its code.
+    /// Distinct labels for units on a chart axis. Children's names usually end alike (the parent's
+    /// name, "… – tỉnh An Giang"), which says nothing on the parent's own chart, so whole words every
+    /// name ends with are dropped; the chart wraps what is left onto two lines at spaces. If two
+    /// labels still came out the same, two units would be drawn as one, so then every unit is
+    /// labelled by its code.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Labels(IReadOnlyList<(string Code, string Name)> units, int max)
+    public static IReadOnlyDictionary<string, string> Labels(IReadOnlyList<(string Code, string Name)> units)
     {
         var names = units.Select(u => u.Name).ToList();
         var suffix = CommonWordSuffix(names);
         var labels = units.ToDictionary(u => u.Code, u =>
         {
             var name = suffix.Length > 0 ? u.Name[..^suffix.Length].TrimEnd(' ', ',', '-', '–', '—') : u.Name;
-            return Fit(name.Length > 0 ? name : u.Name, max);
+            return name.Length > 0 ? name : u.Name;
         }, StringComparer.Ordinal);
         return labels.Values.Distinct(StringComparer.Ordinal).Count() == labels.Count
             ? labels
@@ -243,15 +208,5 @@ public static class ConferencePack
         var suffix = first[^length..];
         var space = suffix.IndexOf(' ', StringComparison.Ordinal);
         return space < 0 ? "" : suffix[space..];
-    }
-
-    // Labels are shortened here, at a word, to what the chart's label room holds: the worker lays out
-    // with measured widths but the renderer's own "…" truncation of an over-long label does not match
-    // them, so an over-long label would spill out of the picture (reported to the chart worker's owner).
-    public static string Fit(string text, int max)
-    {
-        if (text.Length <= max) return text;
-        var cut = text.LastIndexOf(' ', max - 1);
-        return (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd(',', ';', ' ') + "…";
     }
 }

@@ -194,7 +194,7 @@ public static class AnnualWorkbook
         chart.Legend.Position = eLegendPosition.Bottom;
     }
 
-    // Best to worst, as the chart images (ChartSpecs.StackedBars) colour four parts.
+    // Best to worst, as the chart images (ReportCharts.StackedBars) colour four parts.
     private static readonly IReadOnlyList<string> RatingColours = ["1E6B3F", "6AAA64", "E3B448", "C0392B"];
 
     private static IReadOnlyList<object?> RatingRow(string label, IEnumerable<SectorRating> ratings)

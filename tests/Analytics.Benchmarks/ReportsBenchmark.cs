@@ -9,8 +9,8 @@ namespace Analytics.Benchmarks;
 
 /// <summary>
 /// `reports`: the annual workbook and the conference pack (SVG + 1920×1080 PNG per chart) for every
-/// province of a loaded warehouse, timed by phase; then warm chart throughput on one worker and on
-/// the pool the packs were rendered with.
+/// province of a loaded warehouse, timed by phase; then warm slide throughput on one thread and on
+/// --workers threads, for several PNG encoder settings, with file sizes and the peak memory.
 /// </summary>
 public static class ReportsBenchmark
 {
@@ -87,12 +87,10 @@ public static class ReportsBenchmark
         // Every province's figures in one pass, as a batch publisher would read them.
         loader.PrefetchAnnual(provinces, year.ToString(CultureInfo.InvariantCulture));
         prefetch.Stop();
-        var workers = Enumerable.Range(0, workerCount).Select(_ => new ChartWorker()).ToList();
-        var worker = workers[0];
         TimeSpan load = default, workbooks = default, render = default, waited = default;
         var charts = 0;
         long bytes = 0;
-        // The packs render on the Node workers while the next province loads from DuckDB here, so the
+        // The packs render on worker threads while the next province loads from DuckDB here, so the
         // two overlap (--overlap 0 runs them one after the other). Phase times are busy times; with
         // overlap they add up to more than the total.
         Task rendering = Task.CompletedTask;
@@ -116,7 +114,7 @@ public static class ReportsBenchmark
             rendering = Task.Run(() =>
             {
                 var busy = Stopwatch.StartNew();
-                ConferencePack.Write(pack, workers, Path.Combine(output, "conference-" + province), province, english: false);
+                ConferencePack.Write(pack, Path.Combine(output, "conference-" + province), province, english: false, parallelism: workerCount);
                 render += busy.Elapsed;
                 Console.Error.Write($"\r{Interlocked.Increment(ref done)}/{provinces.Count} {province}   ");
             });
@@ -128,15 +126,31 @@ public static class ReportsBenchmark
         total.Stop();
         Console.Error.WriteLine();
 
-        var spec = ChartSpecs.Ranking(new ChartText("Tỷ lệ đoàn viên", "Kho dữ liệu", "Năm 2024"),
-            provinces.Select((p, i) => new UnitValue(p, 0.6 + (i * 0.01))).ToList(), ValueFormat.Percent, 0.75);
-        var svgPerSecond = ChartThroughput.MeasureWarm(worker, spec, throughputCount);
-        var pngPerSecond = ChartThroughput.MeasureWarm(worker, spec, throughputCount, ChartSize.Slide);
-        var slideSpec = ChartSpecs.Ranking(new ChartText("Tỷ lệ đoàn viên", "Kho dữ liệu", "Năm 2024"),
-            provinces.Select((p, i) => new UnitValue(p, 0.6 + (i * 0.01))).ToList(), ValueFormat.Percent, 0.75, ChartLanguage.Vi, ChartSize.Slide);
-        var slidesOne = ChartThroughput.MeasureWarmSlides([worker], slideSpec, throughputCount, ChartSize.Slide);
-        var slidesPool = ChartThroughput.MeasureWarmSlides(workers, slideSpec, throughputCount, ChartSize.Slide);
-        workers.ForEach(w => w.Dispose());
+        // A ranking of 68 units, as on the national sample (a smaller warehouse is padded with made-up names).
+        var slide = ReportCharts.Ranking(new ChartText("Tỷ lệ đoàn viên", "Kho dữ liệu", "Năm 2024"),
+            Enumerable.Range(0, 68).Select(i => new UnitValue(i < provinces.Count ? provinces[i] : $"LĐLĐ tỉnh mẫu số {i + 1:00}", 0.6 + (i * 0.005))).ToList(),
+            ValueFormat.Percent, 0.75, ChartLanguage.Vi, ChartSize.Slide);
+        var svgPerSecond = Warm(throughputCount, 1, () => slide.RenderSvg());
+        var encoders = new (string Name, PngSettings Settings)[]
+        {
+            ("default (Sub, zlib 3)", PngSettings.Default),
+            ("no filter, zlib 2", new(SkiaSharp.SKPngEncoderFilterFlags.NoFilters, 2)),
+            ("Up, zlib 3", new(SkiaSharp.SKPngEncoderFilterFlags.Up, 3)),
+            ("all filters, zlib 6", new(SkiaSharp.SKPngEncoderFilterFlags.AllFilters, 6)),
+        };
+        var encoderLines = new List<string>();
+        foreach (var (name, settings) in encoders)
+        {
+            var size = slide.RenderPng(settings).Length;
+            var png = Warm(throughputCount, 1, () => slide.RenderPng(settings));
+            encoderLines.Add($"PNG {name,-22} {png,6:0.0}/s one thread, {size / 1024,4} KiB a slide");
+        }
+
+        var slidesOne = Warm(throughputCount, 1, () => slide.Render());
+        var slidesPool = Warm(throughputCount, workerCount, () => slide.Render());
+        var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
+        Warm(1000, workerCount, () => slide.Render());
+        var peakAfter = Process.GetCurrentProcess().PeakWorkingSet64;
 
         Console.WriteLine($"warehouse            {source}");
         Console.WriteLine($"provinces            {provinces.Count} (year {year})");
@@ -144,11 +158,22 @@ public static class ReportsBenchmark
         Console.WriteLine($"prefetch figures     {prefetch.Elapsed.TotalSeconds:0.00} s (every province's yearly figures, completeness, ratings, submissions: one pass each)");
         Console.WriteLine($"load the rest        {load.TotalSeconds:0.00} s (names, plan scorecards)");
         Console.WriteLine($"annual workbooks     {workbooks.TotalSeconds:0.00} s ({bytes / 1024} KiB)");
-        Console.WriteLine($"conference packs     {render.TotalSeconds:0.00} s ({charts} charts, SVG + PNG each, {workerCount} worker(s))");
+        Console.WriteLine($"conference packs     {render.TotalSeconds:0.00} s ({charts} charts, SVG + PNG each, {workerCount} thread(s))");
         Console.WriteLine($"waiting for renders  {waited.TotalSeconds:0.00} s ({(overlap ? "packs render while the next province loads" : "no overlap")})");
         Console.WriteLine($"total                {total.Elapsed.TotalSeconds:0.00} s");
-        Console.WriteLine($"warm charts/s        {svgPerSecond:0.0} SVG 960x540, {pngPerSecond:0.0} PNG 1920x1080 (one worker)");
-        Console.WriteLine($"warm slides/s        {slidesOne:0.0} on one worker, {slidesPool:0.0} on {workerCount} (SVG + PNG 1920x1080 from one render)");
+        Console.WriteLine($"warm SVG/s           {svgPerSecond:0.0} (1920x1080 ranking of 68 units, one thread)");
+        foreach (var line in encoderLines) Console.WriteLine(line);
+        Console.WriteLine($"warm slides/s        {slidesOne:0.0} on one thread, {slidesPool:0.0} on {workerCount} (SVG + PNG 1920x1080, default encoder)");
+        Console.WriteLine($"peak working set     {peakBefore / (1024 * 1024)} MiB before 1,000 more slides, {peakAfter / (1024 * 1024)} MiB after");
         return 0;
+    }
+
+    // Items per second after one warm-up call on each thread.
+    private static double Warm(int count, int threads, Action render)
+    {
+        Parallel.For(0, threads, _ => render());
+        var clock = Stopwatch.StartNew();
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ => render());
+        return count / clock.Elapsed.TotalSeconds;
     }
 }

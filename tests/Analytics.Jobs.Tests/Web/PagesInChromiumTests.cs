@@ -118,9 +118,15 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         await page.Locator("#sql-result").WaitForAsync();
         var rows = await page.Locator("#sql-result tr").AllInnerTextsAsync();
         Assert.Equal(["unit_code\tworkers", "GLM-PRV\t80", "GLM-PUB\t45", "GLM-SOE\t120"], rows.Select(r => r.Trim()));
-        // vega-embed (served by the page itself) draws the bars as SVG.
+        // The server draws the bars (the reports' ranking chart) and sends them as inline SVG, largest first.
         await page.Locator("#chart[data-rendered=yes] svg").WaitForAsync();
-        Assert.Equal(3, await page.Locator("#chart svg path[aria-roledescription=bar], #chart svg .mark-rect path").CountAsync());
+        var texts = await page.Locator("#chart svg text").AllTextContentsAsync();
+        var units = texts.Select(t => t.Trim()).Where(t => t.StartsWith("GLM-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["GLM-SOE", "GLM-PRV", "GLM-PUB"], units);
+        Assert.Contains("120", texts.Select(t => t.Trim()));
+        // The browser draws the SVG's text with the charts' own font, served by the page.
+        Assert.True(await page.EvaluateAsync<bool>(
+            "async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.replace(/\"/g, '') === 'Inter' && f.status === 'loaded'); }"));
         Directory.CreateDirectory(Shots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "sql-chart.png"), FullPage = true });
 
@@ -134,6 +140,21 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         await page.ClickAsync("#sql-run");
         await page.Locator("#sql-result").WaitForAsync();
         Assert.Equal(["n", "3"], (await page.Locator("#sql-result tr").AllInnerTextsAsync()).Select(r => r.Trim()));
+    }
+
+    [Fact]
+    public async Task The_completeness_page_draws_reports_received_by_unit_as_inline_svg()
+    {
+        if (Skipped()) return;
+        var page = await site.NewPage();
+        await page.GotoAsync("/completeness?period=2024-Q1");
+        await page.Locator("#units").WaitForAsync();
+        await page.Locator("#chart[data-rendered=yes] svg").WaitForAsync();
+        var texts = (await page.Locator("#chart svg text").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        Assert.Contains("Đúng hạn", texts);
+        Assert.Contains(texts, t => t.StartsWith("n = ", StringComparison.Ordinal));
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "completeness-chart.png"), FullPage = true });
     }
 
     [Fact]

@@ -1,10 +1,9 @@
-using System.Text.Json.Nodes;
 using Analytics.Reports.Charts;
 using Xunit;
 
 namespace Analytics.Reports.Tests.Charts;
 
-/// <summary>One small, realistic spec per chart kind, built fresh on every call.</summary>
+/// <summary>One small, realistic chart per kind, built fresh on every call.</summary>
 internal static class SampleCharts
 {
     public static readonly string[] Kinds = ["trend", "ranking", "grouped", "stacked", "bullets"];
@@ -12,7 +11,7 @@ internal static class SampleCharts
     public const string TrendTitle = "Số đoàn viên kết nạp mới theo quý";
     public const string RankingTitle = "Tỷ lệ doanh nghiệp ký thỏa ước lao động tập thể";
 
-    public static JsonObject Build(string kind, ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => kind switch
+    public static Chart Build(string kind, ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => kind switch
     {
         "trend" => Trend(lang, size),
         "ranking" => Ranking(lang, size),
@@ -22,7 +21,7 @@ internal static class SampleCharts
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public static JsonObject Trend(ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => ChartSpecs.Trend(
+    public static Chart Trend(ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => ReportCharts.Trend(
         new ChartText(TrendTitle, "Báo cáo của LĐLĐ tỉnh Thanh Hóa", "Quý I/2023 – Quý IV/2024"),
         [
             new("Quý I/2023", 1_050_200), new("Quý II/2023", 1_092_450), new("Quý III/2023", 1_118_000),
@@ -34,25 +33,27 @@ internal static class SampleCharts
         lang,
         size);
 
-    public static JsonObject Ranking(ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => ChartSpecs.Ranking(
+    public static Chart Ranking(ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => ReportCharts.Ranking(
         new ChartText(RankingTitle, "Báo cáo năm của các LĐLĐ huyện", "Năm 2024"),
         [
             new("LĐLĐ huyện Gia Lâm", 0.784), new("LĐLĐ quận Long Biên", 0.812), new("LĐLĐ huyện Đông Anh", 0.693),
             new("LĐLĐ huyện Sóc Sơn", 0.75), new("LĐLĐ quận Hoàng Mai", 0.861), new("LĐLĐ huyện Thường Tín", 0.588),
-            new("Công đoàn Viên chức thành phố", 0.922, Target: 0.9),
+            new("Công đoàn Viên chức thành phố Hà Nội", 0.922, Target: 0.9),
         ],
         ValueFormat.Percent,
         target: 0.75,
         lang,
         size);
 
-    public static JsonObject Grouped(ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => ChartSpecs.GroupedBars(
+    public static Chart Grouped(ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => ReportCharts.GroupedBars(
         new ChartText("Đoàn viên kết nạp mới: năm 2024 so với năm 2023", "Báo cáo năm của các LĐLĐ tỉnh", "Năm 2023, 2024"),
         [
             new("Lai Châu", "Năm 2023", 2_310), new("Lai Châu", "Năm 2024", 2_764),
             new("Thanh Hóa", "Năm 2023", 14_120), new("Thanh Hóa", "Năm 2024", 15_386),
             new("Điện Biên", "Năm 2023", 3_045), new("Điện Biên", "Năm 2024", 2_981),
             new("Hà Nội", "Năm 2023", 21_540), new("Hà Nội", "Năm 2024", 23_002),
+            // Founded in 2024: no 2023 figure, drawn as "không có", not as 0.
+            new("Công đoàn Khu kinh tế Nghi Sơn", "Năm 2023", null), new("Công đoàn Khu kinh tế Nghi Sơn", "Năm 2024", 1_204),
         ],
         ValueFormat.Count,
         lang,
@@ -61,7 +62,7 @@ internal static class SampleCharts
     public static readonly string[] Ratings =
         ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"];
 
-    public static JsonObject Stacked(ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => ChartSpecs.StackedBars(
+    public static Chart Stacked(ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => ReportCharts.StackedBars(
         new ChartText("Xếp loại công đoàn cơ sở theo khu vực", "Kết quả đánh giá, xếp loại CĐCS", "Năm 2024"),
         [
             new("Hành chính, sự nghiệp", Ratings[0], 412), new("Hành chính, sự nghiệp", Ratings[1], 1_036),
@@ -75,7 +76,7 @@ internal static class SampleCharts
         lang,
         size);
 
-    public static JsonObject Bullets(ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => ChartSpecs.Bullets(
+    public static Chart Bullets(ChartLanguage lang = ChartLanguage.Vi, ChartSize? size = null) => ReportCharts.Bullets(
         new ChartText("Kết quả thực hiện chỉ tiêu Kế hoạch 10/KH-LĐLĐ", "LĐLĐ tỉnh Thanh Hóa", "Năm 2024"),
         [
             new("Đoàn viên kết nạp mới (nhiệm kỳ)", 58_240, 70_000, ValueFormat.Count),
@@ -83,6 +84,7 @@ internal static class SampleCharts
             new("Doanh nghiệp đủ điều kiện có CĐCS", 0.684, 0.70, ValueFormat.Percent),
             new("Thu tài chính công đoàn so với dự toán", 0.957, 0.90, ValueFormat.Percent),
             new("Thỏa ước có lợi hơn cho người lao động", 0.784, 0.85, ValueFormat.Percent),
+            new("002-T03 70% trở lên doanh nghiệp đủ điều kiện thành lập công đoàn cơ sở ở khu công nghiệp", 0.62, 0.70, ValueFormat.Percent),
         ],
         lang,
         size);
