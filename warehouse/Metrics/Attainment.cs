@@ -194,6 +194,30 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
         return month == 0 ? new DateOnly(asOf.Year - 1, 12, 31) : new DateOnly(asOf.Year, month, DateTime.DaysInMonth(asOf.Year, month));
     }
 
+    private HashSet<string>? _yearOnly;
+
+    /// <summary>
+    /// When the target's figure is reported for whole years only (the catalog's period_types of its
+    /// indicator, or of its numerator for a ratio or a catalog rate: a rate has no value without it), the
+    /// day the year's reports are due (deadline_of, exclusive); otherwise null.
+    /// </summary>
+    private DateOnly? YearReportDue(TargetDefinition t, string year)
+    {
+        if (_yearOnly is null)
+        {
+            _yearOnly = new HashSet<string>(StringComparer.Ordinal);
+            using var reader = connection.Query("""
+                SELECT indicator_code FROM dim_indicator WHERE period_types = 'year'
+                UNION
+                SELECT r.indicator_code FROM dim_indicator r JOIN dim_indicator n ON n.indicator_code = r.numerator
+                WHERE n.period_types = 'year'
+                """);
+            while (reader.Read()) _yearOnly.Add(reader.GetString(0));
+        }
+        if ((t.IsRatio ? t.Numerator : t.Indicator) is not { } figure || !_yearOnly.Contains(figure)) return null;
+        return connection.Scalar<DateTime?>("SELECT deadline_of($1)", year) is { } due ? DateOnly.FromDateTime(due) : null;
+    }
+
     private bool IsFlow(string code)
     {
         if (_flows is null)
@@ -289,7 +313,15 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
             usedFallback = true;
         }
         if (!HasData(main))
+        {
+            // A figure that comes with the year report only has no year-to-date value: until that report
+            // is due, the target waits for it rather than lacking data.
+            if (p.Running && !usedFallback && period.Length > 4 && YearReportDue(t, period[..4]) is { } due && asOf < due)
+                return Row(period, main, null, AttainmentStatus.NotYetDue,
+                    $"Số liệu này chỉ có trong báo cáo năm {period[..4]}, hạn nộp trước ngày {due:dd/MM/yyyy}.",
+                    $"This figure comes with the {period[..4]} year report only, due before {due:yyyy-MM-dd}.");
             return Row(period, main, null, AttainmentStatus.NoData, $"Chưa có số liệu cho kỳ {period}.", $"Nothing reported for {period}.");
+        }
         var actual = main.Value!.Value;
         var shown = Shown(main, t, Vi);
         var shownEn = Shown(main, t, En);

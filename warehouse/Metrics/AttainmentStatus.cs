@@ -15,7 +15,8 @@ public enum AttainmentStatus
     /// <summary>missed: the period is over and the target was not met.</summary>
     Missed,
 
-    /// <summary>not_yet_due: the target's years have not started on the as-of date.</summary>
+    /// <summary>not_yet_due: the target's years have not started on the as-of date, or its figure comes
+    /// with a year report that is not yet due.</summary>
     NotYetDue,
 
     /// <summary>no_data: nothing reported that measures the target for the period assessed.</summary>
