@@ -30,7 +30,7 @@ public sealed class ChartFontsTests
     {
         var strings = new List<string> { "≥ ≤ → – — … · ₫", "Đạt chỉ tiêu", "không có" };
         var root = RepositoryRoot();
-        strings.AddRange(File.ReadAllLines(Path.Combine(root, "etl", "Catalog", "indicators.csv")));
+        strings.AddRange(File.ReadAllLines(Path.Combine(root, "warehouse", "ReferenceData", "indicators.csv")));
         foreach (var plan in Directory.GetFiles(Path.Combine(root, "warehouse", "Plans"), "*.json"))
         {
             using var json = JsonDocument.Parse(File.ReadAllText(plan));
