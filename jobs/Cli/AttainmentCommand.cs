@@ -31,10 +31,17 @@ public static class AttainmentCommand
         using var warehouse = cli.OpenWarehouse(mustExist: true);
         using var connection = warehouse.Connect();
         var plans = Analytics.Warehouse.Plans.PlanCatalog.FromEnvironment();
+        var planId = cli.Require("--plan");
+        if (!plans.Plans.Any(p => p.PlanId == planId))
+            throw new UsageException(UnknownNameException.Of("kế hoạch", "plan", planId, plans.Plans.Select(p => p.PlanId)).In(cli.English));
         IReadOnlyList<AttainmentRow> rows;
         try
         {
-            rows = new Attainment(connection, plans).Evaluate(cli.Require("--plan"), cli.Get("--unit"), asOf, hierarchy);
+            rows = new Attainment(connection, plans).Evaluate(planId, cli.Get("--unit"), asOf, hierarchy);
+        }
+        catch (UnknownNameException e)
+        {
+            throw new UsageException(e.In(cli.English));
         }
         catch (Exception e) when (e is ArgumentException or KeyNotFoundException)
         {

@@ -15,7 +15,7 @@ public static class MetricCommand
         "./analytics metric INDICATOR --unit CODE --period P [--hierarchy as-is|as-was] [--sector S] [--format table|json]",
         [
             new("--unit", "CODE", "unit code (its subtree is summed)"),
-            new("--period", "P", "2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03"),
+            new("--period", "P", "2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03, or as in a report (\"Quý I/2024\", \"6 tháng đầu năm 2024\")"),
             new("--hierarchy", "as-is|as-was", "today's organisation or the one during the period", Default: "as-is"),
             new("--sector", "S", "only grassroots unions of this sector (public, soe, private); repeatable", Repeatable: true),
             new("--format", "table|json", "output format", Default: "table"),
@@ -44,6 +44,9 @@ public static class MetricCommand
         if (format is not ("table" or "json")) throw new UsageException("--format must be table or json.");
         var hierarchy = ParseHierarchy(cli);
         var sectors = cli.GetAll("--sector");
+        // Every spelling ingest and `template` accept, walked once into the period's code.
+        if (!Analytics.Etl.Parsing.PeriodParser.TryParse(cli.Require("--period"), out var period, out var periodError))
+            throw new UsageException(periodError.In(cli.English));
         var metrics = OpenMetrics(cli, out var warehouse, out var connection);
         using (warehouse)
         using (connection)
@@ -51,7 +54,11 @@ public static class MetricCommand
             MetricValue value;
             try
             {
-                value = metrics.Get(cli.Arguments[0], cli.Require("--unit"), cli.Require("--period"), hierarchy, sectors.Count == 0 ? null : sectors);
+                value = metrics.Get(cli.Arguments[0], cli.Require("--unit"), period.Code, hierarchy, sectors.Count == 0 ? null : sectors);
+            }
+            catch (UnknownNameException e)
+            {
+                throw new UsageException(e.In(cli.English));
             }
             catch (ArgumentException e)
             {

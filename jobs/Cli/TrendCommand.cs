@@ -38,6 +38,10 @@ public static class TrendCommand
             {
                 points = metrics.Trend(cli.Arguments[0], cli.Require("--unit"), from, to, hierarchy, cli.Has("--like-for-like"), sectors.Count == 0 ? null : sectors);
             }
+            catch (UnknownNameException e)
+            {
+                throw new UsageException(e.In(cli.English));
+            }
             catch (ArgumentException e)
             {
                 cli.Error.WriteLine($"analytics trend: {e.Message}");

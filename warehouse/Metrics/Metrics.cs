@@ -105,7 +105,9 @@ public sealed partial class Metrics(DuckDBConnection connection)
         foreach (var indicator in indicators)
         {
             if (!known.Contains(indicator))
-                throw new ArgumentException($"Unknown indicator '{indicator}' (a category such as rating is read through rated_good_plus_share; see docs/indicators.md).");
+                throw UnknownNameException.Of("chỉ tiêu", "indicator", indicator, known,
+                    "Chỉ tiêu phân loại như xếp loại được đọc qua rated_good_plus_share; xem docs/indicators.md",
+                    "A category such as rating is read through rated_good_plus_share; see docs/indicators.md");
             var (numerator, denominator) = Definitions.Parts(indicator);
             codes.Add(numerator);
             if (denominator is not null) codes.Add(denominator);
@@ -251,13 +253,15 @@ public sealed partial class Metrics(DuckDBConnection connection)
     private void CheckUnit(string unitCode)
     {
         if (Connection.Scalar<long>("SELECT count(*) FROM dim_unit WHERE unit_code = $1", unitCode) == 0)
-            throw new ArgumentException($"Unknown unit '{unitCode}'.");
+            throw UnknownNameException.Of("đơn vị", "unit", unitCode, Dapper.SqlMapper.Query<string>(Connection, "SELECT DISTINCT unit_code FROM dim_unit"));
     }
 
     private DateOnly CheckPeriod(string periodCode)
     {
         using var reader = Connection.Query("SELECT end_date FROM dim_period WHERE period_code = $1", periodCode);
-        if (!reader.Read()) throw new ArgumentException($"Unknown period '{periodCode}' (write 2024, 2024-Q1, 2024-H1, 2024-9M or 2024-03).");
+        if (!reader.Read())
+            throw UnknownNameException.Of("kỳ", "period", periodCode, [],
+                "Viết 2024, 2024-Q1, 2024-H1, 2024-9M hoặc 2024-03", "Write 2024, 2024-Q1, 2024-H1, 2024-9M or 2024-03");
         return reader.GetDate(0);
     }
 
