@@ -324,7 +324,8 @@ public sealed partial class ReportLoader
             AttainmentStatus.NoData => TargetStatus.NoData,
             _ => TargetStatus.NotMeasured,
         };
-        return new TargetResult(r.TargetId, r.Group, Excel.ReportWords.Group(r.Group, _english), _english ? r.TextEn : r.TextVi, r.PeriodCode ?? "",
+        return new TargetResult(r.TargetId, r.Group, Excel.ReportWords.Group(r.Group, _english), _english ? r.TextEn : r.TextVi,
+            _english ? target.ShortEn : target.ShortVi, r.PeriodCode ?? "",
             r.Actual, r.TargetValue ?? r.TargetMin, TargetText(target, format), r.Ratio, status, _english ? r.ExplanationEn : r.ExplanationVi, format);
     }
 

@@ -244,9 +244,10 @@ internal sealed class ChartCanvas
     /// The text at the largest size from <paramref name="size"/> down to <paramref name="minSize"/> at
     /// which it fits <paramref name="maxWidth"/> in at most <paramref name="maxLines"/> lines broken at
     /// spaces. Words are never cut: when even the smallest size cannot hold it all, the last line
-    /// ends at a whole word with "…".
+    /// ends at a whole word with "…", or, with <paramref name="whole"/> (a name that must be read in
+    /// full, like a target's short name), the text takes as many lines as it needs at that size.
     /// </summary>
-    public (string Text, float Size) Fit(string text, float maxWidth, int maxLines, float size, float minSize, bool bold)
+    public (string Text, float Size) Fit(string text, float maxWidth, int maxLines, float size, float minSize, bool bold, bool whole = false)
     {
         var step = Math.Max(0.5f, Px(0.5));
         for (var s = size; s >= minSize - 0.01f; s -= step)
@@ -258,7 +259,7 @@ internal sealed class ChartCanvas
             }
         }
 
-        return (Shortened(text, maxWidth, maxLines, minSize, bold), minSize);
+        return (Shortened(text, maxWidth, whole ? int.MaxValue : maxLines, minSize, bold), minSize);
     }
 
     /// <summary>The text in at most <paramref name="maxLines"/> lines no wider than <paramref name="maxWidth"/>, or null.</summary>

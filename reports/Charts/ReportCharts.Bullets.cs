@@ -8,7 +8,8 @@ public static partial class ReportCharts
     /// KPI bullets for a scorecard: one row per target in the order given. Rows measure different
     /// things (members, percentages), so the bar is the attainment (actual ÷ target) on a shared
     /// scale with the target at 100%; grey bands mark below 80%, 80–100% and above; the caption
-    /// gives actual / target in each row's own format. Target names take two lines when long.
+    /// gives actual / target in each row's own format. Target names (a row's label: the target's id
+    /// and short name) take two lines when long and are always shown in full, never shortened.
     /// </summary>
     public static Chart Bullets(
         ChartText text,
@@ -33,7 +34,7 @@ public static partial class ReportCharts
         var rowPixels = (bottom - top) / n;
         var labelSize = c.RowTextSize(rowPixels, rowPixels * 0.4f);
         var lines = rowPixels >= c.LineHeight(labelSize) * 2.1f ? 2 : 1;
-        var names = rows.Select(r => c.Fit(r.Label, c.Width * 0.34f, lines, labelSize, Math.Min(labelSize, c.Px(ChartStyle.MinLabelSize)), false)).ToList();
+        var names = rows.Select(r => c.Fit(r.Label, c.Width * 0.34f, lines, labelSize, Math.Min(labelSize, c.Px(ChartStyle.MinLabelSize)), false, whole: true)).ToList();
         var left = c.Px(ChartStyle.PadLeft) + names.Select(l => c.TextWidth(l.Text, l.Size, false)).DefaultIfEmpty(0).Max() + c.Px(8);
         var captions = rows.Select(r =>
             $"{ChartStyle.Number(r.Actual, r.Format, lang)} / {ChartStyle.Number(r.Target, r.Format, lang)}  ({ChartStyle.Number(Attainment(r), ValueFormat.Percent, lang)})").ToList();

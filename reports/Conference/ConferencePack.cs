@@ -92,7 +92,8 @@ public static class ConferencePack
         {
             var rows = plan.Targets.Where(t => t.Actual is not null && t.Target is not null && t.Target != 0)
                 .Take(12)
-                .Select(t => new BulletRow($"{t.TargetId} {t.Text}", t.Actual!.Value, t.Target!.Value, t.Format,
+                // The id and the hand-written short name, shown in full; the workbook keeps the document's wording.
+                .Select(t => new BulletRow(BulletLabel(t), t.Actual!.Value, t.Target!.Value, t.Format,
                     t.Status is TargetStatus.Achieved or TargetStatus.OnTrack))
                 .ToList();
             if (rows.Count == 0) continue;
@@ -103,6 +104,9 @@ public static class ConferencePack
         }
         return charts;
     }
+
+    /// <summary>A target's label on the plan slide: "002-T01 · Kết nạp 70.000 đoàn viên".</summary>
+    public static string BulletLabel(TargetResult target) => $"{target.TargetId} · {target.ShortName}";
 
     /// <summary>
     /// Draws every chart to DIR/NAME.svg and DIR/NAME.png (1920×1080) and writes DIR/index.html; returns

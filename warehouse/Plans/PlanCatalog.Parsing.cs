@@ -11,10 +11,16 @@ public sealed partial class PlanCatalog
 
     private static readonly string[] TargetProperties =
     [
-        "id", "group", "text_vi", "text_en", "shape", "measure", "indicator", "numerator", "denominator",
+        "id", "group", "text_vi", "text_en", "short_vi", "short_en", "shape", "measure", "indicator", "numerator", "denominator",
         "comparison", "value", "min", "max", "basis", "from_year", "to_year", "due", "sectors", "min_workers",
         "measured", "not_measured_reason", "note",
     ];
+
+    /// <summary>
+    /// The longest short name, in letters as a reader counts them: a slide shows it whole beside the
+    /// target id, on at most two lines.
+    /// </summary>
+    public const int MaxShortNameLength = 40;
 
     private static readonly string[] Sectors = ["public", "soe", "private"];
     private static readonly string[] DocumentTypes = ["plan", "directive"];
@@ -118,6 +124,8 @@ public sealed partial class PlanCatalog
         if (!CodePattern().IsMatch(group)) throw o.Error($"group '{group}' must be lower_snake_case");
         var textVi = o.RequiredString("text_vi");
         var textEn = o.RequiredString("text_en");
+        var shortVi = ShortName(o, "short_vi");
+        var shortEn = ShortName(o, "short_en");
         var shape = ParseName<TargetShape>(o, "shape");
         var measure = ParseName<TargetMeasure>(o, "measure");
         var basis = ParseName<TargetBasis>(o, "basis");
@@ -192,9 +200,19 @@ public sealed partial class PlanCatalog
         if (sectors.Distinct(StringComparer.Ordinal).Count() != sectors.Count) throw o.Error("a sector is listed twice");
         if (minWorkers is <= 0) throw o.Error("min_workers must be at least 1");
 
-        return new TargetDefinition(id, plan.PlanId, seq, group, textVi, textEn, shape, measure,
+        return new TargetDefinition(id, plan.PlanId, seq, group, textVi, textEn, shortVi, shortEn, shape, measure,
             indicator, numerator, denominator, comparison, value, min, max, basis, fromYear, toYear, due,
             sectors, minWorkers, plan.IssuerCode, measured, reason, note);
+    }
+
+    // A short name is required and written by hand; it is never cut when shown, so it must be short.
+    private static string ShortName(PlanJsonObject o, string name)
+    {
+        var text = o.RequiredString(name);
+        var length = new StringInfo(text).LengthInTextElements;
+        if (length > MaxShortNameLength)
+            throw o.Error($"'{name}' \"{text}\" has {length} characters, more than {MaxShortNameLength}; write a shorter name");
+        return text;
     }
 
     private static string? Code(PlanJsonObject o, string name)

@@ -4,6 +4,9 @@ namespace Analytics.Warehouse.Plans;
 /// One target (chỉ tiêu) of a plan. The figure is <see cref="Indicator"/> or the ratio of the sums of
 /// <see cref="Numerator"/> and <see cref="Denominator"/> over the scope's units that pass
 /// <see cref="Sectors"/> and <see cref="MinWorkers"/>. Shares are fractions (0.75 is 75%).
+/// <see cref="ShortVi"/> and <see cref="ShortEn"/> are hand-written names of at most
+/// <see cref="PlanCatalog.MaxShortNameLength"/> characters, for charts; <see cref="TextVi"/> and
+/// <see cref="TextEn"/> are the target as the document words it.
 /// </summary>
 public sealed record TargetDefinition(
     string Id,
@@ -12,6 +15,8 @@ public sealed record TargetDefinition(
     string Group,
     string TextVi,
     string TextEn,
+    string ShortVi,
+    string ShortEn,
     TargetShape Shape,
     TargetMeasure Measure,
     string? Indicator,

@@ -89,15 +89,15 @@ public sealed class IndicatorToAttainmentTests : IDisposable
               "issued_on": "2025-01-10", "term": "2025", "title_vi": "Kế hoạch thử", "title_en": "Test plan", "source": "test",
               "targets": [
                 { "id": "900-T01", "group": "training", "text_vi": "Tập huấn 40 - 50 cán bộ ở đơn vị từ 100 lao động",
-                  "text_en": "Train 40 to 50 officials in units with 100 or more workers",
+                  "text_en": "Train 40 to 50 officials in units with 100 or more workers", "short_vi": "Tập huấn 40–50 cán bộ", "short_en": "40–50 officials trained",
                   "shape": "range", "measure": "count", "indicator": "officials_trained",
                   "comparison": "between", "min": 40, "max": 50, "basis": "each_year", "min_workers": 100 },
                 { "id": "900-T02", "group": "welfare", "text_vi": "100 đoàn viên khu vực ngoài nhà nước được hưởng ưu đãi",
-                  "text_en": "100 members in non-state enterprises get partner discounts",
+                  "text_en": "100 members in non-state enterprises get partner discounts", "short_vi": "100 đoàn viên hưởng ưu đãi", "short_en": "100 members get partner discounts",
                   "shape": "cumulative", "measure": "count", "indicator": "members_partner_benefits",
                   "comparison": ">=", "value": 100, "basis": "term", "sectors": ["private"] },
                 { "id": "900-T03", "group": "legal", "text_vi": "75% vụ việc có đại diện công đoàn",
-                  "text_en": "75% of legal cases with a union representative",
+                  "text_en": "75% of legal cases with a union representative", "short_vi": "75% vụ việc có đại diện CĐ", "short_en": "Union in 75% of legal cases",
                   "shape": "rate", "measure": "share", "numerator": "legal_cases_represented", "denominator": "legal_cases",
                   "comparison": ">=", "value": 0.75, "basis": "each_year" }
               ]

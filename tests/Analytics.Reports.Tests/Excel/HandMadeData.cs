@@ -56,9 +56,9 @@ internal static class HandMadeData
 
     public static PlanScorecardData Plan(bool english = false) => new(Header(english), "002", "10/KH-LĐLĐ", "Kế hoạch thực hiện Nghị quyết", "2021-2025",
     [
-        new("002-T01", "membership", "Phát triển đoàn viên", "Kết nạp 70.000 đoàn viên", "2021-2025", 50000, 70000, "≥ 70.000", 50000 / 70000.0, TargetStatus.AtRisk, Evil, ValueFormat.Count),
-        new("002-T02", "membership", "Phát triển đoàn viên", "70% doanh nghiệp có CĐCS", "2024", 0.72, 0.7, "≥ 70%", 0.72 / 0.7, TargetStatus.Achieved, "Đạt 72,0%.", ValueFormat.Percent),
-        new("002-T05", "finance", "Tài chính", "Thu tài chính đạt 90% dự toán trở lên", "2024", 0.8, 0.9, "≥ 90%", 0.8 / 0.9, TargetStatus.NotAchieved, "Chỉ đạt 80,0%.", ValueFormat.Percent),
-        new("002-T09", "party", "Đảng", "Không đo được", "2024", null, null, "", null, TargetStatus.NotMeasured, "Không có trong báo cáo.", ValueFormat.Count),
+        new("002-T01", "membership", "Phát triển đoàn viên", "Kết nạp 70.000 đoàn viên", english ? "70,000 new members" : "Kết nạp 70.000 đoàn viên", "2021-2025", 50000, 70000, "≥ 70.000", 50000 / 70000.0, TargetStatus.AtRisk, Evil, ValueFormat.Count),
+        new("002-T02", "membership", "Phát triển đoàn viên", "70% doanh nghiệp có CĐCS", english ? "70% of firms unionised" : "70% doanh nghiệp có CĐCS", "2024", 0.72, 0.7, "≥ 70%", 0.72 / 0.7, TargetStatus.Achieved, "Đạt 72,0%.", ValueFormat.Percent),
+        new("002-T05", "finance", "Tài chính", "Thu tài chính đạt 90% dự toán trở lên", english ? "Finance collected: 90% of budget" : "Thu tài chính đạt 90% dự toán", "2024", 0.8, 0.9, "≥ 90%", 0.8 / 0.9, TargetStatus.NotAchieved, "Chỉ đạt 80,0%.", ValueFormat.Percent),
+        new("002-T09", "party", "Đảng", "Không đo được", english ? "Not measured" : "Không đo được", "2024", null, null, "", null, TargetStatus.NotMeasured, "Không có trong báo cáo.", ValueFormat.Count),
     ], TargetsInPeriod: 3);
 }

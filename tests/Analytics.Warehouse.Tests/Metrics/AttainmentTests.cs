@@ -13,27 +13,27 @@ public sealed class AttainmentTests
           "plan_id": "900", "issuer_code": "AAA", "issuer_name": "LĐLĐ AAA", "issued_on": "2023-01-01", "term": "2023-2026",
           "title_vi": "Kế hoạch thử", "title_en": "Test plan", "source": "test",
           "targets": [
-            { "id": "900-T01", "group": "membership", "text_vi": "Tỷ lệ đoàn viên ≥ 50%", "text_en": "Membership ≥ 50%",
+            { "id": "900-T01", "group": "membership", "text_vi": "Tỷ lệ đoàn viên ≥ 50%", "text_en": "Membership ≥ 50%", "short_vi": "Tỷ lệ đoàn viên ≥ 50%", "short_en": "Membership ≥ 50%",
               "shape": "rate", "measure": "share", "indicator": "membership_rate", "comparison": ">=", "value": 0.5, "basis": "each_year" },
-            { "id": "900-T02", "group": "membership", "text_vi": "Kết nạp 70 - 90", "text_en": "70 to 90 new members",
+            { "id": "900-T02", "group": "membership", "text_vi": "Kết nạp 70 - 90", "text_en": "70 to 90 new members", "short_vi": "Kết nạp 70 - 90", "short_en": "70 to 90 new members",
               "shape": "range", "measure": "count", "indicator": "members_admitted", "comparison": "between", "min": 70, "max": 90, "basis": "each_year" },
-            { "id": "900-T03", "group": "membership", "text_vi": "Kết nạp 200 trong 2023-2025", "text_en": "200 in 2023-2025",
+            { "id": "900-T03", "group": "membership", "text_vi": "Kết nạp 200 trong 2023-2025", "text_en": "200 in 2023-2025", "short_vi": "Kết nạp 200 trong 2023-2025", "short_en": "200 in 2023-2025",
               "shape": "cumulative", "measure": "count", "indicator": "members_admitted", "comparison": ">=", "value": 200, "basis": "term", "to_year": 2025 },
-            { "id": "900-T04", "group": "membership", "text_vi": "Kết nạp 190 trong 2023-2025", "text_en": "190 in 2023-2025",
+            { "id": "900-T04", "group": "membership", "text_vi": "Kết nạp 190 trong 2023-2025", "text_en": "190 in 2023-2025", "short_vi": "Kết nạp 190 trong 2023-2025", "short_en": "190 in 2023-2025",
               "shape": "cumulative", "measure": "count", "indicator": "members_admitted", "comparison": ">=", "value": 190, "basis": "term", "to_year": 2025 },
-            { "id": "900-T05", "group": "membership", "text_vi": "Kết nạp 100 trong 2023-2025", "text_en": "100 in 2023-2025",
+            { "id": "900-T05", "group": "membership", "text_vi": "Kết nạp 100 trong 2023-2025", "text_en": "100 in 2023-2025", "short_vi": "Kết nạp 100 trong 2023-2025", "short_en": "100 in 2023-2025",
               "shape": "cumulative", "measure": "count", "indicator": "members_admitted", "comparison": ">=", "value": 100, "basis": "term", "to_year": 2025 },
-            { "id": "900-T06", "group": "party", "text_vi": "Mỗi CĐCS giới thiệu 1", "text_en": "1 per CĐCS",
+            { "id": "900-T06", "group": "party", "text_vi": "Mỗi CĐCS giới thiệu 1", "text_en": "1 per CĐCS", "short_vi": "Mỗi CĐCS giới thiệu 1", "short_en": "1 per CĐCS",
               "shape": "per_unit", "measure": "average", "indicator": "party_introduced_per_cdcs", "comparison": ">=", "value": 1, "basis": "each_year" },
-            { "id": "900-T07", "group": "cba", "text_vi": "Đến 2024, 60% TƯLĐTT", "text_en": "60% CBA by 2024",
+            { "id": "900-T07", "group": "cba", "text_vi": "Đến 2024, 60% TƯLĐTT", "text_en": "60% CBA by 2024", "short_vi": "Đến 2024, 60% TƯLĐTT", "short_en": "60% CBA by 2024",
               "shape": "milestone", "measure": "share", "indicator": "cba_coverage", "comparison": ">=", "value": 0.6, "basis": "by_date", "due": "2024-12-31" },
-            { "id": "900-T08", "group": "cba", "text_vi": "Đến 2024, 70% TƯLĐTT", "text_en": "70% CBA by 2024",
+            { "id": "900-T08", "group": "cba", "text_vi": "Đến 2024, 70% TƯLĐTT", "text_en": "70% CBA by 2024", "short_vi": "Đến 2024, 70% TƯLĐTT", "short_en": "70% CBA by 2024",
               "shape": "milestone", "measure": "share", "indicator": "cba_coverage", "comparison": ">=", "value": 0.7, "basis": "by_date", "due": "2024-12-31" },
-            { "id": "900-T09", "group": "membership", "text_vi": "Kết nạp 100 năm 2026", "text_en": "100 in 2026",
+            { "id": "900-T09", "group": "membership", "text_vi": "Kết nạp 100 năm 2026", "text_en": "100 in 2026", "short_vi": "Kết nạp 100 năm 2026", "short_en": "100 in 2026",
               "shape": "cumulative", "measure": "count", "indicator": "members_admitted", "comparison": ">=", "value": 100, "basis": "term", "from_year": 2026 },
-            { "id": "900-T10", "group": "economy", "text_vi": "GRDP", "text_en": "GRDP",
+            { "id": "900-T10", "group": "economy", "text_vi": "GRDP", "text_en": "GRDP", "short_vi": "GRDP", "short_en": "GRDP",
               "shape": "rate", "measure": "share", "comparison": ">=", "value": 0.1, "basis": "each_year", "measured": false, "not_measured_reason": "not in submissions" },
-            { "id": "900-T11", "group": "communication", "text_vi": "80% được quán triệt", "text_en": "80% informed",
+            { "id": "900-T11", "group": "communication", "text_vi": "80% được quán triệt", "text_en": "80% informed", "short_vi": "80% được quán triệt", "short_en": "80% informed",
               "shape": "rate", "measure": "share", "numerator": "workers_informed", "denominator": "workers", "comparison": ">=", "value": 0.8, "basis": "each_year" }
           ]
         }
@@ -131,7 +131,7 @@ public sealed class AttainmentTests
         f.Report("AAA-D1", "2024-Q4", ("enterprises_eligible", 4));
         Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection);
         static string Target(string id, int? minWorkers) => $$"""
-            { "id": "{{id}}", "group": "organisation", "text_vi": "Có công đoàn", "text_en": "Unionised",
+            { "id": "{{id}}", "group": "organisation", "text_vi": "Có công đoàn", "text_en": "Unionised", "short_vi": "Có công đoàn", "short_en": "Unionised",
               "shape": "milestone", "measure": "share", "indicator": "union_coverage", "comparison": ">=", "value": 0.5,
               "basis": "by_date", "due": "2024-12-31"{{(minWorkers is { } m ? $", \"min_workers\": {m}" : "")}} }
             """;

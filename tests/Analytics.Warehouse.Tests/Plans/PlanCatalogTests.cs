@@ -7,7 +7,7 @@ public sealed class PlanCatalogTests
 {
     private const string ValidTarget = """
         {
-          "id": "900-T01", "group": "cba", "text_vi": "75% doanh nghiệp có TƯLĐTT", "text_en": "75% CBA coverage",
+          "id": "900-T01", "group": "cba", "text_vi": "75% doanh nghiệp có TƯLĐTT", "text_en": "75% CBA coverage", "short_vi": "TƯLĐTT ở 75% doanh nghiệp", "short_en": "CBA in 75% of firms",
           "shape": "rate", "measure": "share", "indicator": "cba_coverage",
           "comparison": ">=", "value": 0.75, "basis": "each_year"
         }
@@ -141,6 +141,9 @@ public sealed class PlanCatalogTests
     [InlineData("\"indicator\": \"cba_coverage\",", "\"measured\": false,", "needs 'not_measured_reason'")]
     [InlineData("\"basis\": \"each_year\"", "\"basis\": \"each_year\", \"sectors\": [\"state\"]", "sector 'state' is not one of")]
     [InlineData("\"basis\": \"each_year\"", "\"basis\": \"each_year\", \"to_year\": 2031", "outside the plan's term")]
+    [InlineData(" \"short_vi\": \"TƯLĐTT ở 75% doanh nghiệp\",", "", "'short_vi' is required")]
+    [InlineData("\"short_en\": \"CBA in 75% of firms\"", "\"short_en\": \"  \"", "'short_en' is required")]
+    [InlineData("\"short_vi\": \"TƯLĐTT ở 75% doanh nghiệp\"", "\"short_vi\": \"Thỏa ước lao động tập thể ở 75% doanh nghiệp\"", "'short_vi' \"Thỏa ước lao động tập thể ở 75% doanh nghiệp\" has 44 characters, more than 40")]
     public void AMalformedTargetIsRefusedNamingTheFileAndTheTarget(string original, string replacement, string expected)
     {
         var json = PlanJson(ValidTarget.Replace(original, replacement, StringComparison.Ordinal));
@@ -149,6 +152,42 @@ public sealed class PlanCatalogTests
 
         Assert.Contains("Plan file 'bad.json', target '900-T01'", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EverySeedTargetHasAHandWrittenShortNameInBothLanguagesWithinTheLimit()
+    {
+        var targets = PlanCatalog.Embedded.Targets.ToList();
+
+        Assert.Equal(114, targets.Count);
+        Assert.All(targets, t =>
+        {
+            foreach (var name in new[] { t.ShortVi, t.ShortEn })
+            {
+                Assert.False(string.IsNullOrWhiteSpace(name), t.Id);
+                Assert.True(new System.Globalization.StringInfo(name).LengthInTextElements <= PlanCatalog.MaxShortNameLength, $"{t.Id}: '{name}'");
+                Assert.Equal(name.Trim(), name);
+            }
+            // Written by hand: shorter than the document's wording, and not just the Vietnamese copied.
+            Assert.True(t.ShortVi.Length < t.TextVi.Length || t.TextVi.Length <= PlanCatalog.MaxShortNameLength, t.Id);
+            Assert.NotEqual(t.ShortVi, t.ShortEn);
+            // Each language writes its own numbers: 70.000 in Vietnamese, 70,000 in English.
+            Assert.DoesNotMatch(@"\d,\d{3}\b", t.ShortVi);
+            Assert.DoesNotMatch(@"\d\.\d{3}\b", t.ShortEn);
+        });
+        var t01 = PlanCatalog.Embedded.Get("002").Targets[0];
+        Assert.Equal(("Kết nạp 70.000 đoàn viên", "70,000 new members"), (t01.ShortVi, t01.ShortEn));
+    }
+
+    [Fact]
+    public void SyncWritesTheShortNamesIntoDimTarget()
+    {
+        using var warehouse = Warehouse.Open(":memory:");
+        using var connection = warehouse.Connect();
+
+        Assert.Equal(0L, connection.Scalar<long>("SELECT count(*) FROM dim_target WHERE short_vi IS NULL OR short_en IS NULL"));
+        Assert.Equal("Kết nạp 70.000 đoàn viên", connection.Scalar<string>("SELECT short_vi FROM dim_target WHERE target_id = '002-T01'"));
+        Assert.Equal("70,000 new members", connection.Scalar<string>("SELECT short_en FROM dim_target WHERE target_id = '002-T01'"));
     }
 
     [Fact]
