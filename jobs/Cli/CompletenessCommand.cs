@@ -11,11 +11,12 @@ public static class CompletenessCommand
     public static readonly CommandSpec Spec = new(
         "completeness",
         "Submissions expected, received, on time, late and missing for a period, naming the late and missing units",
-        "./analytics completeness --period P [--unit CODE] [--as-of DATE] [--format table|csv|json]",
+        "./analytics completeness --period P [--unit CODE] [--as-of DATE] [--list units|reporters] [--format table|csv|json]",
         [
             new("--period", "P", "the period, e.g. 2024-Q1"),
             new("--unit", "CODE", "a unit above grassroots: it and its children (default: national and provinces)"),
             new("--as-of", "DATE", "count what had arrived by this date or timestamp (default: now)"),
+            new("--list", "units|reporters", "counts per unit, or every expected reporter with its status", Default: "units"),
             new("--format", "table|csv|json", "output format", Default: "table"),
         ],
         Run);
@@ -33,6 +34,8 @@ public static class CompletenessCommand
             if (asOf.TimeOfDay == TimeSpan.Zero) asOf = asOf.AddDays(1).AddTicks(-1); // a date means the end of that day
         }
         var format = cli.Get("--format")!;
+        var list = cli.Get("--list")!;
+        if (list is not ("units" or "reporters")) throw new UsageException(cli.English ? "--list must be units or reporters." : "--list phải là units hoặc reporters.");
         using var warehouse = cli.OpenWarehouse(mustExist: true);
         using var connection = warehouse.Connect();
         // A mistyped unit is a usage error, not an empty table.
@@ -51,7 +54,18 @@ public static class CompletenessCommand
                 reporters = result.Reporters,
                 units = result.Units.Select(u => new { unit = u.UnitCode, name = u.Name, level = u.Level, expected = u.Expected, received = u.Received, on_time = u.OnTime, late = u.Late, missing = u.Missing }),
                 late_or_missing = result.LateOrMissing.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = g.Status, received_at = g.ReceivedAt, refused = g.RefusedCount }),
+                expected_reporters = result.Expected.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = Status(g), received_at = g.ReceivedAt, refused = g.RefusedCount }),
             }, TextTable.JsonOptions));
+            return CliApp.Ok;
+        }
+        if (list == "reporters")
+        {
+            // One row per expected reporter: on_time, late, missing, or refused (missing, with every file it sent refused).
+            string[] reporterHeaders = en
+                ? ["unit", "name", "parent", "status", "received", "refused"]
+                : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", "ngày nhận", "bị từ chối"];
+            TextTable.Write(cli.Out, format, reporterHeaders, result.Expected.Select(g => (IReadOnlyList<object?>)[
+                g.UnitCode, g.Name, g.ParentCode, format == "table" ? StatusWords(Status(g), en) : Status(g), g.ReceivedAt, g.RefusedCount]));
             return CliApp.Ok;
         }
 
@@ -75,8 +89,21 @@ public static class CompletenessCommand
             cli.Out.WriteLine(ReporterWords.LateOrMissingHeading(result.Reporters, en) + ":");
             string[] h2 = en ? ["unit", "name", "parent", "status", "received", "refused"] : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", "ngày nhận", "bị từ chối"];
             TextTable.Write(cli.Out, "table", h2, result.LateOrMissing.Select(g => (IReadOnlyList<object?>)[
-                g.UnitCode, g.Name, g.ParentCode, en ? g.Status.Replace('_', ' ') : g.Status == "late" ? "trễ hạn" : "chưa nộp", g.ReceivedAt, g.RefusedCount]));
+                g.UnitCode, g.Name, g.ParentCode, StatusWords(Status(g), en), g.ReceivedAt, g.RefusedCount]));
         }
         return CliApp.Ok;
     }
+
+    /// <summary>A reporter's status; a missing one whose every file was refused is "refused".</summary>
+    private static string Status(CompletenessReport.GrassrootsStatus g) => g.Status == "missing" && g.RefusedCount > 0 ? "refused" : g.Status;
+
+    private static string StatusWords(string status, bool en) => (status, en) switch
+    {
+        ("on_time", true) => "on time",
+        ("on_time", false) => "đúng hạn",
+        ("late", false) => "trễ hạn",
+        ("missing", false) => "chưa nộp",
+        ("refused", false) => "bị từ chối",
+        _ => status,
+    };
 }

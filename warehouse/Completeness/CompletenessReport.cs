@@ -23,8 +23,12 @@ public static class CompletenessReport
     /// </summary>
     public sealed record GrassrootsStatus(string UnitCode, string Name, string? ParentCode, string Status, DateTime? ReceivedAt, long RefusedCount);
 
-    public sealed record Result(string PeriodCode, DateTime AsOf, DateTime? Deadline, IReadOnlyList<UnitCounts> Units, IReadOnlyList<GrassrootsStatus> LateOrMissing)
+    public sealed record Result(string PeriodCode, DateTime AsOf, DateTime? Deadline, IReadOnlyList<UnitCounts> Units, IReadOnlyList<GrassrootsStatus> Expected)
     {
+        /// <summary>The expected reporters that did not report on time, late ones first.</summary>
+        public IReadOnlyList<GrassrootsStatus> LateOrMissing { get; } = [.. Expected.Where(g => g.Status != "on_time").OrderByDescending(g => g.Status, StringComparer.Ordinal)
+            .ThenBy(g => g.ParentCode, StringComparer.Ordinal).ThenBy(g => g.UnitCode, StringComparer.Ordinal)];
+
         /// <summary>
         /// Who is expected to report for the period, from the catalog (the reporters_of macro): "grassroots",
         /// "upper" (units whose children are grassroots unions), "province", "national", or null when no
@@ -35,7 +39,7 @@ public static class CompletenessReport
 
     /// <summary>
     /// Counts for <paramref name="unitCode"/> and its children (or, without a unit, every unit at levels 0 and 1),
-    /// and the late and missing reporters under it (it included, when it is one).
+    /// and every expected reporter under it (it included, when it is one) with its status.
     /// </summary>
     public static Result Compute(DuckDBConnection connection, string periodCode, DateTime asOf, string? unitCode)
     {
@@ -61,12 +65,12 @@ public static class CompletenessReport
                       AND coalesce(u.valid_to, DATE '9999-12-31') >= (SELECT end_date FROM dim_period WHERE period_code = $period))
                 SELECT code FROM sub)
             """;
-        var late = connection.Query<GrassrootsStatus>($"""
+        var everyone = connection.Query<GrassrootsStatus>($"""
             SELECT unit_code, name, parent_code, status, received_at, refused_count
             FROM completeness_units($period, $as_of)
-            WHERE status <> 'on_time' {scope}
-            ORDER BY status DESC, parent_code, unit_code
+            WHERE true {scope}
+            ORDER BY parent_code, unit_code
             """, args).AsList();
-        return new Result(periodCode, asOf, deadline, units, late) { Reporters = reporters };
+        return new Result(periodCode, asOf, deadline, units, everyone) { Reporters = reporters };
     }
 }

@@ -71,4 +71,30 @@ public sealed class CompletenessCliTests : IDisposable
         var hni = json.RootElement.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unit").GetString() == "HNI");
         Assert.Equal((2, 1, 1), (hni.GetProperty("expected").GetInt32(), hni.GetProperty("late").GetInt32(), hni.GetProperty("missing").GetInt32()));
     }
+
+    [Fact]
+    public void Every_expected_reporter_is_listed_with_its_status_in_csv_and_json()
+    {
+        // A refused file from the missing union: it stays missing in the counts, and reads "refused" in the list.
+        var refused = Path.Combine(_temp.Path, "b.csv");
+        File.WriteAllText(refused, "unit_code,period,indicator,value\nLBN-B,2024-Q1,workers,-5\n");
+        var output = new StringWriter();
+        CliApp.Run(["ingest", refused, "--received-at", "2024-04-01", "--db", Db], output, new StringWriter(), TimeProvider.System);
+
+        var csv = Run("completeness", "--period", "2024-Q1", "--unit", "HNI", "--as-of", "2024-04-30", "--list", "reporters", "--format", "csv", "--lang", "en")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("unit,name,parent,status,received,refused", csv[0]);
+        Assert.Equal(3, csv.Length);
+        Assert.StartsWith("GLM-A,CĐCS A,HNI-GLM,late,2024-03-20", csv[1], StringComparison.Ordinal);
+        Assert.Equal("LBN-B,CĐCS B,HNI-LBN,refused,,1", csv[2]);
+
+        using var json = JsonDocument.Parse(Run("completeness", "--period", "2024-Q1", "--unit", "HNI", "--as-of", "2024-04-30", "--format", "json"));
+        var reporters = json.RootElement.GetProperty("expected_reporters").EnumerateArray()
+            .Select(r => (r.GetProperty("unit").GetString(), r.GetProperty("status").GetString())).ToList();
+        Assert.Equal([("GLM-A", "late"), ("LBN-B", "refused")], reporters);
+
+        var table = Run("completeness", "--period", "2024-Q1", "--unit", "HNI", "--as-of", "2024-04-30", "--list", "reporters");
+        Assert.Contains("trễ hạn", table, StringComparison.Ordinal);
+        Assert.Contains("bị từ chối", table, StringComparison.Ordinal);
+    }
 }
