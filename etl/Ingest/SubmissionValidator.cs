@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using Analytics.Etl.Parsing;
 using Analytics.Etl.Registry;
 
 namespace Analytics.Etl.Ingest;
@@ -216,7 +217,9 @@ public static class SubmissionValidator
         }
         else
         {
-            var parsed = ValueParsing.Number(raw.ValueText, indicator.IsCount || indicator.IsFlag, out var error);
+            // A yes/no answer may be written as a word ("có", "không") as well as 1 or 0.
+            var kind = indicator.IsFlag ? NumberKind.Flag : indicator.IsCount ? NumberKind.Count : NumberKind.Amount;
+            var parsed = ValueParsing.Number(raw.ValueText, kind, out var error);
             if (parsed is null)
             {
                 result.Messages.Add(ValidationRules.Message(ValidationRules.NotANumber, error ?? new(

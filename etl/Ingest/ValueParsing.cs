@@ -45,7 +45,7 @@ internal static class ValueParsing
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static decimal? Number(string text, bool count, out Bilingual? error)
+    public static decimal? Number(string text, NumberKind kind, out Bilingual? error)
     {
         // Plain digits read the same in every convention, and they are most of what files carry.
         if (text.Length is > 0 and <= 18 && IsAsciiDigits(text))
@@ -59,7 +59,7 @@ internal static class ValueParsing
             error = null;
             return grouped;
         }
-        if (VietnameseNumber.TryParse(text, count ? NumberKind.Count : NumberKind.Amount, out var value, out var message))
+        if (VietnameseNumber.TryParse(text, kind, out var value, out var message))
         {
             error = null;
             return value;

@@ -38,6 +38,25 @@ public sealed class IngestBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void AYesNoAnswerWrittenAsAWordIsReadAsOneOrZero()
+    {
+        var outcome = _w.IngestCsv("""
+            unit_code,period,indicator,value
+            LBN-PRV,2024-Q1,cba_signed,có
+            LBN-PRV,2024-Q1,cba_favorable,Không
+            GLM-SOE,2024-Q1,cba_signed,x
+            """);
+
+        Assert.Equal(1, outcome.Accepted);
+        Assert.Equal(1, outcome.Refused);
+        Assert.Equal(1, _w.Current("LBN-PRV", "2024-Q1", "cba_signed"));
+        Assert.Equal(0, _w.Current("LBN-PRV", "2024-Q1", "cba_favorable"));
+        var refusal = Assert.Single(outcome.Submissions.Single(s => s.UnitCode == "GLM-SOE").Messages);
+        Assert.Equal("E06", refusal.RuleId);
+        Assert.Contains("1 (có) hoặc 0 (không)", refusal.Text.Vi, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EachValueInABulkFileGoesToTheIndicatorItsOwnCellNames()
     {
         // The reader hands every line's indicator cell out as one string per distinct text, and the

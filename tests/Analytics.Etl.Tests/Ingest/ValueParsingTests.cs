@@ -14,7 +14,7 @@ public sealed class ValueParsingTests
     public void DotGroupedAmountsAreReadAsWholeNumbers(string text, long expected)
     {
         Assert.Equal(expected, ValueParsing.DotGroupedWhole(text));
-        Assert.Equal(expected, ValueParsing.Number(text, count: true, out _));
+        Assert.Equal(expected, ValueParsing.Number(text, NumberKind.Count, out _));
     }
 
     [Theory]
@@ -43,7 +43,7 @@ public sealed class ValueParsingTests
                 foreach (var count in new[] { false, true })
                 {
                     var general = VietnameseNumber.TryParse(text, count ? NumberKind.Count : NumberKind.Amount, out var expected, out _);
-                    var fast = ValueParsing.Number(text, count, out var error);
+                    var fast = ValueParsing.Number(text, count ? NumberKind.Count : NumberKind.Amount, out var error);
                     Assert.True(general == fast.HasValue, $"'{text}': general parser {(general ? "reads it" : "refuses it")}, ingest {(fast.HasValue ? "reads it" : "refuses it")}");
                     if (general) Assert.Equal(expected, fast!.Value);
                     else Assert.NotNull(error);
