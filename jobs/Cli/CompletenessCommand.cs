@@ -1,7 +1,6 @@
 using System.Globalization;
 using Analytics.Warehouse.Completeness;
 using Analytics.Warehouse.Metrics;
-using Analytics.Warehouse.Store;
 
 namespace Analytics.Jobs.Cli;
 
@@ -39,8 +38,14 @@ public static class CompletenessCommand
         using var warehouse = cli.OpenWarehouse(mustExist: true);
         using var connection = warehouse.Connect();
         // A mistyped unit is a usage error, not an empty table.
-        if (cli.Get("--unit") is { } unit && connection.Scalar<long>("SELECT count(*) FROM dim_unit WHERE unit_code = $1", unit) == 0)
-            throw new UsageException(UnknownNameException.Of("đơn vị", "unit", unit, Dapper.SqlMapper.Query<string>(connection, "SELECT DISTINCT unit_code FROM dim_unit")).In(cli.English));
+        try
+        {
+            if (cli.Get("--unit") is { } unit) Metrics.RequireUnit(connection, unit);
+        }
+        catch (UnknownNameException e)
+        {
+            throw new UsageException(e.In(cli.English));
+        }
         var result = CompletenessReport.Compute(connection, period.Code, asOf, cli.Get("--unit"));
         var en = cli.English;
 

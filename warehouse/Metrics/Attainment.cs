@@ -195,6 +195,7 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
     }
 
     private HashSet<string>? _yearOnly;
+    private readonly Dictionary<string, DateOnly?> _yearDeadlines = new(StringComparer.Ordinal);
 
     /// <summary>
     /// When the target's figure is reported for whole years only (the catalog's period_types of its
@@ -215,7 +216,10 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
             while (reader.Read()) _yearOnly.Add(reader.GetString(0));
         }
         if ((t.IsRatio ? t.Numerator : t.Indicator) is not { } figure || !_yearOnly.Contains(figure)) return null;
-        return connection.Scalar<DateTime?>("SELECT deadline_of($1)", year) is { } due ? DateOnly.FromDateTime(due) : null;
+        // One deadline per year, however many targets and units are assessed.
+        if (!_yearDeadlines.TryGetValue(year, out var deadline))
+            _yearDeadlines[year] = deadline = connection.Scalar<DateTime?>("SELECT deadline_of($1)", year) is { } due ? DateOnly.FromDateTime(due) : null;
+        return deadline;
     }
 
     private bool IsFlow(string code)

@@ -250,10 +250,13 @@ public sealed partial class Metrics(DuckDBConnection connection)
         return ids;
     }
 
-    private void CheckUnit(string unitCode)
+    private void CheckUnit(string unitCode) => RequireUnit(Connection, unitCode);
+
+    /// <summary>Refuses a unit code the registry does not hold, naming the closest codes (<see cref="UnknownNameException"/>).</summary>
+    public static void RequireUnit(DuckDBConnection connection, string unitCode)
     {
-        if (Connection.Scalar<long>("SELECT count(*) FROM dim_unit WHERE unit_code = $1", unitCode) == 0)
-            throw UnknownNameException.Of("đơn vị", "unit", unitCode, Dapper.SqlMapper.Query<string>(Connection, "SELECT DISTINCT unit_code FROM dim_unit"));
+        if (connection.Scalar<long>("SELECT count(*) FROM dim_unit WHERE unit_code = $1", unitCode) == 0)
+            throw UnknownNameException.Of("đơn vị", "unit", unitCode, Dapper.SqlMapper.Query<string>(connection, "SELECT DISTINCT unit_code FROM dim_unit"));
     }
 
     private DateOnly CheckPeriod(string periodCode)
