@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using System.Globalization;
 using Analytics.Warehouse.Completeness;
 using Analytics.Warehouse.Metrics;
@@ -37,16 +38,16 @@ public static class CompletenessCommand
         if (list is not ("units" or "reporters")) throw new UsageException(cli.English ? "--list must be units or reporters." : "--list phải là units hoặc reporters.");
         using var warehouse = cli.OpenWarehouse(mustExist: true);
         using var connection = warehouse.Connect();
-        // A mistyped unit is a usage error, not an empty table.
+        CompletenessReport.Result result;
         try
         {
-            if (cli.Get("--unit") is { } unit) Metrics.RequireUnit(connection, unit);
+            result = CompletenessCheck.Compute(connection, period.Code, asOf, cli.Get("--unit"));
         }
         catch (UnknownNameException e)
         {
+            // A mistyped unit is a usage error, not an empty table.
             throw new UsageException(e.In(cli.English));
         }
-        var result = CompletenessReport.Compute(connection, period.Code, asOf, cli.Get("--unit"));
         var en = cli.English;
 
         if (format == "json")
@@ -59,7 +60,7 @@ public static class CompletenessCommand
                 reporters = result.Reporters,
                 units = result.Units.Select(u => new { unit = u.UnitCode, name = u.Name, level = u.Level, expected = u.Expected, received = u.Received, on_time = u.OnTime, late = u.Late, missing = u.Missing }),
                 late_or_missing = result.LateOrMissing.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = g.Status, received_at = g.ReceivedAt, refused = g.RefusedCount }),
-                expected_reporters = result.Expected.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = Status(g), received_at = g.ReceivedAt, refused = g.RefusedCount }),
+                expected_reporters = result.Expected.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = CompletenessCheck.Status(g), received_at = g.ReceivedAt, refused = g.RefusedCount }),
             }, TextTable.JsonOptions));
             return CliApp.Ok;
         }
@@ -70,7 +71,7 @@ public static class CompletenessCommand
                 ? ["unit", "name", "parent", "status", "received", "refused"]
                 : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", "ngày nhận", "bị từ chối"];
             TextTable.Write(cli.Out, format, reporterHeaders, result.Expected.Select(g => (IReadOnlyList<object?>)[
-                g.UnitCode, g.Name, g.ParentCode, format == "table" ? StatusWords(Status(g), en) : Status(g), g.ReceivedAt, g.RefusedCount]));
+                g.UnitCode, g.Name, g.ParentCode, format == "table" ? CompletenessCheck.StatusWords(CompletenessCheck.Status(g), en) : CompletenessCheck.Status(g), g.ReceivedAt, g.RefusedCount]));
             return CliApp.Ok;
         }
 
@@ -94,21 +95,8 @@ public static class CompletenessCommand
             cli.Out.WriteLine(ReporterWords.LateOrMissingHeading(result.Reporters, en) + ":");
             string[] h2 = en ? ["unit", "name", "parent", "status", "received", "refused"] : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", "ngày nhận", "bị từ chối"];
             TextTable.Write(cli.Out, "table", h2, result.LateOrMissing.Select(g => (IReadOnlyList<object?>)[
-                g.UnitCode, g.Name, g.ParentCode, StatusWords(Status(g), en), g.ReceivedAt, g.RefusedCount]));
+                g.UnitCode, g.Name, g.ParentCode, CompletenessCheck.StatusWords(CompletenessCheck.Status(g), en), g.ReceivedAt, g.RefusedCount]));
         }
         return CliApp.Ok;
     }
-
-    /// <summary>A reporter's status; a missing one whose every file was refused is "refused".</summary>
-    private static string Status(CompletenessReport.GrassrootsStatus g) => g.Status == "missing" && g.RefusedCount > 0 ? "refused" : g.Status;
-
-    private static string StatusWords(string status, bool en) => (status, en) switch
-    {
-        ("on_time", true) => "on time",
-        ("on_time", false) => "đúng hạn",
-        ("late", false) => "trễ hạn",
-        ("missing", false) => "chưa nộp",
-        ("refused", false) => "bị từ chối",
-        _ => status,
-    };
 }

@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
 using Analytics.Etl.Sample;

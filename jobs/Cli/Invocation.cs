@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
@@ -62,14 +63,14 @@ public sealed class Invocation
     {
         // A command that only reads must not leave an empty warehouse behind for a mistyped or missing --db.
         if (readOnly || mustExist) RequireWarehouseFile();
-        if (!readOnly && Scheduling.ServiceLock.Find(DbPath) is { } holder)
-            throw new WarehouseException(Scheduling.ServiceLock.Refusal(holder, English));
+        if (!readOnly && ServiceLock.Find(DbPath) is { } holder)
+            throw new WarehouseException(ServiceLock.Refusal(holder, English));
         Analytics.Warehouse.Warehouse warehouse;
         try
         {
             warehouse = Analytics.Warehouse.Warehouse.Open(DbPath, new DuckDbOptions { ReadOnly = readOnly }, Clock, Analytics.Warehouse.Plans.PlanCatalog.FromEnvironment());
         }
-        catch (System.Data.Common.DbException e) when (Scheduling.WarehouseGate.IsLockConflict(e))
+        catch (System.Data.Common.DbException e) when (WarehouseGate.IsLockConflict(e))
         {
             throw new WarehouseException(English
                 ? $"the warehouse '{DbPath}' is in use by another process (the service `analytics serve` running a job, or another command); try again shortly. Readers can use the published copy in the service's output folder (published/warehouse.duckdb). DuckDB said: {e.Message}"

@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using Analytics.Etl.Parsing;
 using Analytics.Reports;
 using Analytics.Reports.Charts;

@@ -1,5 +1,5 @@
+using Analytics.Jobs.Operations;
 using Analytics.Warehouse.Store;
-using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Cli;
 
@@ -31,26 +31,12 @@ public static class SqlCommand
         if (format != "arrow" && outFile is not null) throw new UsageException("--out is for --format arrow only; other formats print to standard output.");
 
         cli.RequireWarehouseFile();
-        using var database = DuckDbDatabase.Open(cli.DbPath, AnalystSql.Options);
-        using var connection = database.Connect();
         try
         {
-            if (format == "arrow") return WriteArrow(cli, connection, outFile!);
-            using var reader = connection.Query(cli.Arguments[0]);
-            var headers = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-            var rows = new List<IReadOnlyList<object?>>();
-            var truncated = false;
-            while (reader.Read())
-            {
-                if (maxRows > 0 && rows.Count == maxRows)
-                {
-                    truncated = true;
-                    break;
-                }
-                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => AnalystSql.Value(reader, i))]);
-            }
-            TextTable.Write(cli.Out, format, headers, rows);
-            if (truncated) cli.Error.WriteLine(cli.English ? $"(first {maxRows} rows; use --max-rows 0 or --format csv for all)" : $"(chỉ hiện {maxRows} dòng đầu; dùng --max-rows 0 hoặc --format csv để xem hết)");
+            if (format == "arrow") return WriteArrow(cli, outFile!);
+            var answer = AnalystQuery.Run(cli.DbPath, cli.Arguments[0], maxRows);
+            TextTable.Write(cli.Out, format, answer.Columns, answer.Rows);
+            if (answer.Truncated) cli.Error.WriteLine(cli.English ? $"(first {maxRows} rows; use --max-rows 0 or --format csv for all)" : $"(chỉ hiện {maxRows} dòng đầu; dùng --max-rows 0 hoặc --format csv để xem hết)");
             return CliApp.Ok;
         }
         catch (System.Data.Common.DbException e) when (AnalystSql.Refusal(e.Message, cli.English) is { } reason)
@@ -63,12 +49,12 @@ public static class SqlCommand
     }
 
     /// <summary>The whole result, streamed batch by batch into an Arrow IPC file; the file is replaced whole or not at all.</summary>
-    private static int WriteArrow(Invocation cli, DuckDBConnection connection, string outFile)
+    private static int WriteArrow(Invocation cli, string outFile)
     {
         var path = Path.GetFullPath(outFile);
         if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
             throw new UsageException(cli.English ? $"--out: the folder {folder} does not exist." : $"--out: thư mục {folder} không tồn tại.");
-        var written = ArrowExport.WriteFile(connection, cli.Arguments[0], path);
+        var written = AnalystQuery.WriteArrowFile(cli.DbPath, cli.Arguments[0], path);
         cli.Out.WriteLine(cli.English
             ? $"Wrote {written.Rows:N0} rows to {path} (Arrow IPC)."
             : $"Đã ghi {written.Rows:N0} dòng vào {path} (Arrow IPC).");

@@ -1,5 +1,5 @@
+using Analytics.Jobs.Operations;
 using Analytics.Jobs.Scheduling;
-using Analytics.Jobs.Web;
 
 namespace Analytics.Jobs.Cli;
 

@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using Quartz;
 
 namespace Analytics.Jobs.Scheduling;

@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using Analytics.Warehouse.Metrics;
 using Quartz;
 

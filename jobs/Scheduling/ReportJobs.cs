@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using System.Globalization;
 using Analytics.Reports;
 using Analytics.Reports.Charts;

@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 

@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

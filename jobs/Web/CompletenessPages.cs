@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using System.Globalization;
 using Analytics.Jobs.Cli;
 using Analytics.Jobs.Scheduling;
@@ -36,7 +37,15 @@ public static class CompletenessPages
         if (database is null || string.IsNullOrWhiteSpace(period))
             return Html.Page(http, "Tình hình nộp báo cáo", "Completeness", head + (database is null ? $"<p>{Html.T(http, "Chưa có bản sao công bố.", "Nothing published yet.")}</p>" : ""));
         using var connection = database.Connect();
-        var result = CompletenessReport.Compute(connection, period.Trim(), clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(unit) ? null : unit.Trim());
+        CompletenessReport.Result result;
+        try
+        {
+            result = CompletenessCheck.Compute(connection, period.Trim(), clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(unit) ? null : unit.Trim());
+        }
+        catch (Analytics.Warehouse.Metrics.UnknownNameException e)
+        {
+            return Html.Page(http, "Tình hình nộp báo cáo", "Completeness", head + $"<p class=\"error\" id=\"unknown-unit\">{Html.E(e.In(en))}</p>", StatusCodes.Status400BadRequest);
+        }
         var units = Html.Table(en ? ["Unit", "Name", "Expected", "Received", "On time", "Late", "Missing", "Received %"] : ["Đơn vị", "Tên", "Phải nộp", "Đã nộp", "Đúng hạn", "Muộn", "Chưa nộp", "% đã nộp"],
             result.Units.Select(u => (IEnumerable<object?>)[
                 new RawHtml($"<a href=\"/completeness?period={Uri.EscapeDataString(period)}&unit={Uri.EscapeDataString(u.UnitCode)}\">{Html.E(u.UnitCode)}</a>"),

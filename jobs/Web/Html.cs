@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
@@ -32,7 +33,7 @@ public static class Html
     public static string Time(HttpContext http, DateTimeOffset? time, bool seconds = true)
     {
         if (time is null) return "";
-        var settings = http.RequestServices.GetRequiredService<Scheduling.ServiceSettings>();
+        var settings = http.RequestServices.GetRequiredService<ServiceSettings>();
         var local = TimeZoneInfo.ConvertTime(time.Value, TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone));
         return local.ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using Analytics.Jobs.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

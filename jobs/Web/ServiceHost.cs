@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using Analytics.Jobs.Scheduling;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;

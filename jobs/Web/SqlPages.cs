@@ -1,9 +1,8 @@
+using Analytics.Jobs.Operations;
 using System.Globalization;
 using System.Text;
 using Analytics.Jobs.Scheduling;
 using Analytics.Reports.Charts;
-using Analytics.Warehouse.Store;
-using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,38 +27,22 @@ public static class SqlPages
 
     public sealed record Answer(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, bool Truncated, string? Error);
 
-    /// <summary>Runs <paramref name="sql"/> under the page's limits; errors come back as text, never as an exception.</summary>
+    /// <summary>Runs <paramref name="sql"/> over the snapshot under the page's limits; errors come back as text, never as an exception.</summary>
     public static Answer Run(ServiceSettings settings, string sql, int maxRows)
     {
-        using var database = SnapshotReader.Open(settings);
-        if (database is null) return new Answer([], [], false, "no published snapshot yet / chưa có bản sao công bố");
-        using var connection = database.Connect();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.SqlTimeoutSeconds));
-        using var interrupt = timeout.Token.Register(connection.Interrupt);
+        if (!File.Exists(settings.SnapshotPath)) return new Answer([], [], false, NoSnapshot);
         try
         {
-            using var reader = connection.Query(sql);
-            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-            var rows = new List<object?[]>();
-            var truncated = false;
-            while (reader.Read())
-            {
-                if (rows.Count == maxRows)
-                {
-                    truncated = true;
-                    break;
-                }
-                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => AnalystSql.Value(reader, i))]);
-            }
-            return new Answer(columns, rows, truncated, null);
+            var answer = AnalystQuery.Run(settings.SnapshotPath, sql, maxRows, TimeSpan.FromSeconds(settings.SqlTimeoutSeconds));
+            return new Answer(answer.Columns, answer.Rows, answer.Truncated, null);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (AnalystQuery.QueryTimedOutException)
         {
             return new Answer([], [], false, Interrupted(settings));
         }
         catch (System.Data.Common.DbException e)
         {
-            return new Answer([], [], false, timeout.IsCancellationRequested ? Interrupted(settings) : e.Message);
+            return new Answer([], [], false, e.Message);
         }
     }
 
@@ -70,16 +53,13 @@ public static class SqlPages
     /// </summary>
     public static string? WriteArrow(ServiceSettings settings, string sql, int maxRows, Stream output)
     {
-        using var database = SnapshotReader.Open(settings);
-        if (database is null) return "no published snapshot yet / chưa có bản sao công bố";
-        using var connection = database.Connect();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.SqlTimeoutSeconds));
+        if (!File.Exists(settings.SnapshotPath)) return NoSnapshot;
         try
         {
-            ArrowExport.Write(connection, sql, output, maxRows, timeout.Token);
+            AnalystQuery.WriteArrow(settings.SnapshotPath, sql, output, maxRows, TimeSpan.FromSeconds(settings.SqlTimeoutSeconds));
             return null;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (AnalystQuery.QueryTimedOutException)
         {
             return Interrupted(settings);
         }
@@ -88,6 +68,8 @@ public static class SqlPages
             return e.Message;
         }
     }
+
+    private const string NoSnapshot = "no published snapshot yet / chưa có bản sao công bố";
 
     private static string Interrupted(ServiceSettings settings) =>
         $"interrupted after {settings.SqlTimeoutSeconds} s / dừng sau {settings.SqlTimeoutSeconds} giây";

@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using System.Text.Json;
 using Analytics.Jobs.Cli;
 using Analytics.Jobs.Scheduling;

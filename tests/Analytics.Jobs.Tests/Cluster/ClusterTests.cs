@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using Analytics.Jobs.Scheduling;
 using Analytics.Jobs.Tests.Scheduling;
 using Xunit.Abstractions;

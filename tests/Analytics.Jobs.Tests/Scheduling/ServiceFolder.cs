@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using Analytics.Jobs.Scheduling;
 
 namespace Analytics.Jobs.Tests.Scheduling;

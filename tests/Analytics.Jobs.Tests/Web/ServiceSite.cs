@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using Analytics.Etl.Ingest;
 using Analytics.Jobs.Scheduling;
 using Analytics.Jobs.Tests.Cli;

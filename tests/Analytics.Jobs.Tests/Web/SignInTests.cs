@@ -1,3 +1,4 @@
+using Analytics.Jobs.Operations;
 using System.Net;
 using System.Text.RegularExpressions;
 using Analytics.Jobs.Tests.Scheduling;

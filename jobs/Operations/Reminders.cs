@@ -4,7 +4,7 @@ using Analytics.Warehouse.Completeness;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
-namespace Analytics.Jobs.Scheduling;
+namespace Analytics.Jobs.Operations;
 
 /// <summary>
 /// After a deadline: the grassroots units that reported late or not at all, for every period (of the

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Analytics.Jobs.Scheduling;
+namespace Analytics.Jobs.Operations;
 
 /// <summary>
 /// What `analytics serve` reads from the "Analytics" section of appsettings.json, overridden by

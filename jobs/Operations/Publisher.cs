@@ -1,7 +1,7 @@
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
-namespace Analytics.Jobs.Scheduling;
+namespace Analytics.Jobs.Operations;
 
 /// <summary>
 /// Publishes what analysts read without touching the writer: a read-only copy of the warehouse file

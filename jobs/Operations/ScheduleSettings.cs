@@ -1,4 +1,4 @@
-namespace Analytics.Jobs.Scheduling;
+namespace Analytics.Jobs.Operations;
 
 /// <summary>Quartz cron expressions (seconds first). Empty turns a recurring trigger off.</summary>
 public sealed class ScheduleSettings

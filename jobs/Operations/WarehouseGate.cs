@@ -1,7 +1,7 @@
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
-namespace Analytics.Jobs.Scheduling;
+namespace Analytics.Jobs.Operations;
 
 /// <summary>
 /// The service's only way to the warehouse: one job at a time in this process, the file opened for

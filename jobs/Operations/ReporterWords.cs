@@ -1,4 +1,4 @@
-namespace Analytics.Jobs.Cli;
+namespace Analytics.Jobs.Operations;
 
 /// <summary>
 /// Who is expected to report for a period (CompletenessReport.Result.Reporters), in words, for the

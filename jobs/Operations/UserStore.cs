@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 
-namespace Analytics.Jobs.Web;
+namespace Analytics.Jobs.Operations;
 
 /// <summary>
 /// Users of the page: names and PBKDF2 password hashes (ASP.NET Core's PasswordHasher) in a JSON file.

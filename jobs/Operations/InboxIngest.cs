@@ -4,7 +4,7 @@ using Analytics.Etl.Ingest;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
-namespace Analytics.Jobs.Scheduling;
+namespace Analytics.Jobs.Operations;
 
 /// <summary>
 /// Ingests every submission file lying in the inbox, writes each file's result for the page and

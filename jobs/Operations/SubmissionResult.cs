@@ -1,4 +1,4 @@
-namespace Analytics.Jobs.Scheduling;
+namespace Analytics.Jobs.Operations;
 
 /// <summary>What became of one file from the inbox or an upload: the Submissions page shows it, keyed by the start of the file's hash.</summary>
 public sealed record SubmissionResult(

@@ -1,4 +1,4 @@
-namespace Analytics.Jobs.Scheduling;
+namespace Analytics.Jobs.Operations;
 
 /// <summary>A failed run is tried again after FirstDelaySeconds, then twice that, … up to Attempts runs in all.</summary>
 public sealed class RetrySettings

@@ -1,9 +1,7 @@
-using Analytics.Jobs.Cli;
-using Analytics.Jobs.Scheduling;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
-namespace Analytics.Jobs.Web;
+namespace Analytics.Jobs.Operations;
 
 /// <summary>
 /// The pages read the published snapshot, never the live warehouse: read-only, external access off
