@@ -151,7 +151,9 @@ internal static class MetricSql
     /// <summary>
     /// As-is bridge (unit_code, ancestor_code) for every unit code ever registered: a unit active today
     /// maps to itself; a closed one to the place of its successor, or of its last parent when it has none,
-    /// recursively; then the place and its ancestors in today's organisation.
+    /// recursively; then the place and its ancestors in today's organisation. A closed unit also maps to
+    /// itself, so its own figure for the periods it reported stays what it reported: as-is moves where its
+    /// values roll up, never whether they exist. No other unit maps to a closed one, so nothing counts twice.
     /// </summary>
     public const string AsIsBridge = $"""
         WITH RECURSIVE last AS (
@@ -171,6 +173,8 @@ internal static class MetricSql
             SELECT a.place_code, c.parent_code FROM anc a JOIN cur c ON c.unit_code = a.ancestor_code WHERE c.parent_code IS NOT NULL
         )
         SELECT p.unit_code, a.ancestor_code FROM place p JOIN anc a ON a.place_code = p.place_code
+        UNION
+        SELECT unit_code, unit_code FROM last WHERE NOT active
         """;
 
     /// <summary>
