@@ -24,6 +24,7 @@ public static class ServiceHost
         logging?.Invoke(builder.Logging);
         builder.Services.AddAnalyticsScheduler(settings, clock);
         builder.Services.AddSingleton(new UserStore(settings.UsersPath));
+        builder.Services.AddSingleton<IIngestTrigger, SchedulerIngestTrigger>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.LoginPath = "/login";
@@ -61,5 +62,15 @@ public static class ServiceHost
         app.MapSqlPages();
         app.MapAssetsApi();
         return app;
+    }
+}
+
+/// <summary>The upload's "ingest now", on the service's scheduler: runs the ingest job now.</summary>
+internal sealed class SchedulerIngestTrigger(Quartz.ISchedulerFactory factory) : IIngestTrigger
+{
+    public async Task StartIngestAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        await scheduler.TriggerJob(JobNames.Key(JobNames.Ingest), cancellationToken: cancellationToken);
     }
 }
