@@ -34,4 +34,14 @@ public sealed class CompletenessChartTests
     {
         Assert.Null(CompletenessPages.Chart(Result(new CompletenessReport.UnitCounts("HNI", "LĐLĐ Thành phố Hà Nội", 1, "VN", 0, 0, 0, 0, 0)), english: true));
     }
+
+    [Fact]
+    public void A_unit_name_with_markup_is_text_in_the_svg()
+    {
+        var svg = CompletenessPages.Chart(Result(
+            new CompletenessReport.UnitCounts("X1", "<script>alert(1)</script> & co", 1, "VN", 10, 5, 5, 0, 5)), english: true)!.ToString();
+        Assert.DoesNotContain("<script", svg, StringComparison.Ordinal);
+        var texts = XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains("X1 <script>alert(1)</script> & co", texts);
+    }
 }
