@@ -151,7 +151,10 @@ public static class CliApp
                 return cli.T($"{o.Option.Name}: giá trị '{string.Join(' ', o.Tokens.Select(t => t.Value))}' không dùng được ({o.Option.HelpName}).",
                     $"{o.Option.Name}: '{string.Join(' ', o.Tokens.Select(t => t.Value))}' is not a valid value ({o.Option.HelpName}).");
             case ArgumentResult a when a.Tokens.Count < a.Argument.Arity.MinimumNumberOfValues:
-                return cli.T($"thiếu {a.Argument.HelpName ?? a.Argument.Name}: {a.Argument.Description}", $"missing {a.Argument.HelpName ?? a.Argument.Name}: {a.Argument.Description}");
+            {
+                var label = a.Argument.HelpName is { } values ? $"{a.Argument.Name} ({values})" : a.Argument.Name;
+                return cli.T($"thiếu {label}: {a.Argument.Description}.", $"missing {label}: {a.Argument.Description}.");
+            }
             case ArgumentResult a:
                 return cli.T($"{a.Argument.Name}: giá trị '{string.Join(' ', a.Tokens.Select(t => t.Value))}' không dùng được.",
                     $"{a.Argument.Name}: '{string.Join(' ', a.Tokens.Select(t => t.Value))}' is not a valid value.");

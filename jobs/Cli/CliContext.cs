@@ -192,7 +192,8 @@ public sealed class CliContext
         var argument = new Argument<string[]>(name) { Arity = ArgumentArity.OneOrMore, Description = T(vi, en) };
         argument.Validators.Add(result =>
         {
-            foreach (var value in result.GetValueOrDefault<string[]>() ?? []) RefuseUnknownOption(result, value);
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+                if (RefuseUnknownOption(result, value)) return;
         });
         return argument;
     }
@@ -201,18 +202,18 @@ public sealed class CliContext
     public Argument<string> Argument(string name, string vi, string en, string[]? values = null)
     {
         var argument = new Argument<string>(name) { Description = T(vi, en) };
-        argument.Validators.Add(result => RefuseUnknownOption(result, result.GetValueOrDefault<string>()));
         if (values is not null)
         {
             argument.HelpName = string.Join('|', values);
             argument.CompletionSources.Add(values);
-            argument.Validators.Add(result =>
-            {
-                var value = result.GetValueOrDefault<string>();
-                if (!values.Contains(value, StringComparer.Ordinal))
-                    Fail(result, $"{name} phải là {Words(values, "hoặc")}, không phải '{value}'.", $"{name} must be {Words(values, "or")}, not '{value}'.");
-            });
         }
+        argument.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (RefuseUnknownOption(result, value)) return;
+            if (values is not null && !values.Contains(value, StringComparer.Ordinal))
+                Fail(result, $"{name} phải là {Words(values, "hoặc")}, không phải '{value}'.", $"{name} must be {Words(values, "or")}, not '{value}'.");
+        });
         return argument;
     }
 
@@ -223,12 +224,13 @@ public sealed class CliContext
     /// A word like --nope in an argument's place is a mistyped option, not a file or a name
     /// (System.CommandLine hands unknown options to a free argument); after `--` it is taken as written.
     /// </summary>
-    private void RefuseUnknownOption(SymbolResult result, string? value)
+    private bool RefuseUnknownOption(SymbolResult result, string? value)
     {
-        if (value is null || !value.StartsWith("--", StringComparison.Ordinal) || value.Length < 3) return;
+        if (value is null || !value.StartsWith("--", StringComparison.Ordinal) || value.Length < 3) return false;
         var dashes = CommandLine.ToList().IndexOf("--");
-        if (dashes >= 0 && CommandLine.Skip(dashes + 1).Contains(value)) return;
+        if (dashes >= 0 && CommandLine.Skip(dashes + 1).Contains(value)) return false;
         Fail(result, $"không có tùy chọn {value}.", $"unknown option {value}.");
+        return true;
     }
 
     private static string Words(string[] values, string or) =>
