@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Analytics.Jobs.Web;
 
@@ -22,6 +24,7 @@ public static class ServiceHost
         logging?.Invoke(builder.Logging);
         builder.Services.AddAnalyticsScheduler(settings, clock);
         builder.Services.AddSingleton(new UserStore(settings.UsersPath));
+        builder.Services.AddSingleton<IIngestTrigger, SchedulerIngestTrigger>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.LoginPath = "/login";
@@ -31,6 +34,8 @@ public static class ServiceHost
             o.Cookie.HttpOnly = true;
         });
         builder.Services.AddAuthorization();
+        // Pages encode what they write; Vietnamese letters stay letters instead of becoming numeric entities.
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "analytics-form";
@@ -47,18 +52,7 @@ public static class ServiceHost
 
         var app = builder.Build();
         app.UseAuthentication();
-        app.Use(async (http, next) =>
-        {
-            // Every POST must carry the form token the pages put in their forms (see Html.Antiforgery).
-            if (HttpMethods.IsPost(http.Request.Method) && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
-            {
-                await Html.Page(http, "Biểu mẫu không hợp lệ", "Form not accepted",
-                    $"<p class=\"error\" id=\"form-refused\">{Html.T(http, "Biểu mẫu đã hết hạn hoặc không gửi từ trang này. Hãy tải lại trang rồi thử lại.", "The form has expired or was not sent from this site. Reload the page and try again.")}</p>",
-                    StatusCodes.Status400BadRequest).ExecuteAsync(http);
-                return;
-            }
-            await next(http);
-        });
+        app.UseFormTokens();
         app.UseAuthorization();
         app.MapAccountPages();
         app.MapJobsPages();
@@ -68,5 +62,15 @@ public static class ServiceHost
         app.MapSqlPages();
         app.MapAssetsApi();
         return app;
+    }
+}
+
+/// <summary>The upload's "ingest now", on the service's scheduler: runs the ingest job now.</summary>
+internal sealed class SchedulerIngestTrigger(Quartz.ISchedulerFactory factory) : IIngestTrigger
+{
+    public async Task StartIngestAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        await scheduler.TriggerJob(JobNames.Key(JobNames.Ingest), cancellationToken: cancellationToken);
     }
 }

@@ -9,16 +9,12 @@ public sealed class ClusterTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(2);
 
-    [Fact]
+    [SkippableFact]
     public async Task Two_serve_nodes_on_postgres_fire_each_tick_once_and_a_node_that_dies_is_taken_over_with_its_run_in_flight()
     {
         var bin = LocalPostgres.FindBin();
-        if (bin is null)
-        {
-            Prerequisite.Missing("PostgreSQL is not installed (/usr/lib/postgresql/*/bin); .ci/run installs Debian's postgresql package", output);
-            return;
-        }
-        using var postgres = await LocalPostgres.Start(bin);
+        Prerequisite.PostgreSql(bin is null ? "PostgreSQL is not installed (/usr/lib/postgresql/*/bin)" : null);
+        using var postgres = await LocalPostgres.Start(bin!);
         using var folder = new ServiceFolder();
         var s = folder.Settings;
         SmallRegistry.Load(s);
