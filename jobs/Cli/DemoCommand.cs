@@ -43,8 +43,7 @@ public static class DemoCommand
                 var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
                 if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0 && minutes <= 7 * 24 * 60)
                     return minutes;
-                // In English in both languages, as before: DemoWaitTests reads this sentence.
-                cli.Fail(result, "--timeout must be a number of minutes above 0 (0.5 is half a minute).", "--timeout must be a number of minutes above 0 (0.5 is half a minute).");
+                cli.Fail(result, "--timeout phải là số phút lớn hơn 0 (0.5 là nửa phút).", "--timeout must be a number of minutes above 0 (0.5 is half a minute).");
                 return null;
             },
         };
