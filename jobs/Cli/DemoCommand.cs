@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Analytics.Jobs.Operations;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
@@ -22,22 +23,50 @@ namespace Analytics.Jobs.Cli;
 /// </summary>
 public static class DemoCommand
 {
-    public static readonly CommandSpec Spec = new(
-        "demo",
-        "Run the main job end to end on a generated sample organisation and print a summary",
-        "./analytics demo [--db PATH] [--out DIR] [--scale small|national] [--timeout MINUTES]",
-        [
-            new("--out", "DIR", "where the sample and outputs go", Default: "./data/demo"),
-            new("--scale", "small|national", "sample size", Default: "small"),
-            new("--timeout", "MINUTES", $"longest wait for the scheduler's jobs, all of them together (default {SmallTimeoutMinutes}, {NationalTimeoutMinutes} with --scale national)"),
-        ],
-        Run,
-        "Starts from scratch each time: the demo's warehouse (default ./data/demo/warehouse.duckdb unless --db is given) is rebuilt.\n" +
-        "After the sample and its registry, the service's scheduler runs in this process: ingest of the inbox, then\n" +
-        "refresh and publish chained, reminders, the monthly and annual reports (docs/service.md).\n" +
-        "The demo never waits forever for a job: when nothing runs and nothing is scheduled that would run the next\n" +
-        "job (a chained job that was never triggered), or when --timeout has passed, it names the job that never ran\n" +
-        "or never finished, stops the running jobs and the scheduler, and exits with status 1.");
+    public static Command Build(CliContext cli)
+    {
+        var output = new Option<string>("--out")
+        {
+            HelpName = "DIR",
+            Description = cli.T("nơi đặt dữ liệu mẫu và kết quả (mặc định ./data/demo)", "where the sample and outputs go (default ./data/demo)"),
+            DefaultValueFactory = _ => "./data/demo",
+        };
+        var scale = cli.Choice("--scale", ["small", "national"], "small", "cỡ dữ liệu mẫu", "sample size");
+        var timeout = new Option<double?>("--timeout")
+        {
+            HelpName = "MINUTES",
+            Description = cli.T(
+                $"thời gian chờ lâu nhất cho các tác vụ của bộ lập lịch, tính chung (mặc định {SmallTimeoutMinutes}, {NationalTimeoutMinutes} với --scale national)",
+                $"longest wait for the scheduler's jobs, all of them together (default {SmallTimeoutMinutes}, {NationalTimeoutMinutes} with --scale national)"),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0 && minutes <= 7 * 24 * 60)
+                    return minutes;
+                cli.Fail(result, "--timeout phải là số phút lớn hơn 0 (0.5 là nửa phút).", "--timeout must be a number of minutes above 0 (0.5 is half a minute).");
+                return null;
+            },
+        };
+        var command = new Command("demo", cli.T(
+            "Chạy công việc chính từ đầu đến cuối trên một tổ chức mẫu và in bản tóm tắt\n\n" +
+            "Mỗi lần chạy làm lại từ đầu: kho của bản chạy thử (mặc định ./data/demo/warehouse.duckdb, trừ khi có --db) được tạo lại.\n" +
+            "Sau dữ liệu mẫu và danh mục, bộ lập lịch của dịch vụ chạy trong tiến trình này: nạp hộp thư đến, rồi tính lại và\n" +
+            "công bố nối tiếp, nhắc nộp, báo cáo tháng và năm (docs/service.md).\n" +
+            "Bản chạy thử không bao giờ chờ mãi một tác vụ: khi không còn gì chạy và không có gì được lên lịch để chạy tác vụ tiếp\n" +
+            "theo, hoặc khi hết --timeout, nó nêu tên tác vụ không chạy hoặc không xong, dừng các tác vụ đang chạy và bộ lập lịch,\n" +
+            "và thoát với mã 1.",
+            "Run the main job end to end on a generated sample organisation and print a summary\n\n" +
+            "Starts from scratch each time: the demo's warehouse (default ./data/demo/warehouse.duckdb unless --db is given) is rebuilt.\n" +
+            "After the sample and its registry, the service's scheduler runs in this process: ingest of the inbox, then\n" +
+            "refresh and publish chained, reminders, the monthly and annual reports (docs/service.md).\n" +
+            "The demo never waits forever for a job: when nothing runs and nothing is scheduled that would run the next\n" +
+            "job (a chained job that was never triggered), or when --timeout has passed, it names the job that never ran\n" +
+            "or never finished, stops the running jobs and the scheduler, and exits with status 1."))
+        {
+            output, scale, timeout,
+        };
+        return command.Runs(cli, run => Run(run, run.Get(output)!, run.Get(scale)!, run.Get(timeout)));
+    }
 
     /// <summary>The small demo takes under a minute on two cores; ten leaves room for a loaded machine.</summary>
     public const double SmallTimeoutMinutes = 10;
@@ -45,13 +74,13 @@ public static class DemoCommand
     /// <summary>The national back-load alone takes about a quarter of an hour, a refresh up to half an hour under load.</summary>
     public const double NationalTimeoutMinutes = 120;
 
-    private static int Run(Invocation cli)
+    private static int Run(CommandRun cli, string outOption, string scaleOption, double? timeoutMinutes)
     {
         var en = cli.English;
-        var output = Path.GetFullPath(cli.Get("--out")!);
-        var scale = cli.Get("--scale") == "national" ? SampleScale.National : SampleScale.Small;
-        var timeout = Timeout(cli.Get("--timeout"), scale);
-        var dbPath = Path.GetFullPath(cli.Has("--db") || Environment.GetEnvironmentVariable("ANALYTICS_DB") is { Length: > 0 } ? cli.DbPath : Path.Combine(output, "warehouse.duckdb"));
+        var output = Path.GetFullPath(outOption);
+        var scale = scaleOption == "national" ? SampleScale.National : SampleScale.Small;
+        var timeout = TimeSpan.FromMinutes(timeoutMinutes ?? (scale == SampleScale.National ? NationalTimeoutMinutes : SmallTimeoutMinutes));
+        var dbPath = Path.GetFullPath(cli.Given(cli.Cli.Db) || Environment.GetEnvironmentVariable("ANALYTICS_DB") is { Length: > 0 } ? cli.DbPath : Path.Combine(output, "warehouse.duckdb"));
         if (ServiceLock.Find(dbPath) is { } holder)
         {
             cli.Error.WriteLine("analytics demo: " + ServiceLock.Refusal(holder, en));
@@ -161,21 +190,13 @@ public static class DemoCommand
         return count;
     }
 
-    private static TimeSpan Timeout(string? value, SampleScale scale)
-    {
-        if (value is null) return TimeSpan.FromMinutes(scale == SampleScale.National ? NationalTimeoutMinutes : SmallTimeoutMinutes);
-        return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0 && minutes <= 7 * 24 * 60
-            ? TimeSpan.FromMinutes(minutes)
-            : throw new UsageException("--timeout must be a number of minutes above 0 (0.5 is half a minute).");
-    }
-
     /// <summary>
     /// Starts the scheduler with the service's jobs, runs ingest now (the listener chains refresh and
     /// publish after it, as in the service), then the reminders and the monthly and annual reports,
     /// and stops. Returns the runs, or null (after saying why) when a job failed, never ran or did not
     /// finish within <paramref name="timeout"/>.
     /// </summary>
-    private static IReadOnlyList<JobRun>? RunJobs(Invocation cli, ServiceSettings settings, TimeSpan timeout)
+    private static IReadOnlyList<JobRun>? RunJobs(CommandRun cli, ServiceSettings settings, TimeSpan timeout)
     {
         var en = cli.English;
         // While the jobs run, the demo is the service: other writers are told so, as with `analytics serve`.
@@ -195,21 +216,12 @@ public static class DemoCommand
             var runs = new List<JobRun>();
 
             scheduler.TriggerJob(JobNames.Key(JobNames.Ingest)).AsTask().GetAwaiter().GetResult();
-            ProgressLine? bar = null;
-            JobWaitResult ingest;
-            try
+            var ingest = Terminal.Progress(cli.Error, en ? "ingest" : "nạp", 1, bar => wait.For(JobNames.Ingest, () =>
             {
-                ingest = wait.For(JobNames.Ingest, () =>
-                {
-                    if (progress.Of(JobNames.Ingest) is not { } now) return;
-                    bar ??= new ProgressLine(cli.Error, now.Total, en ? "ingest" : "nạp");
-                    bar.Report(now.Done);
-                }).GetAwaiter().GetResult();
-            }
-            finally
-            {
-                bar?.Dispose();
-            }
+                if (bar is null || progress.Of(JobNames.Ingest) is not { } now) return;
+                bar.MaxValue = Math.Max(now.Total, 1);
+                bar.Value = now.Done;
+            }).GetAwaiter().GetResult());
             if (!Report(cli, ingest, timeout, out gaveUp)) return null;
             runs.Add(ingest.Run!);
             PrintIngest(cli, settings);
@@ -242,7 +254,7 @@ public static class DemoCommand
     /// the scheduler then waits for them only briefly: a job that ignores the request is left behind
     /// (named) rather than holding the demo forever.
     /// </summary>
-    private static void Stop(Invocation cli, IHost host, JobWait? interrupt)
+    private static void Stop(CommandRun cli, IHost host, JobWait? interrupt)
     {
         var en = cli.English;
         var budget = TimeSpan.FromSeconds(30);
@@ -262,7 +274,7 @@ public static class DemoCommand
     }
 
     /// <summary>Prints a finished run; false (after saying why) when it failed or there is none.</summary>
-    private static bool Report(Invocation cli, JobWaitResult result, TimeSpan timeout, out bool gaveUp)
+    private static bool Report(CommandRun cli, JobWaitResult result, TimeSpan timeout, out bool gaveUp)
     {
         var en = cli.English;
         gaveUp = result.Run is null;
@@ -279,7 +291,7 @@ public static class DemoCommand
     }
 
     /// <summary>Prints a finished run; false (after saying why) when it failed.</summary>
-    private static bool Report(Invocation cli, JobRun run)
+    private static bool Report(CommandRun cli, JobRun run)
     {
         var en = cli.English;
         var label = JobNames.Label(run.Job);
@@ -291,7 +303,7 @@ public static class DemoCommand
         return false;
     }
 
-    private static void PrintIngest(Invocation cli, ServiceSettings settings)
+    private static void PrintIngest(CommandRun cli, ServiceSettings settings)
     {
         var items = InboxIngest.All(settings).SelectMany(r => r.Submissions).ToList();
         var accepted = items.Count(i => i.Status == SubmissionOutcome.Accepted);
@@ -302,19 +314,19 @@ public static class DemoCommand
             : $"   {accepted:N0} báo cáo được chấp nhận, {refused:N0} bị từ chối (đã cách ly, có phản hồi), {warnings:N0} cảnh báo.");
     }
 
-    private static void PrintCompleteness(Invocation cli, DuckDB.NET.Data.DuckDBConnection connection, string period)
+    private static void PrintCompleteness(CommandRun cli, DuckDB.NET.Data.DuckDBConnection connection, string period)
     {
         var result = CompletenessReport.Compute(connection, period, cli.Clock.GetUtcNow().UtcDateTime, null);
         cli.Out.WriteLine(cli.English ? $"Completeness {period} (provinces):" : $"Tình hình nộp báo cáo {period} (cấp tỉnh):");
         string[] headers = cli.English
             ? ["unit", "name", "expected", "on time", "late", "missing", "received %"]
             : ["mã", "tên đơn vị", "phải nộp", "đúng hạn", "trễ hạn", "chưa nộp", "% đã nộp"];
-        TextTable.Write(cli.Out, "table", headers, result.Units.Where(u => u.Level == 1).Select(u =>
+        Rows.Write(cli.Out, "table", headers, result.Units.Where(u => u.Level == 1).Select(u =>
             (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Expected, u.OnTime, u.Late, u.Missing, Math.Round(100 * u.ReceivedShare, 1)]));
     }
 
     /// <summary>The targets furthest behind across the seed plans, each for its issuing unit.</summary>
-    private static void PrintAttainmentGaps(Invocation cli, DuckDB.NET.Data.DuckDBConnection connection, DateOnly today)
+    private static void PrintAttainmentGaps(CommandRun cli, DuckDB.NET.Data.DuckDBConnection connection, DateOnly today)
     {
         var attainment = new Attainment(connection);
         var rows = PlanCatalog.Embedded.Plans
@@ -325,7 +337,7 @@ public static class DemoCommand
             .ToList();
         cli.Out.WriteLine(cli.English ? "Largest attainment gaps (seed plans, as of today):" : "Các chỉ tiêu còn cách xa nhất (các kế hoạch mẫu, đến hôm nay):");
         string[] headers = cli.English ? ["target", "unit", "status", "actual/target", "target"] : ["chỉ tiêu", "đơn vị", "tình trạng", "đạt/chỉ tiêu", "nội dung"];
-        TextTable.Write(cli.Out, "table", headers, rows.Select(r => (IReadOnlyList<object?>)[
+        Rows.Write(cli.Out, "table", headers, rows.Select(r => (IReadOnlyList<object?>)[
             r.TargetId, r.UnitCode, r.Status == AttainmentStatus.Missed ? (cli.English ? "missed" : "không đạt") : (cli.English ? "at risk" : "có nguy cơ không đạt"), Math.Round(100 * r.Ratio!.Value, 1),
             Shorten(cli.English ? r.TextEn : r.TextVi, 60)]));
     }

@@ -17,7 +17,7 @@ public sealed class IngestJob(ServiceSettings settings, WarehouseGate gate, JobP
         IReadOnlyList<SubmissionResult> results;
         try
         {
-            var report = new Cli.InlineProgress<(int Done, int Total)>(p => progress.Report(JobNames.Ingest, p.Done, p.Total));
+            var report = new ReportedNow<(int Done, int Total)>(p => progress.Report(JobNames.Ingest, p.Done, p.Total));
             results = await gate.Use(w => InboxIngest.Run(w, settings, clock, cancellationToken, report), cancellationToken);
         }
         finally

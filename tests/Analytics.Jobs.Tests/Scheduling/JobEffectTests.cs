@@ -58,7 +58,7 @@ public sealed class JobEffectTests
 
         using (var warehouse = Analytics.Warehouse.Warehouse.Open(s.Db))
         {
-            var results = InboxIngest.Run(warehouse, s, clock, CancellationToken.None, new InlineProgress<(int, int)>(reported.Add));
+            var results = InboxIngest.Run(warehouse, s, clock, CancellationToken.None, new ReportedNow<(int, int)>(reported.Add));
             Assert.Equal(["on-time.csv", "late.csv", "unlisted.csv"], results.Select(r => r.File));
             Assert.All(results, r => Assert.Equal(SubmissionResult.Accepted, r.Status));
         }
