@@ -45,18 +45,21 @@ public static class MetricCommand
                 return CliApp.Refused;
             }
             var code = Attainment.HierarchyCode(h);
+            var note = MetricQuery.ClosedNote(connection, value, run.English);
             if (run.Get(format) == "json")
             {
                 run.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
                 {
                     ["indicator"] = value.Indicator, ["unit"] = value.UnitCode, ["period"] = value.PeriodCode, ["hierarchy"] = code,
                     ["value"] = value.Value, ["numerator"] = value.Numerator, ["denominator"] = value.Denominator,
+                    ["note"] = note,
                 }));
                 return CliApp.Ok;
             }
             Rows.Write(run.Out, "table",
                 ["indicator", "unit", "period", "hierarchy", "value", "numerator", "denominator"],
                 [[value.Indicator, value.UnitCode, value.PeriodCode, code, Format(value.Value), Format(value.Numerator), Format(value.Denominator)]]);
+            if (note is not null) run.Out.WriteLine(note);
             return CliApp.Ok;
         });
     }
