@@ -27,13 +27,13 @@ public sealed class VietnamClock(TimeProvider time, TimeZoneInfo? zone = null)
     /// <summary>A UTC instant as the wall-clock time in the zone.</summary>
     public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
-    /// <summary>The zone named where a time is shown: "giờ Việt Nam (UTC+07:00)", "Vietnam time (UTC+07:00)".</summary>
+    /// <summary>The zone named where a time is shown: "giờ Việt Nam, UTC+07:00", "Vietnam time, UTC+07:00".</summary>
     public string ZoneName(Language language)
     {
         var offset = Zone.GetUtcOffset(Time.GetUtcNow());
         var utc = "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
         return Zone.Id == DefaultZoneId
-            ? language.Pick($"giờ Việt Nam ({utc})", $"Vietnam time ({utc})")
-            : $"{Zone.Id} ({utc})";
+            ? language.Pick($"giờ Việt Nam, {utc}", $"Vietnam time, {utc}")
+            : $"{Zone.Id}, {utc}";
     }
 }

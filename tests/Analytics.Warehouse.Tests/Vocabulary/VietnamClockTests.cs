@@ -14,15 +14,15 @@ public sealed class VietnamClockTests
         Assert.Equal(new DateTime(2024, 3, 15, 1, 30, 0), clock.Now.DateTime);
         Assert.Equal(TimeSpan.FromHours(7), clock.Now.Offset);
         Assert.Equal(new DateTime(2024, 3, 14, 16, 0, 0), clock.Local(new DateTimeOffset(2024, 3, 14, 9, 0, 0, TimeSpan.Zero)));
-        Assert.Equal("giờ Việt Nam (UTC+07:00)", clock.ZoneName(Language.Vi));
-        Assert.Equal("Vietnam time (UTC+07:00)", clock.ZoneName(Language.En));
+        Assert.Equal("giờ Việt Nam, UTC+07:00", clock.ZoneName(Language.Vi));
+        Assert.Equal("Vietnam time, UTC+07:00", clock.ZoneName(Language.En));
     }
 
     [Fact]
     public void AnotherConfiguredZoneIsNamedByItsId()
     {
         var clock = new VietnamClock(new FixedClock(new DateTimeOffset(2024, 1, 10, 12, 0, 0, TimeSpan.Zero)), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-        Assert.Equal("Europe/Paris (UTC+01:00)", clock.ZoneName(Language.Vi));
+        Assert.Equal("Europe/Paris, UTC+01:00", clock.ZoneName(Language.Vi));
     }
 
     [Fact]
