@@ -1,5 +1,5 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
-using Analytics.Etl.Parsing;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Data;
 using Analytics.Warehouse.Completeness;
@@ -50,7 +50,7 @@ public sealed partial class ReportLoader
     private DateTimeOffset Now => _clock.GetUtcNow();
 
     // Completeness and "as of" read in Vietnam time, like the deadlines.
-    private DateTime AsOf => Now.UtcDateTime.AddHours(7);
+    private DateTime AsOf => new VietnamClock(_clock).Now.DateTime;
 
     public static PeriodRef ParsePeriod(string text) =>
         PeriodParser.TryParse(text, out var period, out var error) ? period : throw new ArgumentException(error.In(false));

@@ -1,42 +1,29 @@
-using Analytics.Jobs.Operations;
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Jobs.Web;
 
-/// <summary>The page frame and small helpers: Vietnamese by default, English when the lang cookie says so.</summary>
+/// <summary>
+/// HTML built from strings, kept only for the Jobs page (JobsPages.cs) until it is a slice on the page
+/// frame (Slices/_Layout.cshtml) like every other page; its frame repeats that layout's markup.
+/// </summary>
 public static class Html
 {
     public static string E(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
 
-    public static bool English(HttpContext http) => http.Request.Cookies["lang"] == "en";
+    public static bool English(HttpContext http) => PageRequest.English(http);
 
-    public static string T(HttpContext http, string vi, string en) => English(http) ? en : vi;
+    public static string T(HttpContext http, string vi, string en) => PageRequest.T(http, vi, en);
 
-    /// <summary>
-    /// The hidden field every form that posts carries: the service checks it on every POST, so a page on
-    /// another site cannot make a signed-in browser run a job, upload or sign out.
-    /// </summary>
+    /// <summary>The hidden field with the request's form token (see <see cref="FormTokens"/>).</summary>
     public static string Antiforgery(HttpContext http)
     {
-        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        var tokens = PageRequest.FormToken(http);
         return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
     }
 
-    /// <summary>
-    /// A time as the service's users read it: in the configured time zone (Vietnam by default), whatever
-    /// the server's own clock is set to.
-    /// </summary>
-    public static string Time(HttpContext http, DateTimeOffset? time, bool seconds = true)
-    {
-        if (time is null) return "";
-        var settings = http.RequestServices.GetRequiredService<ServiceSettings>();
-        var local = TimeZoneInfo.ConvertTime(time.Value, TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone));
-        return local.ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public static string Time(HttpContext http, DateTimeOffset? time, bool seconds = true) => PageRequest.Time(http, time, seconds);
 
     public static IResult Page(HttpContext http, string titleVi, string titleEn, string body, int status = 200)
     {

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
@@ -130,14 +131,13 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
     private static (string? Code, double Elapsed) YearToDate(DateOnly asOf)
     {
         var quarters = asOf.Month / 3 - (asOf.Month % 3 == 0 && asOf.Day < DateTime.DaysInMonth(asOf.Year, asOf.Month) ? 1 : 0);
-        var y = asOf.Year.ToString(En);
         return quarters switch
         {
             <= 0 => (null, 0),
-            1 => ($"{y}-Q1", 0.25),
-            2 => ($"{y}-H1", 0.5),
-            3 => ($"{y}-9M", 0.75),
-            _ => (y, 1),
+            1 => (PeriodRef.Quarter(asOf.Year, 1).Code, 0.25),
+            2 => (PeriodRef.Half(asOf.Year, 1).Code, 0.5),
+            3 => (PeriodRef.NineMonths(asOf.Year).Code, 0.75),
+            _ => (PeriodRef.WholeYear(asOf.Year).Code, 1),
         };
     }
 
@@ -177,7 +177,7 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
             default:
             {
                 var due = t.Due!.Value;
-                var duePeriod = due.Month == 12 && due.Day == 31 ? due.Year.ToString(En) : $"{due.Year}-Q{(due.Month - 1) / 3 + 1}";
+                var duePeriod = (due.Month == 12 && due.Day == 31 ? PeriodRef.WholeYear(due.Year) : PeriodRef.Quarter(due.Year, ((due.Month - 1) / 3) + 1)).Code;
                 if (asOf >= due) return new PeriodPlan(duePeriod, null, null, [], false, 1, start);
                 var current = ytd ?? (asOf.Year - 1).ToString(En);
                 var previous = (asOf.Year - 1).ToString(En);

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using Analytics.Reports.Excel;
 using Analytics.Warehouse.Metrics;
 
