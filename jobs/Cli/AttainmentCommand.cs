@@ -47,7 +47,7 @@ public static class AttainmentCommand
             Rows.Write(run.Out, run.Get(format)!,
                 ["target_id", "group", "target", "unit", "period", "actual", "numerator", "denominator", "target_value", "projected", "ratio", "status", "explanation"],
                 [.. rows.Select(r => (IReadOnlyList<object?>)[r.TargetId, r.Group, en ? r.TextEn : r.TextVi, r.UnitCode, r.PeriodCode,
-                    r.Actual, r.Numerator, r.Denominator, r.TargetValue ?? r.TargetMin, r.Projected, r.Ratio, r.StatusCode, en ? r.ExplanationEn : r.ExplanationVi])]);
+                    r.Actual, r.Numerator, r.Denominator, r.TargetValue ?? r.TargetMin, r.Projected, r.Ratio, r.StatusCode, en ? r.ExplanationEn : r.ExplanationVi])], Languages.From(run.English));
             return CliApp.Ok;
         });
     }

@@ -68,7 +68,8 @@ public static class CompletenessCommand
                 ? ["unit", "name", "parent", "status", "received", "refused"]
                 : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", "ngày nhận", "bị từ chối"];
             Rows.Write(cli.Out, format, reporterHeaders, result.Expected.Select(g => (IReadOnlyList<object?>)[
-                g.UnitCode, g.Name, g.ParentCode, format == "table" ? CompletenessCheck.StatusWords(CompletenessCheck.Status(g), en) : CompletenessCheck.Status(g), g.ReceivedAt, g.RefusedCount]));
+                g.UnitCode, g.Name, g.ParentCode, format == "table" ? CompletenessCheck.StatusWords(CompletenessCheck.Status(g), en) : CompletenessCheck.Status(g),
+                format == "table" ? Instant(g.ReceivedAt) : (object?)g.ReceivedAt, g.RefusedCount]), Languages.From(en));
             return CliApp.Ok;
         }
 
@@ -78,22 +79,29 @@ public static class CompletenessCommand
         var rows = result.Units.Select(u => (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Level, u.Expected, u.Received, u.OnTime, u.Late, u.Missing, Math.Round(100 * u.ReceivedShare, 1)]);
         if (format == "table")
         {
+            // The as-of instant is UTC; people read it, like the deadline, in Vietnam time, with the zone named.
+            var lang = Languages.From(en);
+            var asOfShown = lang.Time(new DateTimeOffset(DateTime.SpecifyKind(result.AsOf, DateTimeKind.Utc)), new VietnamClock(cli.Clock));
+            var due = result.Deadline is { } d ? lang.Date(DateOnly.FromDateTime(d)) : "—";
             cli.Out.WriteLine(en
-                ? $"Completeness {result.PeriodCode} as of {result.AsOf:yyyy-MM-dd HH:mm}; due before {result.Deadline:yyyy-MM-dd}"
-                : $"Tình hình nộp báo cáo kỳ {result.PeriodCode} tính đến {result.AsOf:dd/MM/yyyy HH:mm}; hạn nộp trước ngày {result.Deadline:dd/MM/yyyy}");
+                ? $"Completeness {result.PeriodCode} as of {asOfShown}; due before {due}"
+                : $"Tình hình nộp báo cáo kỳ {result.PeriodCode} tính đến {asOfShown}; hạn nộp trước ngày {due}");
             cli.Out.WriteLine(en
                 ? $"Expected to report: {ReporterWords.Who(result.Reporters, true)}"
                 : $"Đơn vị phải nộp: {ReporterWords.Who(result.Reporters, false)}");
         }
-        Rows.Write(cli.Out, format, headers, rows);
+        Rows.Write(cli.Out, format, headers, rows, Languages.From(en));
         if (format == "table" && result.LateOrMissing.Count > 0)
         {
             cli.Out.WriteLine();
             cli.Out.WriteLine(ReporterWords.LateOrMissingHeading(result.Reporters, en) + ":");
             string[] h2 = en ? ["unit", "name", "parent", "status", "received", "refused"] : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", "ngày nhận", "bị từ chối"];
             Rows.Write(cli.Out, "table", h2, result.LateOrMissing.Select(g => (IReadOnlyList<object?>)[
-                g.UnitCode, g.Name, g.ParentCode, CompletenessCheck.StatusWords(CompletenessCheck.Status(g), en), g.ReceivedAt, g.RefusedCount]));
+                g.UnitCode, g.Name, g.ParentCode, CompletenessCheck.StatusWords(CompletenessCheck.Status(g), en), Instant(g.ReceivedAt), g.RefusedCount]), Languages.From(en));
         }
         return CliApp.Ok;
     }
+
+    // Received times are stored in UTC; as an instant, the table shows them in Vietnam time.
+    private static DateTimeOffset? Instant(DateTime? utc) => utc is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 }

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using Analytics.Etl.Ingest;
 using Analytics.Jobs.Operations;
@@ -92,7 +93,7 @@ public static class IngestCommand
             ? ["files", "skipped (seen before)", "unreadable", "submissions", "accepted", "unchanged", "refused", "warnings", "values"]
             : ["tệp", "bỏ qua (đã nạp)", "không đọc được", "báo cáo", "chấp nhận", "không đổi", "từ chối", "cảnh báo", "giá trị"];
         var t = IngestFiles.Totals(outcomes);
-        Rows.Write(run.Out, "table", headers, [[t.Files, t.Skipped, t.Unreadable, t.Submissions, t.Accepted, t.Unchanged, t.Refused, t.Warnings, t.Values]]);
+        Rows.Write(run.Out, "table", headers, [[t.Files, t.Skipped, t.Unreadable, t.Submissions, t.Accepted, t.Unchanged, t.Refused, t.Warnings, t.Values]], Languages.From(run.English));
     }
 
     private static void WriteJson(CommandRun run, IReadOnlyList<FileOutcome> outcomes)

@@ -59,7 +59,7 @@ public static class MetricCommand
             }
             Rows.Write(run.Out, "table",
                 ["indicator", "unit", "period", "hierarchy", "value", "numerator", "denominator"],
-                [[value.Indicator, value.UnitCode, value.PeriodCode, code, Format(value.Value), Format(value.Numerator), Format(value.Denominator)]]);
+                [[value.Indicator, value.UnitCode, value.PeriodCode, code, Shown(value.Value, value.Denominator is not null, run.English), Shown(value.Numerator, false, run.English), Shown(value.Denominator, false, run.English)]], Languages.From(run.English));
             if (note is not null) run.Out.WriteLine(note);
             return CliApp.Ok;
         });
@@ -68,6 +68,10 @@ public static class MetricCommand
     /// <summary>--hierarchy as-is|as-was, shared by metric, trend and attainment.</summary>
     internal static Option<string> Hierarchy(CliContext cli, string vi, string en) =>
         cli.Choice("--hierarchy", ["as-is", "as-was"], "as-is", vi, en);
+
+    /// <summary>A figure for people: a rate as a percentage (77,5 %), a count grouped (28.885), in the user's language.</summary>
+    private static string Shown(double? x, bool rate, bool english) =>
+        x is not { } v ? "" : rate ? Languages.From(english).Percent(v) : Languages.From(english).Number(v);
 
     internal static string Format(double? x) => x is { } v ? v.ToString(v == Math.Floor(v) ? "0" : "0.####", CultureInfo.InvariantCulture) : "";
 }

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
@@ -14,7 +15,9 @@ namespace Analytics.Jobs.Cli;
 /// </summary>
 public static class Rows
 {
-    public static void Write(TextWriter output, string format, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    /// <remarks>A table writes its values for <paramref name="language"/>'s readers (warehouse/Vocabulary/Formats.cs):
+    /// 1.186.400 and 78,4 in Vietnamese, 1,186,400 and 78.4 in English; an instant (DateTimeOffset) in Vietnam time.</remarks>
+    public static void Write(TextWriter output, string format, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, Language language = Language.Vi)
     {
         var data = rows.ToList();
         switch (format)
@@ -28,12 +31,12 @@ public static class Rows
                 output.WriteLine(JsonSerializer.Serialize(list, JsonOptions));
                 break;
             default:
-                WriteTable(output, headers, data);
+                WriteTable(output, headers, data, language);
                 break;
         }
     }
 
-    private static void WriteTable(TextWriter output, IReadOnlyList<string> headers, List<IReadOnlyList<object?>> data)
+    private static void WriteTable(TextWriter output, IReadOnlyList<string> headers, List<IReadOnlyList<object?>> data, Language language)
     {
         var terminal = Terminal.IsTerminal(output);
         var table = new Table().Border(terminal ? TableBorder.Rounded : PlainBorder.Instance);
@@ -45,7 +48,7 @@ public static class Rows
             if (!terminal) column.Padding(0, 0, 0, 0);
             table.AddColumn(column);
         }
-        foreach (var row in data) table.AddRow(row.Select(v => (IRenderable)new Text(Display(v))));
+        foreach (var row in data) table.AddRow(row.Select(v => (IRenderable)new Text(Display(v, language))));
         Terminal.Render(output, table);
     }
 
@@ -70,18 +73,13 @@ public static class Rows
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly VietnamClock Zone = new(TimeProvider.System);
 
-    /// <summary>Numbers the Vietnamese way for people (1.186.400; 78,4).</summary>
-    private static string Display(object? value) => value switch
+    /// <summary>A value for people, the one way every output writes it.</summary>
+    private static string Display(object? value, Language language) => value switch
     {
-        null => "",
-        int or long => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString("#,##0", Vi),
-        double d => d.ToString("#,##0.##", Vi),
-        decimal m => m.ToString("#,##0.##", Vi),
-        DateTime t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        DateTimeOffset instant => language.Time(Zone.Local(instant)),
+        _ => language.Value(value),
     };
 
     /// <summary>Numbers invariant for machines (CSV, JSON).</summary>

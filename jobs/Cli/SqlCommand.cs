@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using Analytics.Jobs.Operations;
 using Analytics.Warehouse.Store;
@@ -44,7 +45,7 @@ public static class SqlCommand
             {
                 if (f == "arrow") return WriteArrow(run, run.Get(query)!, target!);
                 var answer = AnalystQuery.Run(run.DbPath, run.Get(query)!, limit);
-                Rows.Write(run.Out, f, answer.Columns, answer.Rows);
+                Rows.Write(run.Out, f, answer.Columns, answer.Rows, Languages.From(run.English));
                 if (answer.Truncated) run.Error.WriteLine(run.T($"(chỉ hiện {limit} dòng đầu; dùng --max-rows 0 hoặc --format csv để xem hết)", $"(first {limit} rows; use --max-rows 0 or --format csv for all)"));
                 return CliApp.Ok;
             }

@@ -47,7 +47,7 @@ public static class TrendCommand
             Rows.Write(run.Out, run.Get(format)!,
                 ["year", "indicator", "unit", "hierarchy", "value", "numerator", "denominator", "change", "change_ratio"],
                 [.. points.Select(p => (IReadOnlyList<object?>)[p.Year.ToString(CultureInfo.InvariantCulture), p.Value.Indicator, p.Value.UnitCode, Attainment.HierarchyCode(h),
-                    p.Value.Value, p.Value.Numerator, p.Value.Denominator, p.Change, p.ChangeRatio])]);
+                    p.Value.Value, p.Value.Numerator, p.Value.Denominator, p.Change, p.ChangeRatio])], Languages.From(run.English));
             return CliApp.Ok;
         });
     }

@@ -35,6 +35,23 @@ public sealed class CommandsAgreeCliTests : IDisposable
     }
 
     [Fact]
+    public void TablesWriteFiguresAndTimesTheUsersWay()
+    {
+        // membership_rate HNI 2024-Q1 = (40 + 8) / (50 + 10) = 80 %.
+        Assert.Contains("80,0\u00A0%", Run("metric", "membership_rate", "--unit", "HNI", "--period", "2024-Q1").Output, StringComparison.Ordinal);
+        Assert.Contains("80.0\u00A0%", Run("metric", "membership_rate", "--unit", "HNI", "--period", "2024-Q1", "--lang", "en").Output, StringComparison.Ordinal);
+        Assert.Contains("\"value\":0.8", Run("metric", "membership_rate", "--unit", "HNI", "--period", "2024-Q1", "--format", "json").Output, StringComparison.Ordinal);
+
+        // Received 10/4/2024 00:00 UTC is 07:00 in Hà Nội; the as-of time names its zone.
+        var vi = Run("completeness", "--period", "2024-Q1", "--unit", "HNI-GLM", "--as-of", "2024-04-10T02:00:00", "--list", "reporters").Output;
+        Assert.Contains("10/04/2024 07:00", vi, StringComparison.Ordinal);
+        var head = Run("completeness", "--period", "2024-Q1", "--unit", "HNI", "--as-of", "2024-04-10T02:00:00").Output;
+        Assert.Contains("tính đến 10/04/2024 09:00 (giờ Việt Nam, UTC+07:00)", head, StringComparison.Ordinal);
+        var en = Run("completeness", "--period", "2024-Q1", "--unit", "HNI", "--as-of", "2024-04-10T02:00:00", "--lang", "en").Output;
+        Assert.Contains("as of 2024-04-10 09:00 (Vietnam time, UTC+07:00)", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AClosedUnitKeepsItsFigureAndAPeriodAfterItsClosureSaysWhy()
     {
         foreach (var hierarchy in new[] { "as-is", "as-was" })
