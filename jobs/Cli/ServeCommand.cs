@@ -1,10 +1,8 @@
 using Analytics.Jobs.Operations;
-using Analytics.Jobs.Scheduling;
-using Analytics.Jobs.Web;
 
 namespace Analytics.Jobs.Cli;
 
-/// <summary>`analytics serve`: the scheduler and the web page, until Ctrl+C.</summary>
+/// <summary>`analytics serve`: the jobs (Hangfire) and the web page, until Ctrl+C.</summary>
 public static class ServeCommand
 {
     public static readonly CommandSpec Spec = new(
@@ -14,8 +12,9 @@ public static class ServeCommand
         [new("--port", "N", "port of the web page (default from appsettings.json, 5080)")],
         Run,
         "Settings: appsettings.json beside the program, overridden by environment variables (Analytics__Inbox,\n" +
-        "Analytics__Output, Analytics__Store=sqlite|memory|postgres, Analytics__StoreConnection, Analytics__Port,\n" +
-        "Analytics__Schedules__MonthlyReport, …). While it runs only the service writes the warehouse. docs/service.md.");
+        "Analytics__Output, Analytics__Store=sqlite|postgres|memory, Analytics__StoreConnection, Analytics__Port,\n" +
+        "Analytics__Schedules__MonthlyReport, …). While it runs only the service writes the warehouse. Administrators (user add --admin)\n" +
+        "see Hangfire's Dashboard at /hangfire. docs/service.md.");
 
     private static int Run(Invocation cli)
     {
@@ -31,7 +30,6 @@ public static class ServeCommand
         }
         var url = $"http://{settings.Bind}:{settings.Port}";
         using var serviceLock = ServiceLock.Acquire(settings.Db, url, cli.Clock, clustered);
-        using var app = ServiceHost.Build(settings, cli.Clock);
         cli.Out.WriteLine(cli.English
             ? $"analytics serve: {url} — warehouse {Path.GetFullPath(settings.Db)}, inbox {Path.GetFullPath(settings.Inbox)}, output {Path.GetFullPath(settings.Output)}, store {settings.Store}. Ctrl+C stops."
             : $"analytics serve: {url} — kho {Path.GetFullPath(settings.Db)}, hộp thư đến {Path.GetFullPath(settings.Inbox)}, kết quả {Path.GetFullPath(settings.Output)}, lưu lịch {settings.Store}. Ctrl+C để dừng.");
@@ -39,7 +37,7 @@ public static class ServeCommand
             cli.Error.WriteLine(cli.English
                 ? $"no users yet: uploads and job actions need a login; add one with ./analytics user add NAME (file {settings.UsersPath})"
                 : $"chưa có người dùng: tải lên và điều khiển tác vụ cần đăng nhập; thêm bằng ./analytics user add TÊN (tệp {settings.UsersPath})");
-        app.Run();
+        ServiceEntryPoints.Current.Serve(settings, cli.Clock, CancellationToken.None);
         return CliApp.Ok;
     }
 }

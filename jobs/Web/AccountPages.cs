@@ -44,7 +44,7 @@ public static class AccountPages
         var returnUrl = form["returnUrl"].ToString();
         if (name.Length == 0 || !users.Verify(name, form["password"].ToString()))
             return LoginForm(http, returnUrl, Html.T(http, "Sai tên hoặc mật khẩu.", "Wrong name or password."));
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), .. users.Roles(name).Select(r => new Claim(ClaimTypes.Role, r))], CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return Results.Redirect(Local(returnUrl));
     }

@@ -1,7 +1,6 @@
 using Analytics.Jobs.Operations;
 using System.Globalization;
 using Analytics.Jobs.Cli;
-using Analytics.Jobs.Scheduling;
 using Analytics.Reports.Charts;
 using Analytics.Warehouse.Completeness;
 using Microsoft.AspNetCore.Builder;

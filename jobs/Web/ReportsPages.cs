@@ -1,5 +1,4 @@
 using Analytics.Jobs.Operations;
-using Analytics.Jobs.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

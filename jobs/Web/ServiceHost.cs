@@ -1,5 +1,4 @@
 using Analytics.Jobs.Operations;
-using Analytics.Jobs.Scheduling;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -11,16 +10,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Analytics.Jobs.Web;
 
-/// <summary>Builds `analytics serve`: the scheduler and the pages, bound to the configured address (127.0.0.1 by default).</summary>
+/// <summary>
+/// Builds `analytics serve`'s pages, bound to the configured address (127.0.0.1 by default). The jobs are
+/// added by the composition root: the first action registers them (and the JobControl the pages
+/// use), the second maps what needs the signed-in user before the pages (the Dashboard).
+/// </summary>
 public static class ServiceHost
 {
-    public static WebApplication Build(ServiceSettings settings, TimeProvider clock, Action<ILoggingBuilder>? logging = null)
+    public static WebApplication Build(ServiceSettings settings, TimeProvider clock, Action<IServiceCollection> addJobs, Action<IApplicationBuilder> afterSignIn, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls($"http://{settings.Bind}:{settings.Port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         logging?.Invoke(builder.Logging);
-        builder.Services.AddAnalyticsScheduler(settings, clock);
+        addJobs(builder.Services);
         builder.Services.AddSingleton(new UserStore(settings.UsersPath));
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -60,6 +63,7 @@ public static class ServiceHost
             await next(http);
         });
         app.UseAuthorization();
+        afterSignIn(app);
         app.MapAccountPages();
         app.MapJobsPages();
         app.MapSubmissionsPages();

@@ -1,7 +1,6 @@
 using Analytics.Jobs.Operations;
 using System.Globalization;
 using System.Text;
-using Analytics.Jobs.Scheduling;
 using Analytics.Reports.Charts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,10 +1,8 @@
 using Analytics.Jobs.Operations;
 using Analytics.Etl.Ingest;
-using Analytics.Jobs.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Quartz;
 
 namespace Analytics.Jobs.Web;
 
@@ -60,7 +58,7 @@ public static class SubmissionsPages
         return Html.Page(http, "Kết quả nộp báo cáo", "Submission result", string.Join("\n", parts));
     }
 
-    private static async Task<IResult> Upload(HttpContext http, ServiceSettings settings, ISchedulerFactory factory, CancellationToken cancellationToken)
+    private static async Task<IResult> Upload(HttpContext http, ServiceSettings settings, JobControl jobs, CancellationToken cancellationToken)
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var file = form.Files["file"];
@@ -80,8 +78,7 @@ public static class SubmissionsPages
         var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12];
         File.Move(temp, Path.Combine(settings.Inbox, name), overwrite: true);
 
-        var scheduler = await factory.GetScheduler(cancellationToken);
-        await scheduler.TriggerJob(JobNames.Key(JobNames.Ingest), cancellationToken);
+        jobs.RunNow(ServiceJobs.Ingest);
         // Wait (bounded) for the ingest run that picks the file up, then show its result.
         for (var i = 0; i < 300 && InboxIngest.Load(settings, id) is null; i++)
             await Task.Delay(100, cancellationToken);

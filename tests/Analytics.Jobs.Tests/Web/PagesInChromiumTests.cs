@@ -1,6 +1,5 @@
 using Analytics.Jobs.Operations;
-using Analytics.Jobs.Scheduling;
-using Analytics.Jobs.Tests.Scheduling;
+using Analytics.Jobs.Tests.Service;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -88,7 +87,7 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         await page.GotoAsync("/jobs");
         await page.ClickAsync("#run-reminders");
         await page.WaitForURLAsync("**/login**");
-        Assert.Empty(new JobHistory(site.Settings.HistoryPath).For(JobNames.Reminders));
+        Assert.Equal(0, await page.Locator("#history tr", new PageLocatorOptions { HasText = ServiceJobs.Label(ServiceJobs.Reminders).Vi }).CountAsync());
 
         await ServiceSite.SignIn(page);
         await page.GotoAsync("/jobs");
@@ -99,13 +98,13 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
             await Task.Delay(200);
             await page.ReloadAsync();
         }
-        Assert.Equal(JobRun.Ok, await page.GetAttributeAsync("#result-reminders", "class"));
+        Assert.Equal("ok", await page.GetAttributeAsync("#result-reminders", "class"));
         Assert.Equal("thành công", await page.InnerTextAsync("#result-reminders"));
         Directory.CreateDirectory(Shots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "jobs.png"), FullPage = true });
-        var history = page.Locator("#history tr", new PageLocatorOptions { HasText = JobNames.Label(JobNames.Reminders).Vi });
+        var history = page.Locator("#history tr", new PageLocatorOptions { HasText = ServiceJobs.Label(ServiceJobs.Reminders).Vi });
         Assert.Equal(1, await history.CountAsync());
-        Assert.Contains(SchedulerSetup.SingleNodeId, await history.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("thành công", await history.InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

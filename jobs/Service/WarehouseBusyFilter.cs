@@ -1,0 +1,23 @@
+using Hangfire.Common;
+using Hangfire.States;
+
+namespace Analytics.Jobs.Service;
+
+/// <summary>
+/// A job that found the warehouse's writer busy goes back on the schedule a few seconds later, with its
+/// retry count untouched; the retry filter after it never sees the failure.
+/// </summary>
+public sealed class WarehouseBusyFilter(TimeSpan delay) : JobFilterAttribute, IElectStateFilter
+{
+    /// <summary>Runs before AutomaticRetry (order 20), which would otherwise count the wait as a failed attempt.</summary>
+    public const int RunsFirst = 10;
+
+    public void OnStateElection(ElectStateContext context)
+    {
+        if (context.CandidateState is not FailedState failed) return;
+        var exception = failed.Exception;
+        while (exception is not WarehouseBusyException && exception?.InnerException is { } inner) exception = inner;
+        if (exception is not WarehouseBusyException busy) return;
+        context.CandidateState = new ScheduledState(delay) { Reason = busy.Message };
+    }
+}
