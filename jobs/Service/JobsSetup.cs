@@ -16,6 +16,12 @@ namespace Analytics.Jobs.Service;
 public static class JobsSetup
 {
     private static readonly Lock Once = new();
+
+    /// <summary>Hangfire's warnings and errors, on standard error, for the life of the process.</summary>
+    private static readonly ILoggerFactory ProcessLog = LoggerFactory.Create(b => b
+        .SetMinimumLevel(LogLevel.Warning)
+        .AddSimpleConsole(o => o.SingleLine = true)
+        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
     private static bool _globalsSet;
 
     public static IServiceCollection AddAnalyticsJobs(this IServiceCollection services, ServiceSettings settings, TimeProvider clock)
@@ -36,7 +42,9 @@ public static class JobsSetup
         var running = new RunningJobs();
         services.AddSingleton(running);
         services.AddSingleton<IJobFilterProvider>(new JobFilterProviderCollection(JobFilterProviders.Providers, Filters(settings, running)));
-        services.AddHangfire(_ => { });
+        // Hangfire logs through one process-wide provider; a host's own logger factory would be disposed with
+        // the host while later hosts of the process (tests) still log through it.
+        services.AddHangfire(c => c.UseLogProvider(new AspNetCoreLogProvider(ProcessLog)));
         services.AddHangfireServer((_, o) =>
         {
             if (settings.InstanceId != "AUTO") o.ServerName = settings.InstanceId;
@@ -81,6 +89,7 @@ public static class JobsSetup
         {
             if (_globalsSet) return;
             GlobalConfiguration.Configuration
+                .UseLogProvider(new AspNetCoreLogProvider(ProcessLog))
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();

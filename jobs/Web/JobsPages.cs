@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Analytics.Jobs.Operations;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.Storage;
 using Hangfire.Storage.Monitoring;
@@ -21,8 +21,6 @@ public static class JobsPages
 {
     /// <summary>How many of the most recent runs of each kind (succeeded, failed, …) the page reads.</summary>
     private const int Recent = 200;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IEndpointRouteBuilder MapJobsPages(this IEndpointRouteBuilder app)
     {
@@ -213,10 +211,11 @@ public static class JobsPages
         if (result is not string { Length: > 0 } json) return null;
         try
         {
-            return JsonSerializer.Deserialize<JobOutcome>(json, Json);
+            return SerializationHelper.Deserialize<JobOutcome>(json, SerializationOption.User);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidOperationException)
         {
+            // A result written by another version of the job: shown without its summary.
             return null;
         }
     }

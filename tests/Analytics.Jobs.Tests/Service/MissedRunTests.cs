@@ -93,8 +93,10 @@ public sealed class MissedRunTests
         using (var restarted = JobsHost.Start(s))
         {
             await WaitUntil(() => Succeeded(restarted, ServiceJobs.Publish).Count > 0, TimeSpan.FromSeconds(60));
-            var recovered = Assert.Single(Succeeded(restarted, ServiceJobs.Ingest), r => r.Starts >= 2);
-            Assert.Equal(2, recovered.Starts);
+            // Every run the dead process had fetched (the one it died in, and any waiting for the writer) ran again.
+            Assert.Contains(Succeeded(restarted, ServiceJobs.Ingest), r => r.Starts == 2);
+            var monitoring = restarted.Storage.GetMonitoringApi();
+            Assert.Equal(0, monitoring.ProcessingCount());
             await restarted.Stop();
         }
         Assert.True(File.Exists(Path.Combine(s.Inbox, InboxIngest.ProcessedFolder, "q2.csv")));

@@ -92,8 +92,8 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         await ServiceSite.SignIn(page);
         await page.GotoAsync("/jobs");
         await ClickAndLoad(page, "#run-reminders");
-        // The run is asynchronous: reload until it has finished (while it runs the cell says so).
-        for (var i = 0; i < 100 && await page.Locator("#result-reminders:not(.running)").CountAsync() == 0; i++)
+        // The run is asynchronous: reload until it has finished (while it waits or runs the cell says so).
+        for (var i = 0; i < 100 && await page.Locator("#result-reminders.ok, #result-reminders.failed").CountAsync() == 0; i++)
         {
             await Task.Delay(200);
             await page.ReloadAsync();
