@@ -99,7 +99,10 @@ public sealed partial class ReportLoader
                 if (Value(indicator.Code, unitCode, p.Code, Hierarchy.AsIs) is { } v) trend.Add(new(indicator.Code, p.Code, p.Label(Lang), v));
             }
         }
-        var header = Header(unitCode, unitName, month, new DateOnly(month.Year, 1, 1), month.End, completeness);
+        var header = Header(unitCode, unitName, month, new DateOnly(month.Year, 1, 1), month.End, completeness) with
+        {
+            StockNotes = StockNotes(unitCode, cumulative.Code == quarter.Code ? [(cumulative, Hierarchy.AsWas)] : [(cumulative, Hierarchy.AsWas), (quarter, Hierarchy.AsIs)]),
+        };
         var sameLabel = _english ? $"cumulative to {cumulative.Label(Lang)} against {lastYear.Label(Lang)}" : $"lũy kế đến hết {cumulative.Label(Lang)} so với {lastYear.Label(Lang)}";
         return new MonthlyReportData(header, quarter.Code, sameLabel, indicators,
             children.Select(c => new ChildUnit(c.Key, c.Value)).OrderBy(c => c.UnitCode, StringComparer.Ordinal).ToList(), figures, completeness, trend);
@@ -172,6 +175,7 @@ public sealed partial class ReportLoader
             : CompletenessReport.Compute(_connection, yearPeriod.Code, AsOf, unitCode);
         var header = Header(unitCode, unitName, yearPeriod, yearPeriod.Start, yearPeriod.End, completeness,
             _prefetched is { } s && s.Year == year && s.Submissions.TryGetValue(unitCode, out var counted) ? counted : null);
+        header = header with { StockNotes = StockNotes(unitCode, [(yearPeriod, Hierarchy.AsWas)]) };
         return new AnnualReportData(header, year, term, Columns(used),
             children.Select(c => new ChildUnit(c.Key, c.Value)).OrderBy(c => c.UnitCode, StringComparer.Ordinal).ToList(),
             values, trend, RankingIndicators.Where(used.Contains).ToList(),
@@ -406,6 +410,45 @@ public sealed partial class ReportLoader
             WHERE u.valid_from <= $1 AND coalesce(u.valid_to, DATE '9999-12-31') >= $1)
 
         """;
+
+    /// <summary>The stocks whose totals a report qualifies when units did not report (the headline one).</summary>
+    public static readonly IReadOnlyList<string> NotedStocks = ["members"];
+
+    /// <summary>
+    /// One sentence per noted stock and period whose total leaves out grassroots unions that did not
+    /// report: the share behind the total, and the total with their latest figures carried forward
+    /// (<see cref="Metrics.CarryForward"/>, the same engine as v_rollup_carry_forward).
+    /// </summary>
+    private List<string> StockNotes(string unitCode, IReadOnlyList<(PeriodRef Period, Hierarchy Hierarchy)> periods)
+    {
+        var notes = new List<string>();
+        var culture = CultureInfo.GetCultureInfo(_english ? "en-GB" : "vi-VN");
+        foreach (var code in NotedStocks)
+        {
+            if (!_catalog.TryGetValue(code, out var indicator)) continue;
+            // Stocks are reported for quarters and longer; a month has no stock total to qualify.
+            foreach (var (period, hierarchy) in periods.Where(p => p.Period.Type != PeriodType.Month))
+            {
+                var f = _metrics.CarryForward(code, unitCode, period.Code, hierarchy);
+                if (f.ActiveGrassroots == 0 || f.ReportingUnits >= f.ActiveGrassroots) continue;
+                var missing = f.ActiveGrassroots - f.ReportingUnits;
+                var share = (100 * f.ReportingShare!.Value).ToString("0.0", culture) + " %";
+                var reported = f.Reported is { } r ? r.ToString("N0", culture) : "—";
+                var name = indicator.Name;
+                var carried = f.CarriedUnits > 0 && f.Value is { } v
+                    ? _english
+                        ? $" With the latest figures of {f.CarriedUnits.ToString("N0", culture)} of them (at most {CarryLimit(code)} quarters old), it would be {v.ToString("N0", culture)}."
+                        : $" Nếu tính số liệu gần nhất của {f.CarriedUnits.ToString("N0", culture)} đơn vị trong số đó (cũ nhất {CarryLimit(code)} quý), tổng là {v.ToString("N0", culture)}."
+                    : "";
+                notes.Add(_english
+                    ? $"{name}, {period.Label(Lang)}: {reported} covers the {f.ReportingUnits.ToString("N0", culture)} of {f.ActiveGrassroots.ToString("N0", culture)} grassroots unions that reported ({share}); {missing.ToString("N0", culture)} did not report and count nothing.{carried}"
+                    : $"{name}, {period.Label(Lang)}: {reported} là tổng của {f.ReportingUnits.ToString("N0", culture)}/{f.ActiveGrassroots.ToString("N0", culture)} CĐCS đã báo cáo ({share}); {missing.ToString("N0", culture)} CĐCS chưa báo cáo không được tính.{carried}");
+            }
+        }
+        return notes;
+    }
+
+    private int CarryLimit(string code) => _connection.Scalar<int?>("SELECT carry_forward_quarters FROM dim_indicator WHERE indicator_code = $1", code) ?? 0;
 
     private ReportHeader Header(string unitCode, string unitName, PeriodRef period, DateOnly from, DateOnly to, CompletenessReport.Result completeness,
         (long Count, DateTime? Last)? counted = null)

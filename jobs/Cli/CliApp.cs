@@ -1,11 +1,15 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Analytics.Warehouse.Store;
-using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Cli;
 
 /// <summary>
-/// The `analytics` command line. Exit codes: 0 success, 1 the work ran but something was refused
-/// or failed, 2 a usage error (unknown command or option, missing value).
+/// The `analytics` command line on System.CommandLine. Exit codes: 0 success, 1 the work ran but
+/// something was refused or failed, 2 a usage error (unknown command or option, a missing or bad
+/// value, an unknown name) in every command.
 /// </summary>
 public static class CliApp
 {
@@ -13,188 +17,165 @@ public static class CliApp
     public const int Refused = 1;
     public const int Usage = 2;
 
-    /// <summary>Options every command accepts.</summary>
-    public static readonly IReadOnlyList<OptionSpec> GlobalOptions =
-    [
-        new("--db", "PATH", "warehouse file", Env: "ANALYTICS_DB", Default: Analytics.Warehouse.Warehouse.DefaultPath),
-        new("--lang", "vi|en", "language of messages and reports", Env: "ANALYTICS_LANG", Default: "vi"),
-        new("--help", null, "show help for the command"),
-    ];
-
-    public static IReadOnlyList<CommandSpec> Commands { get; } =
-    [
-        DemoCommand.Spec,
-        SampleCommand.Spec,
-        UnitsCommands.Import,
-        IngestCommand.Spec,
-        TemplateCommand.Spec,
-        CompletenessCommand.Spec,
-        ReportCommand.Spec,
-        SqlCommand.Spec,
-        MetricCommand.Spec,
-        TrendCommand.Spec,
-        AttainmentCommand.Spec,
-        RefreshCommand.Spec,
-        InfoCommand.Spec,
-        ServeCommand.Spec,
-        UserCommand.Spec,
-    ];
-
+    /// <summary>
+    /// Runs one command line in this process with the given writers and clock (the program's entry
+    /// point, and the tests'). The language is decided from the arguments and ANALYTICS_LANG first, so
+    /// the whole command tree, its help and its messages are built in it.
+    /// </summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
     {
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        var cli = new CliContext(output, error, clock, CliContext.AsksForEnglish(args)) { CommandLine = args };
+        var root = Build(cli);
+        var help = new Help(cli);
+        if (args.Length == 0)
         {
-            PrintOverview(args.Length > 1 ? args[1..] : [], output);
-            return args.Length == 0 ? Usage : Ok;
-        }
-        if (args[0] is "--version")
-        {
-            output.WriteLine($"analytics {typeof(CliApp).Assembly.GetName().Version} (DuckDB {DuckDbDatabase.LibraryVersion})");
-            return Ok;
-        }
-
-        var command = Commands
-            .Where(c => Matches(c, args))
-            .OrderByDescending(c => c.Name.Split(' ').Length)
-            .FirstOrDefault();
-        if (command is null)
-        {
-            error.WriteLine($"analytics: unknown command '{string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}'. Run ./analytics --help for the list.");
+            help.WriteOverview(root);
             return Usage;
         }
+        // `analytics help [COMMAND]` reads as `analytics [COMMAND] --help`.
+        if (args[0] == "help") args = [.. args[1..], "--help"];
 
+        var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            ReportErrors(cli, help, parse);
+            return Usage;
+        }
+        var name = Help.PathOf(parse.CommandResult.Command);
         try
         {
-            var invocation = Parse(command, args[command.Name.Split(' ').Length..], output, error, clock);
-            if (invocation.Has("--help"))
+            return parse.Invoke(new InvocationConfiguration
             {
-                PrintHelp(command, output);
-                return Ok;
-            }
-            var lang = invocation.Lang;
-            if (lang is not ("vi" or "en")) throw new UsageException($"--lang must be vi or en, not '{lang}'.");
-            return command.Run(invocation);
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                // Ctrl+C is the command's own business (serve stops its host; a load rolls back).
+                ProcessTerminationTimeout = null,
+            });
         }
         catch (UsageException e)
         {
-            error.WriteLine($"analytics {command.Name}: {e.Message}");
-            error.WriteLine($"usage: {command.Usage}   (./analytics {command.Name} --help)");
+            error.WriteLine($"analytics {name}: {e.Message}");
+            error.WriteLine(cli.T("cách dùng: ", "usage: ") + help.Usage(parse.CommandResult.Command) + $"   (./analytics {name} --help)");
             return Usage;
         }
-        catch (System.Data.Common.DbException e)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"analytics {command.Name}: {e.Message}");
-            return Refused;
-        }
-        catch (IOException e)
-        {
-            error.WriteLine($"analytics {command.Name}: {e.Message}");
-            return Refused;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            error.WriteLine($"analytics {command.Name}: {e.Message}");
+            error.WriteLine($"analytics {name}: {e.Message}");
             return Refused;
         }
     }
 
-    internal static OptionSpec? FindOption(CommandSpec command, string name) =>
-        command.Options.FirstOrDefault(o => o.Name == name) ?? GlobalOptions.FirstOrDefault(o => o.Name == name);
-
-    private static bool Matches(CommandSpec command, string[] args)
+    /// <summary>The command tree, every description in the run's language.</summary>
+    public static RootCommand Build(CliContext cli)
     {
-        var words = command.Name.Split(' ');
-        return args.Length >= words.Length && words.Select((w, i) => args[i] == w).All(x => x);
+        var root = new RootCommand(cli.T(
+            "analytics — kho dữ liệu báo cáo và phân tích của tổ chức Công đoàn Việt Nam",
+            "analytics — the reporting and analytics warehouse for Vietnamese trade unions"));
+        root.Add(cli.Db);
+        root.Add(cli.Lang);
+        var helpOption = root.Options.OfType<HelpOption>().Single();
+        helpOption.Description = cli.T("cho biết cách dùng lệnh", "show help for the command");
+        helpOption.Action = new Help(cli);
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Description = cli.T("phiên bản của chương trình và của DuckDB", "the program's and DuckDB's versions");
+        version.Action = new VersionAction(cli);
+
+        root.Add(DemoCommand.Build(cli));
+        root.Add(SampleCommand.Build(cli));
+        var units = new Command("units", cli.T("Danh mục đơn vị", "The unit registry"));
+        units.Add(UnitsCommands.BuildImport(cli));
+        root.Add(units);
+        root.Add(IngestCommand.Build(cli));
+        root.Add(TemplateCommand.Build(cli));
+        root.Add(CompletenessCommand.Build(cli));
+        root.Add(ReportCommand.Build(cli));
+        root.Add(SqlCommand.Build(cli));
+        root.Add(MetricCommand.Build(cli));
+        root.Add(TrendCommand.Build(cli));
+        root.Add(AttainmentCommand.Build(cli));
+        root.Add(RefreshCommand.Build(cli));
+        root.Add(InfoCommand.Build(cli));
+        root.Add(ServeCommand.Build(cli));
+        var user = new Command("user", cli.T("Người dùng trang web", "Users of the web page"));
+        user.Add(UserCommand.Build(cli));
+        root.Add(user);
+        return root;
     }
 
-    private static Invocation Parse(CommandSpec command, string[] rest, TextWriter output, TextWriter error, TimeProvider clock)
+    /// <summary>Sets a command's work: it gets the parsed command line with the run's writers, clock and language.</summary>
+    internal static Command Runs(this Command command, CliContext cli, Func<CommandRun, int> work)
     {
-        var positional = new List<string>();
-        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < rest.Length; i++)
-        {
-            var arg = rest[i];
-            if (arg == "--")
-            {
-                positional.AddRange(rest[(i + 1)..]);
-                break;
-            }
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
-            {
-                positional.Add(arg);
-                continue;
-            }
-            var name = arg;
-            string? inlineValue = null;
-            var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0)
-            {
-                name = arg[..eq];
-                inlineValue = arg[(eq + 1)..];
-            }
-            var spec = FindOption(command, name) ?? throw new UsageException($"unknown option {name}.");
-            if (!options.TryGetValue(name, out var values)) options[name] = values = [];
-            if (spec.IsFlag)
-            {
-                if (inlineValue is not null) throw new UsageException($"{name} takes no value.");
-                values.Add("true");
-                continue;
-            }
-            var value = inlineValue ?? (i + 1 < rest.Length ? rest[++i] : throw new UsageException($"{name} needs a value ({spec.ValueName})."));
-            if (!spec.Repeatable && values.Count > 0) throw new UsageException($"{name} given twice.");
-            values.Add(value);
-        }
-        return new Invocation(command, positional, options, output, error, clock);
+        command.SetAction(parse => work(new CommandRun(cli, parse)));
+        return command;
     }
 
-    private static void PrintOverview(string[] topic, TextWriter output)
+    /// <summary>Each parse error once, in the run's language, then the command's usage.</summary>
+    private static void ReportErrors(CliContext cli, Help help, ParseResult parse)
     {
-        if (topic.Length > 0 && Commands.FirstOrDefault(c => Matches(c, topic)) is { } command)
+        var command = parse.CommandResult.Command;
+        var name = Help.PathOf(command);
+        var unmatched = parse.UnmatchedTokens.ToList();
+        if (command is RootCommand)
         {
-            PrintHelp(command, output);
+            var word = unmatched.FirstOrDefault(t => !t.StartsWith('-'));
+            cli.Error.WriteLine(word is null && unmatched.Count > 0
+                ? cli.T($"analytics: không có tùy chọn {unmatched[0]} ở đây; hãy bắt đầu bằng tên lệnh. Chạy ./analytics --help để xem danh sách.",
+                    $"analytics: unknown option {unmatched[0]} here; start with a command. Run ./analytics --help for the list.")
+                : cli.T($"analytics: không có lệnh '{word}'. Chạy ./analytics --help để xem danh sách.",
+                    $"analytics: unknown command '{word}'. Run ./analytics --help for the list."));
             return;
         }
-        output.WriteLine("analytics — the reporting and analytics warehouse for Vietnamese trade unions");
-        output.WriteLine();
-        output.WriteLine("usage: ./analytics COMMAND [options]");
-        output.WriteLine();
-        output.WriteLine("commands:");
-        var width = Commands.Max(c => c.Name.Length) + 2;
-        foreach (var c in Commands) output.WriteLine($"  {c.Name.PadRight(width)}{c.Summary}");
-        output.WriteLine();
-        output.WriteLine("global options:");
-        foreach (var o in GlobalOptions) output.WriteLine(FormatOption(o));
-        output.WriteLine();
-        output.WriteLine("./analytics COMMAND --help shows a command's options. Exit codes: 0 ok, 1 refused or failed, 2 usage error.");
+        var messages = new List<string>();
+        foreach (var e in parse.Errors)
+        {
+            var message = cli.IsOwnError(e.Message) ? e.Message : Translate(cli, command, e, unmatched);
+            if (!messages.Contains(message)) messages.Add(message);
+        }
+        foreach (var message in messages) cli.Error.WriteLine($"analytics {name}: {message}");
+        cli.Error.WriteLine(cli.T("cách dùng: ", "usage: ") + help.Usage(command) + $"   (./analytics {name} --help)");
     }
 
-    private static void PrintHelp(CommandSpec command, TextWriter output)
+    /// <summary>A parse error System.CommandLine found, said again in the run's language.</summary>
+    private static string Translate(CliContext cli, Command command, ParseError e, List<string> unmatched)
     {
-        output.WriteLine($"usage: {command.Usage}");
-        output.WriteLine();
-        output.WriteLine(command.Summary);
-        if (command.Details is not null)
+        switch (e.SymbolResult)
         {
-            output.WriteLine();
-            output.WriteLine(command.Details);
+            case OptionResult o when o.IdentifierTokenCount == 0:
+                return cli.T($"thiếu {o.Option.Name} {o.Option.HelpName} (bắt buộc).", $"{o.Option.Name} {o.Option.HelpName} is required.");
+            case OptionResult o when o.Tokens.Count == 0:
+                return cli.T($"{o.Option.Name} cần một giá trị ({o.Option.HelpName}).", $"{o.Option.Name} needs a value ({o.Option.HelpName}).");
+            case OptionResult o when o.IdentifierTokenCount > 1 && o.Option.Arity.MaximumNumberOfValues == 1:
+                return cli.T($"{o.Option.Name} chỉ được cho một lần.", $"{o.Option.Name} given twice.");
+            case OptionResult o:
+                return cli.T($"{o.Option.Name}: giá trị '{string.Join(' ', o.Tokens.Select(t => t.Value))}' không dùng được ({o.Option.HelpName}).",
+                    $"{o.Option.Name}: '{string.Join(' ', o.Tokens.Select(t => t.Value))}' is not a valid value ({o.Option.HelpName}).");
+            case ArgumentResult a when a.Tokens.Count < a.Argument.Arity.MinimumNumberOfValues:
+            {
+                var label = a.Argument.HelpName is { } values ? $"{a.Argument.Name} ({values})" : a.Argument.Name;
+                return cli.T($"thiếu {label}: {a.Argument.Description}.", $"missing {label}: {a.Argument.Description}.");
+            }
+            case ArgumentResult a:
+                return cli.T($"{a.Argument.Name}: giá trị '{string.Join(' ', a.Tokens.Select(t => t.Value))}' không dùng được.",
+                    $"{a.Argument.Name}: '{string.Join(' ', a.Tokens.Select(t => t.Value))}' is not a valid value.");
         }
-        if (command.Options.Count > 0)
-        {
-            output.WriteLine();
-            output.WriteLine("options:");
-            foreach (var o in command.Options) output.WriteLine(FormatOption(o));
-        }
-        output.WriteLine();
-        output.WriteLine("global options:");
-        foreach (var o in GlobalOptions) output.WriteLine(FormatOption(o));
+        if (unmatched.FirstOrDefault(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal)) is { } token)
+            return token.StartsWith('-')
+                ? cli.T($"không có tùy chọn {token}.", $"unknown option {token}.")
+                : cli.T($"thừa đối số '{token}'.", $"unexpected argument '{token}'.");
+        if (command.Subcommands.Count > 0)
+            return cli.T($"hãy nói lệnh nào: {string.Join(", ", command.Subcommands.Select(c => $"{command.Name} {c.Name}"))}.",
+                $"say which: {string.Join(", ", command.Subcommands.Select(c => $"{command.Name} {c.Name}"))}.");
+        return e.Message;
     }
 
-    private static string FormatOption(OptionSpec o)
+    /// <summary>--version: the program's version and the DuckDB library it runs.</summary>
+    private sealed class VersionAction(CliContext cli) : SynchronousCommandLineAction
     {
-        var left = o.IsFlag ? o.Name : $"{o.Name} {o.ValueName}";
-        var extra = new List<string>();
-        if (o.Default is not null) extra.Add($"default {o.Default}");
-        if (o.Env is not null) extra.Add($"env {o.Env}");
-        return $"  {left,-26}{o.Help}{(extra.Count > 0 ? $" ({string.Join(", ", extra)})" : "")}";
+        public override int Invoke(ParseResult parseResult)
+        {
+            cli.Out.WriteLine($"analytics {typeof(CliApp).Assembly.GetName().Version} (DuckDB {DuckDbDatabase.LibraryVersion})");
+            return Ok;
+        }
     }
 }

@@ -1,5 +1,5 @@
 using Analytics.Jobs.Operations;
-using System.Globalization;
+using System.CommandLine;
 using Analytics.Warehouse.Completeness;
 using Analytics.Warehouse.Metrics;
 
@@ -8,40 +8,36 @@ namespace Analytics.Jobs.Cli;
 /// <summary>`analytics completeness`: who has reported, on time, late or not at all.</summary>
 public static class CompletenessCommand
 {
-    public static readonly CommandSpec Spec = new(
-        "completeness",
-        "Submissions expected, received, on time, late and missing for a period, naming the late and missing units",
-        "./analytics completeness --period P [--unit CODE] [--as-of DATE] [--list units|reporters] [--format table|csv|json]",
-        [
-            new("--period", "P", "the period, e.g. 2024-Q1"),
-            new("--unit", "CODE", "a unit above grassroots: it and its children (default: national and provinces)"),
-            new("--as-of", "DATE", "count what had arrived by this date or timestamp (default: now)"),
-            new("--list", "units|reporters", "counts per unit, or every expected reporter with its status", Default: "units"),
-            new("--format", "table|csv|json", "output format", Default: "table"),
-        ],
-        Run);
-
-    private static int Run(Invocation cli)
+    public static Command Build(CliContext cli)
     {
-        var periodText = cli.Require("--period");
-        if (!Analytics.Etl.Parsing.PeriodParser.TryParse(periodText, out var period, out var error))
-            throw new UsageException(error.In(cli.English));
-        var asOf = cli.Clock.GetUtcNow().UtcDateTime;
-        if (cli.Get("--as-of") is { } text)
+        var periodOption = cli.Period("--period", "kỳ báo cáo, ví dụ 2024-Q1", "the period, e.g. 2024-Q1", required: true);
+        var unitOption = cli.Text("--unit", "CODE", "một đơn vị trên cơ sở: đơn vị đó và các đơn vị trực thuộc (mặc định: toàn quốc và các tỉnh)", "a unit above grassroots: it and its children (default: national and provinces)");
+        var asOfOption = cli.Moment("--as-of", "DATE", "đếm những gì đã đến trước ngày hoặc thời điểm này (mặc định: bây giờ)", "count what had arrived by this date or timestamp (default: now)");
+        var listOption = cli.Choice("--list", ["units", "reporters"], "units", "số đếm theo đơn vị, hoặc từng đơn vị phải nộp kèm tình trạng", "counts per unit, or every expected reporter with its status");
+        var formatOption = cli.Choice("--format", ["table", "csv", "json"], "table", "dạng kết quả", "output format");
+        var command = new Command("completeness", cli.T(
+            "Số báo cáo phải nộp, đã nhận, đúng hạn, trễ hạn và chưa nộp trong một kỳ, nêu tên đơn vị trễ và chưa nộp",
+            "Submissions expected, received, on time, late and missing for a period, naming the late and missing units"))
         {
-            if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out asOf))
-                throw new UsageException($"--as-of '{text}' is not a date.");
+            periodOption, unitOption, asOfOption, listOption, formatOption,
+        };
+        return command.Runs(cli, run => Run(run, run.Get(periodOption)!, run.Get(unitOption), run.Get(asOfOption), run.Get(listOption)!, run.Get(formatOption)!));
+    }
+
+    private static int Run(CommandRun cli, Analytics.Etl.Parsing.PeriodRef period, string? unit, DateTime? asOfGiven, string list, string format)
+    {
+        var asOf = cli.Clock.GetUtcNow().UtcDateTime;
+        if (asOfGiven is { } given)
+        {
+            asOf = given;
             if (asOf.TimeOfDay == TimeSpan.Zero) asOf = asOf.AddDays(1).AddTicks(-1); // a date means the end of that day
         }
-        var format = cli.Get("--format")!;
-        var list = cli.Get("--list")!;
-        if (list is not ("units" or "reporters")) throw new UsageException(cli.English ? "--list must be units or reporters." : "--list phải là units hoặc reporters.");
         using var warehouse = cli.OpenWarehouse(mustExist: true);
         using var connection = warehouse.Connect();
         CompletenessReport.Result result;
         try
         {
-            result = CompletenessCheck.Compute(connection, period.Code, asOf, cli.Get("--unit"));
+            result = CompletenessCheck.Compute(connection, period.Code, asOf, unit);
         }
         catch (UnknownNameException e)
         {
@@ -61,7 +57,7 @@ public static class CompletenessCommand
                 units = result.Units.Select(u => new { unit = u.UnitCode, name = u.Name, level = u.Level, expected = u.Expected, received = u.Received, on_time = u.OnTime, late = u.Late, missing = u.Missing }),
                 late_or_missing = result.LateOrMissing.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = g.Status, received_at = g.ReceivedAt, refused = g.RefusedCount }),
                 expected_reporters = result.Expected.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = CompletenessCheck.Status(g), received_at = g.ReceivedAt, refused = g.RefusedCount }),
-            }, TextTable.JsonOptions));
+            }, Rows.JsonOptions));
             return CliApp.Ok;
         }
         if (list == "reporters")
@@ -70,7 +66,7 @@ public static class CompletenessCommand
             string[] reporterHeaders = en
                 ? ["unit", "name", "parent", "status", "received", "refused"]
                 : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", "ngày nhận", "bị từ chối"];
-            TextTable.Write(cli.Out, format, reporterHeaders, result.Expected.Select(g => (IReadOnlyList<object?>)[
+            Rows.Write(cli.Out, format, reporterHeaders, result.Expected.Select(g => (IReadOnlyList<object?>)[
                 g.UnitCode, g.Name, g.ParentCode, format == "table" ? CompletenessCheck.StatusWords(CompletenessCheck.Status(g), en) : CompletenessCheck.Status(g), g.ReceivedAt, g.RefusedCount]));
             return CliApp.Ok;
         }
@@ -88,13 +84,13 @@ public static class CompletenessCommand
                 ? $"Expected to report: {ReporterWords.Who(result.Reporters, true)}"
                 : $"Đơn vị phải nộp: {ReporterWords.Who(result.Reporters, false)}");
         }
-        TextTable.Write(cli.Out, format, headers, rows);
+        Rows.Write(cli.Out, format, headers, rows);
         if (format == "table" && result.LateOrMissing.Count > 0)
         {
             cli.Out.WriteLine();
             cli.Out.WriteLine(ReporterWords.LateOrMissingHeading(result.Reporters, en) + ":");
             string[] h2 = en ? ["unit", "name", "parent", "status", "received", "refused"] : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", "ngày nhận", "bị từ chối"];
-            TextTable.Write(cli.Out, "table", h2, result.LateOrMissing.Select(g => (IReadOnlyList<object?>)[
+            Rows.Write(cli.Out, "table", h2, result.LateOrMissing.Select(g => (IReadOnlyList<object?>)[
                 g.UnitCode, g.Name, g.ParentCode, CompletenessCheck.StatusWords(CompletenessCheck.Status(g), en), g.ReceivedAt, g.RefusedCount]));
         }
         return CliApp.Ok;

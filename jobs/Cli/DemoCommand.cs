@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Analytics.Jobs.Operations;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
@@ -5,6 +6,7 @@ using Analytics.Etl.Sample;
 using Analytics.Warehouse.Completeness;
 using Analytics.Warehouse.Metrics;
 using Analytics.Warehouse.Plans;
+using System.Collections.Concurrent;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
@@ -18,22 +20,50 @@ namespace Analytics.Jobs.Cli;
 /// </summary>
 public static class DemoCommand
 {
-    public static readonly CommandSpec Spec = new(
-        "demo",
-        "Run the main job end to end on a generated sample organisation and print a summary",
-        "./analytics demo [--db PATH] [--out DIR] [--scale small|national] [--timeout MINUTES]",
-        [
-            new("--out", "DIR", "where the sample and outputs go", Default: "./data/demo"),
-            new("--scale", "small|national", "sample size", Default: "small"),
-            new("--timeout", "MINUTES", $"longest wait for the scheduler's jobs, all of them together (default {SmallTimeoutMinutes}, {NationalTimeoutMinutes} with --scale national)"),
-        ],
-        Run,
-        "Starts from scratch each time: the demo's warehouse (DIR/warehouse.duckdb under --out, or --db if given; never\n" +
-        "ANALYTICS_DB) is rebuilt, but only if a demo made it: a warehouse the demo did not make is never overwritten.\n" +
-        "After the sample and its registry, the service's jobs run on a Hangfire server in this process (in-memory store):\n" +
-        "ingest of the inbox, refresh and publish as its continuations, reminders, the monthly and annual reports (docs/service.md).\n" +
-        "The demo never waits forever for a job: when the job before did not continue with it, or when --timeout has passed,\n" +
-        "it names the job that never ran or never finished, stops the running jobs and the server, and exits with status 1.");
+    public static Command Build(CliContext cli)
+    {
+        var output = new Option<string>("--out")
+        {
+            HelpName = "DIR",
+            Description = cli.T("nơi đặt dữ liệu mẫu và kết quả (mặc định ./data/demo)", "where the sample and outputs go (default ./data/demo)"),
+            DefaultValueFactory = _ => "./data/demo",
+        };
+        var scale = cli.Choice("--scale", ["small", "national"], "small", "cỡ dữ liệu mẫu", "sample size");
+        var timeout = new Option<double?>("--timeout")
+        {
+            HelpName = "MINUTES",
+            Description = cli.T(
+                $"thời gian chờ lâu nhất cho các tác vụ, tính chung (mặc định {SmallTimeoutMinutes}, {NationalTimeoutMinutes} với --scale national)",
+                $"longest wait for the jobs, all of them together (default {SmallTimeoutMinutes}, {NationalTimeoutMinutes} with --scale national)"),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0 && minutes <= 7 * 24 * 60)
+                    return minutes;
+                cli.Fail(result, "--timeout phải là số phút lớn hơn 0 (0.5 là nửa phút).", "--timeout must be a number of minutes above 0 (0.5 is half a minute).");
+                return null;
+            },
+        };
+        var command = new Command("demo", cli.T(
+            "Chạy công việc chính từ đầu đến cuối trên một tổ chức mẫu và in bản tóm tắt\n\n" +
+            "Mỗi lần chạy làm lại từ đầu: kho của bản chạy thử (DIR/warehouse.duckdb trong --out, hoặc --db nếu có; không bao giờ\n" +
+            "ANALYTICS_DB) được tạo lại, nhưng chỉ khi chính bản chạy thử đã tạo nó: kho không do bản chạy thử tạo không bao giờ bị ghi đè.\n" +
+            "Sau dữ liệu mẫu và danh mục, các tác vụ của dịch vụ chạy trên máy chạy tác vụ Hangfire trong tiến trình này (lưu trong bộ nhớ):\n" +
+            "nạp hộp thư đến, tính lại và công bố nối tiếp, nhắc nộp, báo cáo tháng và năm (docs/service.md).\n" +
+            "Bản chạy thử không bao giờ chờ mãi một tác vụ: khi tác vụ trước không nối tiếp nó, hoặc khi hết --timeout, nó nêu tên\n" +
+            "tác vụ không chạy hoặc không xong, dừng các tác vụ đang chạy và máy chạy tác vụ, và thoát với mã 1.",
+            "Run the main job end to end on a generated sample organisation and print a summary\n\n" +
+            "Starts from scratch each time: the demo's warehouse (DIR/warehouse.duckdb under --out, or --db if given; never\n" +
+            "ANALYTICS_DB) is rebuilt, but only if a demo made it: a warehouse the demo did not make is never overwritten.\n" +
+            "After the sample and its registry, the service's jobs run on a Hangfire server in this process (in-memory store):\n" +
+            "ingest of the inbox, refresh and publish as its continuations, reminders, the monthly and annual reports (docs/service.md).\n" +
+            "The demo never waits forever for a job: when the job before did not continue with it, or when --timeout has passed,\n" +
+            "it names the job that never ran or never finished, stops the running jobs and the server, and exits with status 1."))
+        {
+            output, scale, timeout,
+        };
+        return command.Runs(cli, run => Run(run, run.Get(output)!, run.Get(scale)!, run.Get(timeout)));
+    }
 
     /// <summary>The small demo takes under a minute on two cores; ten leaves room for a loaded machine.</summary>
     public const double SmallTimeoutMinutes = 10;
@@ -41,14 +71,14 @@ public static class DemoCommand
     /// <summary>The national back-load alone takes about a quarter of an hour, a refresh up to half an hour under load.</summary>
     public const double NationalTimeoutMinutes = 120;
 
-    private static int Run(Invocation cli)
+    private static int Run(CommandRun cli, string outOption, string scaleOption, double? timeoutMinutes)
     {
         var en = cli.English;
-        var output = Path.GetFullPath(cli.Get("--out")!);
-        var scale = cli.Get("--scale") == "national" ? SampleScale.National : SampleScale.Small;
-        var timeout = Timeout(cli.Get("--timeout"), scale);
+        var output = Path.GetFullPath(outOption);
+        var scale = scaleOption == "national" ? SampleScale.National : SampleScale.Small;
+        var timeout = TimeSpan.FromMinutes(timeoutMinutes ?? (scale == SampleScale.National ? NationalTimeoutMinutes : SmallTimeoutMinutes));
         // Only an explicit --db moves the demo's warehouse: ANALYTICS_DB names the user's real one.
-        var dbPath = Path.GetFullPath(cli.Has("--db") ? cli.DbPath : Path.Combine(output, "warehouse.duckdb"));
+        var dbPath = Path.GetFullPath(cli.Given(cli.Cli.Db) ? cli.DbPath : Path.Combine(output, "warehouse.duckdb"));
         if (ServiceLock.Find(dbPath) is { } holder)
         {
             cli.Error.WriteLine("analytics demo: " + ServiceLock.Refusal(holder, en));
@@ -167,16 +197,11 @@ public static class DemoCommand
         return count;
     }
 
-    private static TimeSpan Timeout(string? value, SampleScale scale)
-    {
-        if (value is null) return TimeSpan.FromMinutes(scale == SampleScale.National ? NationalTimeoutMinutes : SmallTimeoutMinutes);
-        return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0 && minutes <= 7 * 24 * 60
-            ? TimeSpan.FromMinutes(minutes)
-            : throw new UsageException("--timeout must be a number of minutes above 0 (0.5 is half a minute).");
-    }
-
     /// <summary>The file beside a warehouse that says a demo made it (and may rebuild it).</summary>
     private static string DemoMark(string dbPath) => dbPath + ".demo";
+
+    /// <summary>What the demo's jobs report as they go, printed on the command's own thread.</summary>
+    private sealed record Event(string? Waiting = null, DemoRun? Finished = null);
 
     /// <summary>
     /// Runs the service's jobs on a job server in this process: ingest now (refresh and publish continue
@@ -184,50 +209,45 @@ public static class DemoCommand
     /// Returns the runs, or null (after saying why) when a job failed, never ran or did not finish
     /// within <paramref name="timeout"/>.
     /// </summary>
-    private static IReadOnlyList<DemoRun>? RunJobs(Invocation cli, ServiceSettings settings, TimeSpan timeout)
+    private static IReadOnlyList<DemoRun>? RunJobs(CommandRun cli, ServiceSettings settings, TimeSpan timeout)
     {
         var en = cli.English;
         // While the jobs run, the demo is the service: other writers are told so, as with `analytics serve`.
         using var serviceLock = ServiceLock.Acquire(settings.Db, "analytics demo", cli.Clock);
-        ProgressLine? bar = null;
-        DemoResult result;
-        try
+        using var events = new BlockingCollection<Event>();
+        (int Done, int Total) ingested = (0, 1);
+        var running = Task.Run(() =>
         {
-            result = ServiceEntryPoints.Current.RunDemo(new DemoRequest(settings, cli.Clock, timeout,
-                Waiting: job =>
-                {
-                    if (ServiceJobs.Previous(job) is { } after)
-                    {
-                        var step = job == ServiceJobs.Refresh ? 4 : 5;
-                        var label = ServiceJobs.Label(job);
-                        cli.Out.WriteLine(en
-                            ? $"{step}/6 {label.En} (continues after {after})…"
-                            : $"{step}/6 {label.Vi} (nối tiếp sau khi {(after == ServiceJobs.Ingest ? "nạp" : "tính lại")})…");
-                    }
-                    else if (job == ServiceJobs.Reminders)
-                    {
-                        cli.Out.WriteLine(en ? "6/6 Reminders, monthly and annual reports (run now)…" : "6/6 Danh sách nộp muộn, báo cáo tháng và năm (chạy ngay)…");
-                    }
-                },
-                Finished: run =>
-                {
-                    bar?.Dispose();
-                    bar = null;
-                    if (!run.Ok) return;
-                    var label = ServiceJobs.Label(run.Job);
-                    cli.Out.WriteLine($"   {(en ? label.En : label.Vi)}: {(en ? "succeeded" : "thành công")} ({run.Seconds:N1} s) — {run.Outcome?.In(en)}");
-                    if (run.Job == ServiceJobs.Ingest) PrintIngest(cli, settings);
-                },
-                IngestProgress: new InlineProgress<(int Done, int Total)>(now =>
-                {
-                    bar ??= new ProgressLine(cli.Error, now.Total, en ? "ingest" : "nạp");
-                    bar.Report(now.Done);
-                })));
-        }
-        finally
+            try
+            {
+                return ServiceEntryPoints.Current.RunDemo(new DemoRequest(settings, cli.Clock, timeout,
+                    Waiting: job => events.Add(new Event(Waiting: job)),
+                    Finished: run => events.Add(new Event(Finished: run)),
+                    IngestProgress: new ReportedNow<(int Done, int Total)>(p => ingested = p)));
+            }
+            finally
+            {
+                events.CompleteAdding();
+            }
+        });
+        // The ingest's progress bar until it ends, then each job's line as it ends.
+        var first = Terminal.Progress(cli.Error, en ? "ingest" : "nạp", 1, bar =>
         {
-            bar?.Dispose();
-        }
+            while (!events.IsCompleted)
+            {
+                if (bar is not null)
+                {
+                    bar.MaxValue = Math.Max(ingested.Total, 1);
+                    bar.Value = ingested.Done;
+                }
+                if (events.TryTake(out var e, 100) && e.Finished is not null) return e;
+            }
+            return null;
+        });
+        if (first is not null) Print(cli, settings, first);
+        foreach (var e in events.GetConsumingEnumerable()) Print(cli, settings, e);
+        var result = running.GetAwaiter().GetResult();
+
         foreach (var job in result.Unstopped)
         {
             var label = ServiceJobs.Label(job);
@@ -248,7 +268,32 @@ public static class DemoCommand
         return null;
     }
 
-    private static void PrintIngest(Invocation cli, ServiceSettings settings)
+    /// <summary>A step's heading before its wait, a finished run's line after it.</summary>
+    private static void Print(CommandRun cli, ServiceSettings settings, Event e)
+    {
+        var en = cli.English;
+        if (e.Waiting is { } job)
+        {
+            if (ServiceJobs.Previous(job) is { } after)
+            {
+                var step = job == ServiceJobs.Refresh ? 4 : 5;
+                var label = ServiceJobs.Label(job);
+                cli.Out.WriteLine(en
+                    ? $"{step}/6 {label.En} (continues after {after})…"
+                    : $"{step}/6 {label.Vi} (nối tiếp sau khi {(after == ServiceJobs.Ingest ? "nạp" : "tính lại")})…");
+            }
+            else if (job == ServiceJobs.Reminders)
+            {
+                cli.Out.WriteLine(en ? "6/6 Reminders, monthly and annual reports (run now)…" : "6/6 Danh sách nộp muộn, báo cáo tháng và năm (chạy ngay)…");
+            }
+        }
+        if (e.Finished is not { Ok: true } run) return;
+        var done = ServiceJobs.Label(run.Job);
+        cli.Out.WriteLine($"   {(en ? done.En : done.Vi)}: {(en ? "succeeded" : "thành công")} ({run.Seconds:N1} s) — {run.Outcome?.In(en)}");
+        if (run.Job == ServiceJobs.Ingest) PrintIngest(cli, settings);
+    }
+
+    private static void PrintIngest(CommandRun cli, ServiceSettings settings)
     {
         var items = InboxIngest.All(settings).SelectMany(r => r.Submissions).ToList();
         var accepted = items.Count(i => i.Status == SubmissionOutcome.Accepted);
@@ -259,19 +304,19 @@ public static class DemoCommand
             : $"   {accepted:N0} báo cáo được chấp nhận, {refused:N0} bị từ chối (đã cách ly, có phản hồi), {warnings:N0} cảnh báo.");
     }
 
-    private static void PrintCompleteness(Invocation cli, DuckDB.NET.Data.DuckDBConnection connection, string period)
+    private static void PrintCompleteness(CommandRun cli, DuckDB.NET.Data.DuckDBConnection connection, string period)
     {
         var result = CompletenessReport.Compute(connection, period, cli.Clock.GetUtcNow().UtcDateTime, null);
         cli.Out.WriteLine(cli.English ? $"Completeness {period} (provinces):" : $"Tình hình nộp báo cáo {period} (cấp tỉnh):");
         string[] headers = cli.English
             ? ["unit", "name", "expected", "on time", "late", "missing", "received %"]
             : ["mã", "tên đơn vị", "phải nộp", "đúng hạn", "trễ hạn", "chưa nộp", "% đã nộp"];
-        TextTable.Write(cli.Out, "table", headers, result.Units.Where(u => u.Level == 1).Select(u =>
+        Rows.Write(cli.Out, "table", headers, result.Units.Where(u => u.Level == 1).Select(u =>
             (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Expected, u.OnTime, u.Late, u.Missing, Math.Round(100 * u.ReceivedShare, 1)]));
     }
 
     /// <summary>The targets furthest behind across the seed plans, each for its issuing unit.</summary>
-    private static void PrintAttainmentGaps(Invocation cli, DuckDB.NET.Data.DuckDBConnection connection, DateOnly today)
+    private static void PrintAttainmentGaps(CommandRun cli, DuckDB.NET.Data.DuckDBConnection connection, DateOnly today)
     {
         var attainment = new Attainment(connection);
         var rows = PlanCatalog.Embedded.Plans
@@ -282,7 +327,7 @@ public static class DemoCommand
             .ToList();
         cli.Out.WriteLine(cli.English ? "Largest attainment gaps (seed plans, as of today):" : "Các chỉ tiêu còn cách xa nhất (các kế hoạch mẫu, đến hôm nay):");
         string[] headers = cli.English ? ["target", "unit", "status", "actual/target", "target"] : ["chỉ tiêu", "đơn vị", "tình trạng", "đạt/chỉ tiêu", "nội dung"];
-        TextTable.Write(cli.Out, "table", headers, rows.Select(r => (IReadOnlyList<object?>)[
+        Rows.Write(cli.Out, "table", headers, rows.Select(r => (IReadOnlyList<object?>)[
             r.TargetId, r.UnitCode, r.Status == AttainmentStatus.Missed ? (cli.English ? "missed" : "không đạt") : (cli.English ? "at risk" : "có nguy cơ không đạt"), Math.Round(100 * r.Ratio!.Value, 1),
             Shorten(cli.English ? r.TextEn : r.TextVi, 60)]));
     }

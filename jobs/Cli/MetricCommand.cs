@@ -1,7 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Analytics.Warehouse.Store;
-using DuckDB.NET.Data;
+using Analytics.Jobs.Operations;
 using Analytics.Warehouse.Metrics;
 
 namespace Analytics.Jobs.Cli;
@@ -9,78 +9,64 @@ namespace Analytics.Jobs.Cli;
 /// <summary>`analytics metric`: one figure for a unit and a period; for a rate also its numerator and denominator.</summary>
 public static class MetricCommand
 {
-    public static readonly CommandSpec Spec = new(
-        "metric",
-        "Print one figure (rolled up over the unit's subtree) for a period",
-        "./analytics metric INDICATOR --unit CODE --period P [--hierarchy as-is|as-was] [--sector S] [--format table|json]",
-        [
-            new("--unit", "CODE", "unit code (its subtree is summed)"),
-            new("--period", "P", "2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03, or as in a report (\"Quý I/2024\", \"6 tháng đầu năm 2024\")"),
-            new("--hierarchy", "as-is|as-was", "today's organisation or the one during the period", Default: "as-is"),
-            new("--sector", "S", "only grassroots unions of this sector (public, soe, private); repeatable", Repeatable: true),
-            new("--format", "table|json", "output format", Default: "table"),
-        ],
-        Run,
-        "Rules: docs/analyst-guide.md. Rates are ratios of sums over the units in scope.");
-
-    internal static Hierarchy ParseHierarchy(Invocation cli) => cli.Get("--hierarchy") switch
+    public static Command Build(CliContext cli)
     {
-        "as-is" => Hierarchy.AsIs,
-        "as-was" => Hierarchy.AsWas,
-        var other => throw new UsageException($"--hierarchy must be as-is or as-was, not '{other}'."),
-    };
-
-    internal static Metrics OpenMetrics(Invocation cli, out Analytics.Warehouse.Warehouse warehouse, out DuckDBConnection connection)
-    {
-        warehouse = cli.OpenWarehouse(mustExist: true);
-        connection = warehouse.Connect();
-        return new Metrics(connection);
-    }
-
-    private static int Run(Invocation cli)
-    {
-        if (cli.Arguments.Count != 1) throw new UsageException("give exactly one INDICATOR.");
-        var format = cli.Get("--format")!;
-        if (format is not ("table" or "json")) throw new UsageException("--format must be table or json.");
-        var hierarchy = ParseHierarchy(cli);
-        var sectors = cli.GetAll("--sector");
-        // Every spelling ingest and `template` accept, walked once into the period's code.
-        if (!Analytics.Etl.Parsing.PeriodParser.TryParse(cli.Require("--period"), out var period, out var periodError))
-            throw new UsageException(periodError.In(cli.English));
-        var metrics = OpenMetrics(cli, out var warehouse, out var connection);
-        using (warehouse)
-        using (connection)
+        var indicator = cli.Argument("INDICATOR", "mã chỉ tiêu (docs/analyst-guide.md)", "indicator code (docs/analyst-guide.md)");
+        var unit = cli.Text("--unit", "CODE", "mã đơn vị (cộng cả cây đơn vị trực thuộc)", "unit code (its subtree is summed)", required: true);
+        var period = cli.Period("--period",
+            "2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03, hoặc như trong báo cáo (\"Quý I/2024\", \"6 tháng đầu năm 2024\")",
+            "2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03, or as in a report (\"Quý I/2024\", \"6 tháng đầu năm 2024\")", required: true);
+        var hierarchy = Hierarchy(cli, "tổ chức hiện nay hay tổ chức trong kỳ", "today's organisation or the one during the period");
+        var sector = cli.Many("--sector", "S", "chỉ các CĐCS thuộc khu vực này (public, soe, private); cho nhiều lần được", "only grassroots unions of this sector (public, soe, private); repeatable");
+        var format = cli.Choice("--format", ["table", "json"], "table", "dạng kết quả", "output format");
+        var command = new Command("metric", cli.T(
+            "In một số liệu (cộng trên cây đơn vị) cho một kỳ\n\nQuy tắc: docs/analyst-guide.md. Tỷ lệ là tỷ số của các tổng trên các đơn vị trong phạm vi.",
+            "Print one figure (rolled up over the unit's subtree) for a period\n\nRules: docs/analyst-guide.md. Rates are ratios of sums over the units in scope."))
         {
+            indicator, unit, period, hierarchy, sector, format,
+        };
+        return command.Runs(cli, run =>
+        {
+            var h = MetricQuery.ParseHierarchy(run.Get(hierarchy)!);
+            using var warehouse = run.OpenWarehouse(mustExist: true);
+            using var connection = warehouse.Connect();
             MetricValue value;
             try
             {
-                value = metrics.Get(cli.Arguments[0], cli.Require("--unit"), period.Code, hierarchy, sectors.Count == 0 ? null : sectors);
+                value = MetricQuery.Get(connection, run.Get(indicator)!, run.Get(unit)!, run.Get(period)!.Code, h, run.Get(sector) ?? []);
             }
             catch (UnknownNameException e)
             {
-                throw new UsageException(e.In(cli.English));
+                throw new UsageException(e.In(run.English));
             }
             catch (ArgumentException e)
             {
-                cli.Error.WriteLine($"analytics metric: {e.Message}");
+                run.Error.WriteLine($"analytics metric: {e.Message}");
                 return CliApp.Refused;
             }
-            var h = Attainment.HierarchyCode(hierarchy);
-            if (format == "json")
+            var code = Attainment.HierarchyCode(h);
+            var note = MetricQuery.ClosedNote(connection, value, run.English);
+            if (run.Get(format) == "json")
             {
-                cli.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+                run.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
                 {
-                    ["indicator"] = value.Indicator, ["unit"] = value.UnitCode, ["period"] = value.PeriodCode, ["hierarchy"] = h,
+                    ["indicator"] = value.Indicator, ["unit"] = value.UnitCode, ["period"] = value.PeriodCode, ["hierarchy"] = code,
                     ["value"] = value.Value, ["numerator"] = value.Numerator, ["denominator"] = value.Denominator,
+                    ["note"] = note,
                 }));
                 return CliApp.Ok;
             }
-            TextTable.Write(cli.Out, "table",
+            Rows.Write(run.Out, "table",
                 ["indicator", "unit", "period", "hierarchy", "value", "numerator", "denominator"],
-                [[value.Indicator, value.UnitCode, value.PeriodCode, h, Format(value.Value), Format(value.Numerator), Format(value.Denominator)]]);
+                [[value.Indicator, value.UnitCode, value.PeriodCode, code, Format(value.Value), Format(value.Numerator), Format(value.Denominator)]]);
+            if (note is not null) run.Out.WriteLine(note);
             return CliApp.Ok;
-        }
+        });
     }
+
+    /// <summary>--hierarchy as-is|as-was, shared by metric, trend and attainment.</summary>
+    internal static Option<string> Hierarchy(CliContext cli, string vi, string en) =>
+        cli.Choice("--hierarchy", ["as-is", "as-was"], "as-is", vi, en);
 
     internal static string Format(double? x) => x is { } v ? v.ToString(v == Math.Floor(v) ? "0" : "0.####", CultureInfo.InvariantCulture) : "";
 }

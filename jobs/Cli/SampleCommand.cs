@@ -1,55 +1,49 @@
-using System.Globalization;
+using System.CommandLine;
 using Analytics.Etl.Sample;
+using Analytics.Jobs.Operations;
 
 namespace Analytics.Jobs.Cli;
 
 /// <summary>`analytics sample`: a realistic, deterministic sample organisation and its submissions.</summary>
 public static class SampleCommand
 {
-    public static readonly CommandSpec Spec = new(
-        "sample",
-        "Generate a sample organisation (registry and submission files, 2021 to now) as real units would send them",
-        "./analytics sample --scale small|national --out DIR [--seed N] [--as-of DATE]",
-        [
-            new("--scale", "small|national", "a few hundred units (seconds), or ~126,000 grassroots unions (minutes)", Default: "small"),
-            new("--out", "DIR", "output folder (units.csv, submissions/, expected.json)"),
-            new("--seed", "N", "random seed; the same seed gives the same files", Default: SampleOptions.DefaultSeed.ToString(CultureInfo.InvariantCulture)),
-            new("--as-of", "DATE", "generate periods whose deadline has passed by this date (default: today)"),
-        ],
-        Run);
-
-    private static int Run(Invocation cli)
+    public static Command Build(CliContext cli)
     {
-        var scale = cli.Get("--scale") switch
+        var scale = cli.Choice("--scale", ["small", "national"], "small",
+            "vài trăm đơn vị (vài giây), hoặc ~126.000 CĐCS (vài phút)", "a few hundred units (seconds), or ~126,000 grassroots unions (minutes)");
+        var output = cli.Text("--out", "DIR", "thư mục kết quả (units.csv, submissions/, expected.json)", "output folder (units.csv, submissions/, expected.json)", required: true);
+        var seed = cli.Int("--seed", "N", SampleOptions.DefaultSeed, int.MinValue, int.MaxValue,
+            "hạt giống ngẫu nhiên; cùng hạt giống cho cùng các tệp", "random seed; the same seed gives the same files");
+        var asOfOption = cli.Date("--as-of", "tạo các kỳ đã quá hạn nộp tính đến ngày này (mặc định: hôm nay)", "generate periods whose deadline has passed by this date (default: today)");
+        var command = new Command("sample", cli.T(
+            "Tạo một tổ chức mẫu (danh mục và các tệp báo cáo, từ 2021 đến nay) như các đơn vị thật gửi lên",
+            "Generate a sample organisation (registry and submission files, 2021 to now) as real units would send them"))
         {
-            "small" => SampleScale.Small,
-            "national" => SampleScale.National,
-            var other => throw new UsageException($"--scale must be small or national, not '{other}'."),
+            scale, output, seed, asOfOption,
         };
-        var output = cli.Require("--out");
-        if (!int.TryParse(cli.Get("--seed"), CultureInfo.InvariantCulture, out var seed)) throw new UsageException("--seed must be a whole number.");
-        var asOf = DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
-        if (cli.Get("--as-of") is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
-            throw new UsageException($"--as-of '{text}' is not a date (yyyy-MM-dd).");
-        var summary = Generate(cli, scale, output, seed, asOf);
-        Print(cli, summary);
-        return CliApp.Ok;
-    }
-
-    internal static SampleSummary Generate(Invocation cli, SampleScale scale, string output, int seed, DateOnly asOf)
-    {
-        var progress = new ProgressLine(cli.Error, 100, cli.English ? "sample" : "tạo mẫu");
-        using (progress)
+        return command.Runs(cli, run =>
         {
-            return SampleGenerator.Generate(new SampleOptions(scale, output, asOf) { Seed = seed },
-                new Progress<SampleProgress>(p => progress.Report(p.Total == 0 ? 0 : (int)(100L * p.Done / p.Total), p.Stage)));
-        }
+            var summary = Generate(run, run.Get(scale) == "national" ? SampleScale.National : SampleScale.Small, run.Get(output)!, run.Get(seed), run.Get(asOfOption) ?? run.Today);
+            Print(run, summary);
+            return CliApp.Ok;
+        });
     }
 
-    internal static void Print(Invocation cli, SampleSummary s)
+    /// <summary>Generates the sample with a progress bar per stage on a terminal.</summary>
+    internal static SampleSummary Generate(CommandRun run, SampleScale scale, string output, int seed, DateOnly asOf) =>
+        Terminal.Progress(run.Error, run.T("tạo mẫu", "sample"), 100, bar => SampleGeneration.Run(scale, output, seed, asOf,
+            new Progress<SampleProgress>(p =>
+            {
+                if (bar is null) return;
+                bar.Description = Spectre.Console.Markup.Escape($"{run.T("tạo mẫu", "sample")}: {p.Stage}");
+                bar.Value = p.Total == 0 ? 0 : 100.0 * p.Done / p.Total;
+            })));
+
+    internal static void Print(CommandRun run, SampleSummary s)
     {
-        cli.Out.WriteLine(cli.English
-            ? $"Sample in {s.OutputDirectory}: {s.UnitRows:N0} registry rows, {s.GrassrootsActiveAtAsOf:N0} grassroots unions active, {s.MembersAtAsOf:N0} members; {s.FirstQuarter}…{s.LastQuarter}; {s.Files:N0} files, {s.Submissions:N0} submissions ({s.RefusedExpected} to be refused, {s.Late:N0} late, {s.Missing:N0} missing) in {s.Elapsed.TotalSeconds:N1} s."
-            : $"Dữ liệu mẫu tại {s.OutputDirectory}: {s.UnitRows:N0} dòng danh mục, {s.GrassrootsActiveAtAsOf:N0} CĐCS đang hoạt động, {s.MembersAtAsOf:N0} đoàn viên; {s.FirstQuarter}…{s.LastQuarter}; {s.Files:N0} tệp, {s.Submissions:N0} báo cáo ({s.RefusedExpected} sẽ bị từ chối, {s.Late:N0} trễ, {s.Missing:N0} thiếu) trong {s.Elapsed.TotalSeconds:N1} giây.");
+        run.Out.WriteLine(run.T(
+            $"Dữ liệu mẫu tại {s.OutputDirectory}: {s.UnitRows:N0} dòng danh mục, {s.GrassrootsActiveAtAsOf:N0} CĐCS đang hoạt động, {s.MembersAtAsOf:N0} đoàn viên; {s.FirstQuarter}…{s.LastQuarter}; {s.Files:N0} tệp, {s.Submissions:N0} báo cáo ({s.RefusedExpected} sẽ bị từ chối, {s.Late:N0} trễ, {s.Missing:N0} thiếu) trong {s.Elapsed.TotalSeconds:N1} giây.",
+            $"Sample in {s.OutputDirectory}: {s.UnitRows:N0} registry rows, {s.GrassrootsActiveAtAsOf:N0} grassroots unions active, {s.MembersAtAsOf:N0} members; {s.FirstQuarter}…{s.LastQuarter}; {s.Files:N0} files, {s.Submissions:N0} submissions ({s.RefusedExpected} to be refused, {s.Late:N0} late, {s.Missing:N0} missing) in {s.Elapsed.TotalSeconds:N1} s."));
     }
+
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Analytics.Jobs.Operations;
 
 namespace Analytics.Jobs.Cli;
@@ -5,22 +6,31 @@ namespace Analytics.Jobs.Cli;
 /// <summary>`analytics serve`: the jobs (Hangfire) and the web page, until Ctrl+C.</summary>
 public static class ServeCommand
 {
-    public static readonly CommandSpec Spec = new(
-        "serve",
-        "Run the service: scheduled ingest, refresh, publish and reminders, and the web page (127.0.0.1)",
-        "./analytics serve [--port N]",
-        [new("--port", "N", "port of the web page (default from appsettings.json, 5080)")],
-        Run,
-        "Settings: appsettings.json beside the program, overridden by environment variables (Analytics__Inbox,\n" +
-        "Analytics__Output, Analytics__Store=sqlite|postgres|memory, Analytics__StoreConnection, Analytics__Port,\n" +
-        "Analytics__Schedules__MonthlyReport, …). While it runs only the service writes the warehouse. Administrators (user add --admin)\n" +
-        "see Hangfire's Dashboard at /hangfire. docs/service.md.");
-
-    private static int Run(Invocation cli)
+    public static Command Build(CliContext cli)
     {
-        var settings = ServiceSettings.From(ServiceSettings.Load(), cli.Get("--db") is { } db && db != Analytics.Warehouse.Warehouse.DefaultPath ? db : Environment.GetEnvironmentVariable("ANALYTICS_DB"));
-        if (cli.Get("--port") is { } port)
-            settings.Port = int.TryParse(port, out var p) && p is > 0 and < 65536 ? p : throw new UsageException("--port must be a port number.");
+        var port = cli.Int("--port", "N", null, 1, 65535,
+            "cổng của trang web", "port of the web page", defaultText: cli.T("theo appsettings.json, 5080", "from appsettings.json, 5080"));
+        var command = new Command("serve", cli.T(
+            "Chạy dịch vụ: nạp, tính lại, công bố và nhắc nộp theo lịch, và trang web (127.0.0.1)\n\n" +
+            "Cấu hình: appsettings.json cạnh chương trình, ghi đè bằng biến môi trường (Analytics__Inbox,\n" +
+            "Analytics__Output, Analytics__Store=sqlite|postgres|memory, Analytics__StoreConnection, Analytics__Port,\n" +
+            "Analytics__Schedules__MonthlyReport, …). Khi dịch vụ chạy, chỉ dịch vụ ghi vào kho dữ liệu.\n" +
+            "Quản trị viên (user add --admin) xem bảng điều khiển Hangfire ở /hangfire. docs/service.md.",
+            "Run the service: scheduled ingest, refresh, publish and reminders, and the web page (127.0.0.1)\n\n" +
+            "Settings: appsettings.json beside the program, overridden by environment variables (Analytics__Inbox,\n" +
+            "Analytics__Output, Analytics__Store=sqlite|postgres|memory, Analytics__StoreConnection, Analytics__Port,\n" +
+            "Analytics__Schedules__MonthlyReport, …). While it runs only the service writes the warehouse.\n" +
+            "Administrators (user add --admin) see Hangfire's Dashboard at /hangfire. docs/service.md."))
+        {
+            port,
+        };
+        return command.Runs(cli, run => Run(run, run.Given(port) ? run.Get(port) : null));
+    }
+
+    private static int Run(CommandRun cli, int? port)
+    {
+        var settings = ServiceSettings.From(ServiceSettings.Load(), cli.Given(cli.Cli.Db) ? cli.DbPath : Environment.GetEnvironmentVariable("ANALYTICS_DB"));
+        if (port is { } p) settings.Port = p;
         // Clustered nodes (PostgreSQL store) share the warehouse by design; anything else is a second writer.
         var clustered = settings.Store == "postgres";
         if (ServiceLock.Find(settings.Db) is { } holder && !(clustered && holder.Clustered))

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.Globalization;
+using Analytics.Jobs.Operations;
 using Analytics.Warehouse.Metrics;
 
 namespace Analytics.Jobs.Cli;
@@ -5,53 +8,53 @@ namespace Analytics.Jobs.Cli;
 /// <summary>`analytics trend`: a yearly series for a unit with the change from year to year.</summary>
 public static class TrendCommand
 {
-    public static readonly CommandSpec Spec = new(
-        "trend",
-        "Print an indicator per year for a unit, with year-on-year change",
-        "./analytics trend INDICATOR --unit CODE --from YEAR --to YEAR [--hierarchy as-is|as-was] [--like-for-like] [--sector S] [--format table|csv|json]",
-        [
-            new("--unit", "CODE", "unit code"),
-            new("--from", "YEAR", "first year"),
-            new("--to", "YEAR", "last year"),
-            new("--hierarchy", "as-is|as-was", "today's organisation or the one during each year", Default: "as-is"),
-            new("--like-for-like", null, "only units active over the whole window"),
-            new("--sector", "S", "only grassroots unions of this sector; repeatable", Repeatable: true),
-            new("--format", "table|csv|json", "output format", Default: "table"),
-        ],
-        Run);
-
-    private static int Run(Invocation cli)
+    public static Command Build(CliContext cli)
     {
-        if (cli.Arguments.Count != 1) throw new UsageException("give exactly one INDICATOR.");
-        var format = cli.Get("--format")!;
-        if (format is not ("table" or "csv" or "json")) throw new UsageException("--format must be table, csv or json.");
-        if (!int.TryParse(cli.Require("--from"), out var from) || !int.TryParse(cli.Require("--to"), out var to))
-            throw new UsageException("--from and --to are years, e.g. 2021.");
-        var hierarchy = MetricCommand.ParseHierarchy(cli);
-        var sectors = cli.GetAll("--sector");
-        var metrics = MetricCommand.OpenMetrics(cli, out var warehouse, out var connection);
-        using (warehouse)
-        using (connection)
+        var indicator = cli.Argument("INDICATOR", "mã chỉ tiêu (docs/analyst-guide.md)", "indicator code (docs/analyst-guide.md)");
+        var unit = cli.Text("--unit", "CODE", "mã đơn vị", "unit code", required: true);
+        var from = Year(cli, "--from", "năm đầu", "first year");
+        var to = Year(cli, "--to", "năm cuối", "last year");
+        var hierarchy = MetricCommand.Hierarchy(cli, "tổ chức hiện nay hay tổ chức trong từng năm", "today's organisation or the one during each year");
+        var likeForLike = cli.Flag("--like-for-like", "chỉ các đơn vị hoạt động suốt cả giai đoạn", "only units active over the whole window");
+        var sector = cli.Many("--sector", "S", "chỉ các CĐCS thuộc khu vực này; cho nhiều lần được", "only grassroots unions of this sector; repeatable");
+        var format = cli.Choice("--format", ["table", "csv", "json"], "table", "dạng kết quả", "output format");
+        var command = new Command("trend", cli.T(
+            "In một chỉ tiêu theo từng năm cho một đơn vị, kèm mức thay đổi so với năm trước",
+            "Print an indicator per year for a unit, with year-on-year change"))
         {
+            indicator, unit, from, to, hierarchy, likeForLike, sector, format,
+        };
+        return command.Runs(cli, run =>
+        {
+            var h = MetricQuery.ParseHierarchy(run.Get(hierarchy)!);
+            using var warehouse = run.OpenWarehouse(mustExist: true);
+            using var connection = warehouse.Connect();
             IReadOnlyList<TrendPoint> points;
             try
             {
-                points = metrics.Trend(cli.Arguments[0], cli.Require("--unit"), from, to, hierarchy, cli.Has("--like-for-like"), sectors.Count == 0 ? null : sectors);
+                points = TrendQuery.Run(connection, run.Get(indicator)!, run.Get(unit)!, run.Get(from), run.Get(to), h, run.Get(likeForLike), run.Get(sector) ?? []);
             }
             catch (UnknownNameException e)
             {
-                throw new UsageException(e.In(cli.English));
+                throw new UsageException(e.In(run.English));
             }
             catch (ArgumentException e)
             {
-                cli.Error.WriteLine($"analytics trend: {e.Message}");
+                run.Error.WriteLine($"analytics trend: {e.Message}");
                 return CliApp.Refused;
             }
-            TextTable.Write(cli.Out, format,
+            Rows.Write(run.Out, run.Get(format)!,
                 ["year", "indicator", "unit", "hierarchy", "value", "numerator", "denominator", "change", "change_ratio"],
-                [.. points.Select(p => (IReadOnlyList<object?>)[p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Value.Indicator, p.Value.UnitCode, Attainment.HierarchyCode(hierarchy),
+                [.. points.Select(p => (IReadOnlyList<object?>)[p.Year.ToString(CultureInfo.InvariantCulture), p.Value.Indicator, p.Value.UnitCode, Attainment.HierarchyCode(h),
                     p.Value.Value, p.Value.Numerator, p.Value.Denominator, p.Change, p.ChangeRatio])]);
             return CliApp.Ok;
-        }
+        });
+    }
+
+    private static Option<int> Year(CliContext cli, string name, string vi, string en)
+    {
+        var option = cli.Int(name, "YEAR", null, 1900, 2999, vi, en);
+        option.Required = true;
+        return option;
     }
 }

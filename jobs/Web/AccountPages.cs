@@ -1,58 +1,58 @@
 using Analytics.Jobs.Operations;
+using Analytics.Jobs.Web.Slices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using RazorSlices;
 
 namespace Analytics.Jobs.Web;
+
+/// <summary>The sign-in page's model: where to go once signed in (a path on this site) and the refusal, if any.</summary>
+public sealed record LoginForm(string ReturnUrl, string? Error);
 
 /// <summary>Sign in and out, and the language switch.</summary>
 public static class AccountPages
 {
     public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => Results.Redirect("/jobs"));
+        app.MapGet("/", () => TypedResults.Redirect("/jobs"));
         app.MapGet("/lang", Lang);
-        app.MapGet("/login", LoginForm);
-        app.MapPost("/login", (Delegate)Login);
-        app.MapPost("/logout", (Delegate)Logout);
+        app.MapGet("/login", (string? returnUrl) => Login.Create(new LoginForm(Local(returnUrl), null)));
+        app.MapPost("/login", (Delegate)SignIn);
+        app.MapPost("/logout", (Delegate)SignOut);
         return app;
     }
 
-    private static IResult Lang(HttpContext http, string? to, string? returnUrl)
+    private static RedirectHttpResult Lang(HttpContext http, string? to, string? returnUrl)
     {
         http.Response.Cookies.Append("lang", to == "en" ? "en" : "vi", new CookieOptions { SameSite = SameSiteMode.Strict, HttpOnly = true });
-        return Results.Redirect(Local(returnUrl));
+        return TypedResults.Redirect(Local(returnUrl));
     }
 
-    private static IResult LoginForm(HttpContext http, string? returnUrl, string? error = null) =>
-        Html.Page(http, "Đăng nhập", "Sign in", $"""
-            {(error is null ? "" : $"<p class=\"error\" id=\"login-error\">{Html.E(error)}</p>")}
-            <form method="post" action="/login">{Html.Antiforgery(http)}
-            <input type="hidden" name="returnUrl" value="{Html.E(Local(returnUrl))}">
-            <p><label>{Html.T(http, "Tên", "Name")} <input name="name" id="name" autocomplete="username"></label></p>
-            <p><label>{Html.T(http, "Mật khẩu", "Password")} <input type="password" name="password" id="password" autocomplete="current-password"></label></p>
-            <button id="login-submit">{Html.T(http, "Đăng nhập", "Sign in")}</button></form>
-            """, error is null ? 200 : 401);
-
-    private static async Task<IResult> Login(HttpContext http, UserStore users)
+    private static async Task<Results<RedirectHttpResult, RazorSlice<LoginForm>>> SignIn(HttpContext http, UserStore users)
     {
         var form = await http.Request.ReadFormAsync();
         var name = form["name"].ToString();
-        var returnUrl = form["returnUrl"].ToString();
+        var returnUrl = Local(form["returnUrl"].ToString());
         if (name.Length == 0 || !users.Verify(name, form["password"].ToString()))
-            return LoginForm(http, returnUrl, Html.T(http, "Sai tên hoặc mật khẩu.", "Wrong name or password."));
+        {
+            var page = Login.Create(new LoginForm(returnUrl, PageRequest.T(http, "Sai tên hoặc mật khẩu.", "Wrong name or password.")));
+            page.StatusCode = StatusCodes.Status401Unauthorized;
+            return page;
+        }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), .. users.Roles(name).Select(r => new Claim(ClaimTypes.Role, r))], CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return Results.Redirect(Local(returnUrl));
+        return TypedResults.Redirect(returnUrl);
     }
 
-    private static async Task<IResult> Logout(HttpContext http)
+    private static async Task<RedirectHttpResult> SignOut(HttpContext http)
     {
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return Results.Redirect("/jobs");
+        return TypedResults.Redirect("/jobs");
     }
 
     /// <summary>Only paths on this site: no open redirect through returnUrl.</summary>

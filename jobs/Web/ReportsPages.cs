@@ -1,8 +1,11 @@
 using Analytics.Jobs.Operations;
+using Analytics.Jobs.Web.Slices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
+using RazorSlices;
 
 namespace Analytics.Jobs.Web;
 
@@ -18,28 +21,24 @@ public static class ReportsPages
         return app;
     }
 
-    private static IResult List(HttpContext http, ServiceSettings settings)
+    private static RazorSlice<IReadOnlyList<string>> List(ServiceSettings settings)
     {
         var root = Path.GetFullPath(settings.ReportsDirectory);
-        var files = Directory.Exists(root)
-            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        IReadOnlyList<string> files = Directory.Exists(root)
+            ? [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                 .Where(f => f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || f.EndsWith("index.html", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal).ToList()
+                .Order(StringComparer.Ordinal)
+                .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))]
             : [];
-        var rows = files.Select(f => Path.GetRelativePath(root, f)).Select(rel => (IEnumerable<object?>)[
-            new RawHtml($"<a href=\"/reports/file/{string.Join('/', rel.Split('/').Select(Uri.EscapeDataString))}\">{Html.E(rel)}</a>")]);
-        var body = files.Count == 0
-            ? $"<p>{Html.T(http, "Chưa có báo cáo nào được công bố.", "No report published yet.")}</p>"
-            : Html.Table([Html.T(http, "Tệp", "File")], rows, "reports");
-        return Html.Page(http, "Báo cáo", "Reports", body);
+        return ReportList.Create(files);
     }
 
-    private static IResult Open(string path, ServiceSettings settings)
+    private static Results<PhysicalFileHttpResult, NotFound> Open(string path, ServiceSettings settings)
     {
         var root = Path.GetFullPath(settings.ReportsDirectory) + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(Path.Combine(root, path));
-        if (!full.StartsWith(root, StringComparison.Ordinal) || !File.Exists(full)) return Results.NotFound();
+        if (!full.StartsWith(root, StringComparison.Ordinal) || !File.Exists(full)) return TypedResults.NotFound();
         if (!Types.TryGetContentType(full, out var type)) type = "application/octet-stream";
-        return Results.File(full, type, full.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? Path.GetFileName(full) : null);
+        return TypedResults.PhysicalFile(full, type, full.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? Path.GetFileName(full) : null);
     }
 }

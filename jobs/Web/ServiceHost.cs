@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Analytics.Jobs.Web;
 
@@ -25,6 +27,7 @@ public static class ServiceHost
         logging?.Invoke(builder.Logging);
         addJobs(builder.Services);
         builder.Services.AddSingleton(new UserStore(settings.UsersPath));
+        builder.Services.AddSingleton<IIngestTrigger, SchedulerIngestTrigger>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.LoginPath = "/login";
@@ -34,6 +37,8 @@ public static class ServiceHost
             o.Cookie.HttpOnly = true;
         });
         builder.Services.AddAuthorization();
+        // Pages encode what they write; Vietnamese letters stay letters instead of becoming numeric entities.
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "analytics-form";
@@ -50,18 +55,7 @@ public static class ServiceHost
 
         var app = builder.Build();
         app.UseAuthentication();
-        app.Use(async (http, next) =>
-        {
-            // Every POST must carry the form token the pages put in their forms (see Html.Antiforgery).
-            if (HttpMethods.IsPost(http.Request.Method) && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
-            {
-                await Html.Page(http, "Biểu mẫu không hợp lệ", "Form not accepted",
-                    $"<p class=\"error\" id=\"form-refused\">{Html.T(http, "Biểu mẫu đã hết hạn hoặc không gửi từ trang này. Hãy tải lại trang rồi thử lại.", "The form has expired or was not sent from this site. Reload the page and try again.")}</p>",
-                    StatusCodes.Status400BadRequest).ExecuteAsync(http);
-                return;
-            }
-            await next(http);
-        });
+        app.UseFormTokens();
         app.UseAuthorization();
         afterSignIn(app);
         app.MapAccountPages();
@@ -72,5 +66,15 @@ public static class ServiceHost
         app.MapSqlPages();
         app.MapAssetsApi();
         return app;
+    }
+}
+
+/// <summary>The upload's "ingest now": runs the service's ingest job now.</summary>
+internal sealed class SchedulerIngestTrigger(JobControl jobs) : IIngestTrigger
+{
+    public Task StartIngestAsync(CancellationToken cancellationToken)
+    {
+        jobs.RunNow(ServiceJobs.Ingest);
+        return Task.CompletedTask;
     }
 }

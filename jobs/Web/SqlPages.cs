@@ -1,12 +1,21 @@
 using Analytics.Jobs.Operations;
 using System.Globalization;
 using System.Text;
+using Analytics.Jobs.Web.Slices;
 using Analytics.Reports.Charts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using RazorSlices;
 
 namespace Analytics.Jobs.Web;
+
+/// <summary>
+/// The SQL page's model: the query as typed, its answer (null before one is run), the quick chart, and
+/// whether the error is the read-only surface refusing a write or a file access.
+/// </summary>
+public sealed record SqlView(string Sql, SqlPages.Answer? Answer, TrustedSvg? Chart, bool Refused);
 
 /// <summary>
 /// Read-only SQL over the published snapshot: a table, CSV and Arrow IPC downloads and a quick bar chart. The
@@ -17,7 +26,7 @@ public static class SqlPages
 {
     public static IEndpointRouteBuilder MapSqlPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sql", (HttpContext http) => Html.Page(http, "Truy vấn SQL", "SQL", Form(http, "")));
+        app.MapGet("/sql", () => Sql.Create(new SqlView("", null, null, false)));
         app.MapPost("/sql", (Delegate)Query);
         app.MapGet("/sql/csv", Csv);
         app.MapGet("/sql/arrow", Arrow);
@@ -73,39 +82,34 @@ public static class SqlPages
     private static string Interrupted(ServiceSettings settings) =>
         $"interrupted after {settings.SqlTimeoutSeconds} s / dừng sau {settings.SqlTimeoutSeconds} giây";
 
-    private static async Task<IResult> Query(HttpContext http, ServiceSettings settings)
+    private static async Task<RazorSlice<SqlView>> Query(HttpContext http, ServiceSettings settings)
     {
         var form = await http.Request.ReadFormAsync();
         var sql = form["q"].ToString();
         var answer = Run(settings, sql, settings.SqlMaxRows);
-        var body = new StringBuilder(Form(http, sql));
         if (answer.Error is not null)
         {
-            if (IsRefusal(answer.Error))
-                body.Append($"<p class=\"error\" id=\"sql-refused\"><strong>{Html.T(http, "Bị từ chối: trang SQL chỉ đọc dữ liệu, không được ghi, gắn tệp hay đọc tệp trên máy chủ.", "Refused: the SQL page only reads; it cannot write, attach files or read the server's files.")}</strong></p>");
-            body.Append($"<p class=\"error\" id=\"sql-error\">{Html.E(answer.Error)}</p>");
-            return Html.Page(http, "Truy vấn SQL", "SQL", body.ToString(), 400);
+            var refused = Sql.Create(new SqlView(sql, answer, null, IsRefusal(answer.Error)));
+            refused.StatusCode = StatusCodes.Status400BadRequest;
+            return refused;
         }
-        body.Append($"<p><a id=\"csv-link\" href=\"/sql/csv?q={Uri.EscapeDataString(sql)}\">CSV</a> · <a id=\"arrow-link\" href=\"/sql/arrow?q={Uri.EscapeDataString(sql)}\" title=\"{Html.T(http, "Tệp Arrow IPC cho pandas, polars, R", "Arrow IPC file for pandas, polars, R")}\">Arrow</a> · {answer.Rows.Count} {Html.T(http, "dòng", "rows")}{(answer.Truncated ? Html.T(http, " (đã cắt theo giới hạn)", " (cut at the limit)") : "")}</p>");
-        body.Append(QuickChart(answer, Html.English(http)));
-        body.Append(Html.Table(answer.Columns, answer.Rows, "sql-result"));
-        return Html.Page(http, "Truy vấn SQL", "SQL", body.ToString());
+        return Sql.Create(new SqlView(sql, answer, QuickChart(answer, PageRequest.English(http)), false));
     }
 
-    private static IResult Csv(ServiceSettings settings, string q)
+    private static Results<FileContentHttpResult, BadRequest<string>> Csv(ServiceSettings settings, string q)
     {
         var answer = Run(settings, q, settings.SqlMaxRows * 100);
-        if (answer.Error is not null) return Results.BadRequest(answer.Error);
+        if (answer.Error is not null) return TypedResults.BadRequest(answer.Error);
         var csv = new StringBuilder(string.Join(',', answer.Columns.Select(Field))).Append('\n');
         foreach (var row in answer.Rows) csv.Append(string.Join(',', row.Select(v => Field(Format(v))))).Append('\n');
-        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "query.csv");
+        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", "query.csv");
     }
 
     /// <summary>
     /// The Arrow download: written to a temporary file first (bounded memory, and an error is known
     /// before any byte is sent), then streamed and deleted when the response closes. Same row limit as the CSV.
     /// </summary>
-    private static IResult Arrow(ServiceSettings settings, string q)
+    private static Results<FileStreamHttpResult, BadRequest<string>> Arrow(ServiceSettings settings, string q)
     {
         var temp = Path.Combine(Path.GetTempPath(), "analytics-sql-" + Guid.NewGuid().ToString("N") + ".arrow");
         string? error;
@@ -114,29 +118,24 @@ public static class SqlPages
         if (error is not null)
         {
             File.Delete(temp);
-            return Results.BadRequest(error);
+            return TypedResults.BadRequest(error);
         }
         var stream = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.DeleteOnClose);
-        return Results.File(stream, "application/vnd.apache.arrow.file", "query.arrow");
+        return TypedResults.File(stream, "application/vnd.apache.arrow.file", "query.arrow");
     }
-
-    private static string Form(HttpContext http, string sql) => $"""
-        <form method="post" action="/sql">{Html.Antiforgery(http)}<textarea name="q" id="sql" rows="6">{Html.E(sql)}</textarea>
-        <p><button id="sql-run">{Html.T(http, "Chạy", "Run")}</button> {Html.T(http, "Chỉ đọc, trên bản sao đã công bố.", "Read-only, over the published snapshot.")}</p></form>
-        """;
 
     /// <summary>
     /// A bar chart of the first numeric column by the first text column, when the result has both:
     /// the reports' ranking chart, drawn on the server and sent as inline SVG, so it looks as it
     /// does on a slide. Up to 200 rows; the chart grows taller with the rows.
     /// </summary>
-    public static string QuickChart(Answer answer, bool english)
+    public static TrustedSvg? QuickChart(Answer answer, bool english)
     {
         var label = Enumerable.Range(0, answer.Columns.Count).FirstOrDefault(i => answer.Rows.All(r => r[i] is string or null), -1);
         var value = Enumerable.Range(0, answer.Columns.Count).FirstOrDefault(i => answer.Rows.Count > 0 && answer.Rows.All(r => r[i] is null or int or long or double or decimal or float or short), -1);
-        if (label < 0 || value < 0 || answer.Rows.Count == 0) return "";
+        if (label < 0 || value < 0 || answer.Rows.Count == 0) return null;
         var rows = answer.Rows.Take(200).Where(r => r[value] is not null).ToList();
-        if (rows.Count == 0) return "";
+        if (rows.Count == 0) return null;
         // Sums of a DOUBLE column are often whole numbers; write them as counts (120, not 120,0).
         var whole = rows.All(r => Convert.ToDouble(r[value], CultureInfo.InvariantCulture) is var v && v == Math.Round(v));
         var chart = ReportCharts.Ranking(
@@ -146,14 +145,14 @@ public static class SqlPages
             whole ? ValueFormat.Count : ValueFormat.Decimal,
             lang: english ? ChartLanguage.En : ChartLanguage.Vi,
             size: new ChartSize(960, Math.Max(540, 200 + (rows.Count * 22))));
-        var svg = chart.RenderSvg();
-        return $"""<div id="chart" data-rendered="yes">{svg[svg.IndexOf("<svg", StringComparison.Ordinal)..]}</div>""";
+        return TrustedSvg.Of(chart);
     }
 
     // The surface's refusals are recognised in one place, for this page and `analytics sql` alike.
     private static bool IsRefusal(string error) => Analytics.Warehouse.Store.AnalystSql.Refusal(error, english: true) is not null;
 
-    private static string Format(object? v) => v switch
+    /// <summary>A cell as the table and the CSV write it: numbers and dates in the invariant culture.</summary>
+    public static string Format(object? v) => v switch
     {
         null => "",
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),

@@ -1,10 +1,22 @@
-using Analytics.Jobs.Operations;
 using Analytics.Etl.Ingest;
+using Analytics.Jobs.Operations;
+using Analytics.Jobs.Web.Slices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using RazorSlices;
 
 namespace Analytics.Jobs.Web;
+
+/// <summary>The Submissions page's model: the latest files processed, and the files in quarantine with their first messages.</summary>
+public sealed record SubmissionsList(IReadOnlyList<SubmissionResult> Results, IReadOnlyList<QuarantinedFile> Quarantine);
+
+/// <summary>A file set aside by the ingest, and the first lines of the note written beside it.</summary>
+public sealed record QuarantinedFile(string Name, string Messages);
+
+/// <summary>A page that says one thing (<c>Slices/Message.cshtml</c>): its title, the sentence in both languages, its element id and class.</summary>
+public sealed record PageMessage(Frame Title, string Id, string Class, string Vi, string En);
 
 /// <summary>Upload a submission file (it goes through the inbox and the ingest job), see each file's result, quarantine, feedback workbooks.</summary>
 public static class SubmissionsPages
@@ -13,94 +25,83 @@ public static class SubmissionsPages
     {
         app.MapGet("/submissions", List);
         app.MapGet("/submissions/{id}", Show);
-        app.MapPost("/submissions", (Delegate)Upload).RequireAuthorization();
         app.MapGet("/feedback/{name}", (string name, ServiceSettings s) => Download(s.FeedbackDirectory, name));
         app.MapGet("/quarantine/{name}", (string name, ServiceSettings s) => Download(s.QuarantineDirectory, name));
+        // Uploading writes to the inbox: signed-in users only (others are sent to the sign-in page).
+        app.MapGroup("/submissions").RequireAuthorization().MapPost("", (Delegate)Upload);
         return app;
     }
 
-    private static IResult List(HttpContext http, ServiceSettings settings)
+    private static RazorSlice<SubmissionsList> List(ServiceSettings settings)
     {
-        var results = InboxIngest.All(settings).Take(200).Select(r => (IEnumerable<object?>)[
-            new RawHtml($"<a href=\"/submissions/{r.Id}\">{Html.E(r.File)}</a>"), Html.Time(http, r.ProcessedAt),
-            new RawHtml($"<span class=\"{r.Status}\">{Html.E(Word(http, r.Status))}</span>"), r.Submissions.Count]);
         var quarantine = Directory.Exists(settings.QuarantineDirectory)
-            ? Directory.EnumerateFiles(settings.QuarantineDirectory).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).Order()
-                .Select(f => (IEnumerable<object?>)[new RawHtml($"<a href=\"/quarantine/{Uri.EscapeDataString(Path.GetFileName(f))}\">{Html.E(Path.GetFileName(f))}</a>"),
-                    File.Exists(f + ".txt") ? string.Join(" | ", File.ReadLines(f + ".txt").Take(3)) : ""])
+            ? Directory.EnumerateFiles(settings.QuarantineDirectory).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+                .Select(f => new QuarantinedFile(Path.GetFileName(f), File.Exists(f + ".txt") ? string.Join(" | ", File.ReadLines(f + ".txt").Take(3)) : ""))
+                .ToList()
             : [];
-        var body = $"""
-            <form method="post" action="/submissions" enctype="multipart/form-data">{Html.Antiforgery(http)}
-            <p>{Html.T(http, "Tải lên tệp báo cáo (mẫu xlsx, CSV, xlsx, JSON):", "Upload a submission file (template, CSV, xlsx, JSON):")}
-            <input type="file" name="file" id="upload-file"> <button id="upload-submit">{Html.T(http, "Tải lên", "Upload")}</button></p></form>
-            <h2>{Html.T(http, "Các tệp đã xử lý", "Files processed")}</h2>
-            {Html.Table(Html.English(http) ? ["File", "Processed", "Result", "Submissions"] : ["Tệp", "Xử lý lúc", "Kết quả", "Số báo cáo"], results, "submissions")}
-            <h2>{Html.T(http, "Cách ly", "Quarantine")}</h2>
-            {Html.Table(Html.English(http) ? ["File", "Messages"] : ["Tệp", "Thông báo"], quarantine, "quarantine")}
-            """;
-        return Html.Page(http, "Nộp báo cáo", "Submissions", body);
+        return Submissions.Create(new SubmissionsList([.. InboxIngest.All(settings).Take(200)], quarantine));
     }
 
-    private static IResult Show(HttpContext http, string id, ServiceSettings settings)
+    private static RazorSlice Show(string id, ServiceSettings settings)
     {
-        if (InboxIngest.Load(settings, id) is not { } r) return Html.Page(http, "Không thấy", "Not found", "", 404);
-        var en = Html.English(http);
-        var parts = new List<string> { $"<p>{Html.E(r.File)}: <strong id=\"file-status\" class=\"{r.Status}\">{Html.E(Word(http, r.Status))}</strong></p>" };
-        if (r.FileError is not null) parts.Add($"<p class=\"error\" id=\"file-error\">{Html.E(r.FileError)}</p>");
-        foreach (var s in r.Submissions)
-        {
-            parts.Add($"<h3>{Html.E(s.Unit)} {Html.E(s.Period)}: <span class=\"{s.Status}\">{Html.E(Word(http, s.Status))}</span>{(s.Version is { } v ? $" (v{v})" : "")}</h3>");
-            parts.Add(Html.Table(en ? ["Rule", "Severity", "Indicator", "Row", "Cell", "Message"] : ["Quy tắc", "Mức", "Chỉ tiêu", "Dòng", "Ô", "Nội dung"],
-                s.Messages.Select(m => (IEnumerable<object?>)[m.Rule, new RawHtml($"<span class=\"{m.Severity}\">{Html.E(Word(http, m.Severity))}</span>"), m.Indicator, m.Row, m.Cell, en ? m.En : m.Vi]), "messages"));
-        }
-        foreach (var f in r.Feedback)
-            parts.Add($"<p><a id=\"feedback-link\" href=\"/feedback/{Uri.EscapeDataString(f)}\">{Html.T(http, "Tải tệp phản hồi", "Download the feedback workbook")}: {Html.E(f)}</a></p>");
-        return Html.Page(http, "Kết quả nộp báo cáo", "Submission result", string.Join("\n", parts));
+        if (InboxIngest.Load(settings, id) is { } result) return Submission.Create(result);
+        var missing = Message.Create(new PageMessage(new Frame("Không thấy", "Not found"), "not-found", "error",
+            "Không có kết quả nào với mã này.", "No result has this id."));
+        missing.StatusCode = StatusCodes.Status404NotFound;
+        return missing;
     }
 
-    private static async Task<IResult> Upload(HttpContext http, ServiceSettings settings, JobControl jobs, CancellationToken cancellationToken)
+    private static async Task<Results<RedirectHttpResult, RazorSlice<PageMessage>>> Upload(
+        HttpContext http, ServiceSettings settings, IIngestTrigger ingest, CancellationToken cancellationToken)
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var file = form.Files["file"];
         var name = file is null ? "" : Path.GetFileName(file.FileName);
         if (file is null || file.Length == 0 || !Ingestor.IsSubmissionFile(name))
-            return Html.Page(http, "Tải lên", "Upload", $"<p class=\"error\" id=\"upload-error\">{Html.T(http, "Hãy chọn một tệp .xlsx, .csv hoặc .json.", "Choose an .xlsx, .csv or .json file.")}</p>", 400);
+        {
+            var refused = Message.Create(new PageMessage(new Frame("Tải lên", "Upload"), "upload-error", "error",
+                "Hãy chọn một tệp .xlsx, .csv hoặc .json.", "Choose an .xlsx, .csv or .json file."));
+            refused.StatusCode = StatusCodes.Status400BadRequest;
+            return refused;
+        }
 
         // Written under a dot name and renamed when whole, so the ingest job never reads half a file.
         Directory.CreateDirectory(settings.Inbox);
         var temp = Path.Combine(settings.Inbox, $".upload-{Guid.NewGuid():N}");
-        byte[] bytes;
         await using (var stream = File.Create(temp))
         {
             await file.CopyToAsync(stream, cancellationToken);
         }
-        bytes = await File.ReadAllBytesAsync(temp, cancellationToken);
+        var bytes = await File.ReadAllBytesAsync(temp, cancellationToken);
         var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12];
         File.Move(temp, Path.Combine(settings.Inbox, name), overwrite: true);
 
-        jobs.RunNow(ServiceJobs.Ingest);
+        await ingest.StartIngestAsync(cancellationToken);
         // Wait (bounded) for the ingest run that picks the file up, then show its result.
         for (var i = 0; i < 300 && InboxIngest.Load(settings, id) is null; i++)
             await Task.Delay(100, cancellationToken);
-        return Results.Redirect($"/submissions/{id}");
+        return TypedResults.Redirect($"/submissions/{id}");
     }
 
-    /// <summary>What people read for a status or severity kept in English in the result files (the page's class names stay those codes).</summary>
-    internal static string Word(HttpContext http, string code) => code switch
-    {
-        SubmissionResult.Accepted => Html.T(http, "đã nhận", "accepted"),
-        SubmissionResult.Refused => Html.T(http, "bị từ chối", "refused"),
-        SubmissionResult.Partly => Html.T(http, "nhận một phần", "partly accepted"),
-        SubmissionResult.SeenBefore => Html.T(http, "đã nạp trước đó", "loaded before"),
-        SubmissionOutcome.Unchanged => Html.T(http, "không đổi", "unchanged"),
-        "error" => Html.T(http, "lỗi", "error"),
-        "warning" => Html.T(http, "cảnh báo", "warning"),
-        _ => code,
-    };
-
-    private static IResult Download(string folder, string name)
+    private static Results<PhysicalFileHttpResult, NotFound> Download(string folder, string name)
     {
         var path = Path.Combine(folder, Path.GetFileName(name));
-        return File.Exists(path) ? Results.File(Path.GetFullPath(path), "application/octet-stream", Path.GetFileName(path)) : Results.NotFound();
+        return File.Exists(path) ? TypedResults.PhysicalFile(Path.GetFullPath(path), "application/octet-stream", Path.GetFileName(path)) : TypedResults.NotFound();
     }
+}
+
+/// <summary>What people read for a status or severity kept in English in the result files (the page's class names stay those codes).</summary>
+public static class SubmissionWords
+{
+    public static string Of(HttpContext http, string code) => code switch
+    {
+        SubmissionResult.Accepted => PageRequest.T(http, "đã nhận", "accepted"),
+        SubmissionResult.Refused => PageRequest.T(http, "bị từ chối", "refused"),
+        SubmissionResult.Partly => PageRequest.T(http, "nhận một phần", "partly accepted"),
+        SubmissionResult.SeenBefore => PageRequest.T(http, "đã nạp trước đó", "loaded before"),
+        SubmissionOutcome.Unchanged => PageRequest.T(http, "không đổi", "unchanged"),
+        "error" => PageRequest.T(http, "lỗi", "error"),
+        "warning" => PageRequest.T(http, "cảnh báo", "warning"),
+        _ => code,
+    };
 }

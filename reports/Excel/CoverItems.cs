@@ -30,6 +30,8 @@ public static class CoverItems
             new(en ? "Last submission received" : "Báo cáo nhận sau cùng", p.LastReceivedAt, ExcelFormats.DateTime),
             new(en ? "Times" : "Thời gian", en ? "Vietnam time (UTC+07:00)" : "Giờ Việt Nam (UTC+07:00)"),
         ];
+        foreach (var note in header.StockNotes ?? [])
+            items.Add(new(en ? "Stock totals" : "Lưu ý số liệu thời điểm", CellText.Safe(note)));
         // A report asked for although nothing was reported says so first, rather than showing empty tables.
         if (p.SubmissionsUsed == 0)
             items.Insert(1, new(MissingLabel(en), en

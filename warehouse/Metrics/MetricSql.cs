@@ -116,6 +116,52 @@ internal static class MetricSql
         JOIN dim_unit w ON w.unit_code = o.unit_code AND w.valid_from = o.first_from
         """;
 
+    /// <summary>
+    /// Carry-forward stand-ins (period_code, unit_code, indicator_code, sector, level, on_date, value,
+    /// from_date) for the periods selected by <paramref name="periods"/>: for each stock whose catalog entry
+    /// has carry_forward_quarters, each unit active on the period's last day that reported nothing for it
+    /// inside the period takes its latest current report that ended before the period, if that report ended
+    /// at most carry_forward_quarters quarters before the period starts. The value is dated the period's end
+    /// (it stands for the stock then) and from_date says which report it came from. Only the variant
+    /// figures read these rows (v_rollup_carry_forward, <see cref="Metrics.CarryForward"/>); the default
+    /// figures never do.
+    /// </summary>
+    public static string Carried(string periods) => $"""
+        WITH tp AS ({periods}),
+        active_end AS (
+            SELECT tp.period_code AS target_period, tp.start_date AS target_start, tp.end_date AS target_end,
+                   u.unit_id, u.unit_code, u.sector, u.level
+            FROM dim_unit u JOIN tp ON u.valid_from <= tp.end_date AND coalesce(u.valid_to, {Forever}) >= tp.end_date
+        ),
+        stocks AS (
+            SELECT indicator_id, indicator_code, carry_forward_quarters AS quarters
+            FROM dim_indicator WHERE kind = 'stock' AND carry_forward_quarters > 0
+        ),
+        facts AS (
+            SELECT a.target_period, a.target_start, a.target_end, a.unit_code, a.sector, a.level, st.indicator_code, st.quarters,
+                   p.start_date, p.end_date, f.value
+            FROM active_end a
+            JOIN fact_value f ON f.unit_id = a.unit_id
+            JOIN stocks st ON st.indicator_id = f.indicator_id
+            JOIN submission s ON s.submission_id = f.submission_id AND s.is_current
+            JOIN dim_period p ON p.period_id = f.period_id AND p.end_date <= a.target_end
+                             AND p.end_date >= CAST(a.target_start - INTERVAL 24 MONTH AS DATE)
+            WHERE f.value IS NOT NULL
+        ),
+        reported_inside AS (
+            SELECT DISTINCT target_period, unit_code, indicator_code FROM facts WHERE start_date >= target_start
+        ),
+        last_before AS (
+            SELECT * FROM facts
+            WHERE end_date < target_start AND end_date >= CAST(target_start - to_months(3 * quarters) AS DATE)
+            QUALIFY row_number() OVER (PARTITION BY target_period, unit_code, indicator_code ORDER BY end_date DESC, start_date) = 1
+        )
+        SELECT b.target_period AS period_code, b.unit_code, b.indicator_code, b.sector, b.level, b.target_end AS on_date, b.value,
+               b.end_date AS from_date
+        FROM last_before b
+        ANTI JOIN reported_inside r ON r.target_period = b.target_period AND r.unit_code = b.unit_code AND r.indicator_code = b.indicator_code
+        """;
+
     /// <summary>The reported indicators the leaf codes <paramref name="leafCodes"/> are made from (a computed
     /// count such as rated_good_plus reads rating; finance_budget_met reads both finance flows).</summary>
     public static IReadOnlyCollection<string> ReportedCodes(IEnumerable<string> leafCodes)
@@ -151,7 +197,9 @@ internal static class MetricSql
     /// <summary>
     /// As-is bridge (unit_code, ancestor_code) for every unit code ever registered: a unit active today
     /// maps to itself; a closed one to the place of its successor, or of its last parent when it has none,
-    /// recursively; then the place and its ancestors in today's organisation.
+    /// recursively; then the place and its ancestors in today's organisation. A closed unit also maps to
+    /// itself, so its own figure for the periods it reported stays what it reported: as-is moves where its
+    /// values roll up, never whether they exist. No other unit maps to a closed one, so nothing counts twice.
     /// </summary>
     public const string AsIsBridge = $"""
         WITH RECURSIVE last AS (
@@ -171,6 +219,8 @@ internal static class MetricSql
             SELECT a.place_code, c.parent_code FROM anc a JOIN cur c ON c.unit_code = a.ancestor_code WHERE c.parent_code IS NOT NULL
         )
         SELECT p.unit_code, a.ancestor_code FROM place p JOIN anc a ON a.place_code = p.place_code
+        UNION
+        SELECT unit_code, unit_code FROM last WHERE NOT active
         """;
 
     /// <summary>

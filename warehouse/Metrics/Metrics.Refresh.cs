@@ -10,7 +10,7 @@ public sealed partial class Metrics
     // The first part names the layout of the metric tables: bump it when Refresh builds them differently,
     // so tables built by an older version count as stale and are rebuilt.
     private const string StampSql = """
-        SELECT concat_ws(':', 'tables-2',
+        SELECT concat_ws(':', 'tables-3',
             (SELECT coalesce(max(submission_id), 0) FROM submission),
             (SELECT count(*) FROM submission WHERE is_current),
             (SELECT count(*) FROM fact_value),
@@ -22,6 +22,7 @@ public sealed partial class Metrics
     /// <summary>
     /// Rebuilds the metric tables from the facts and the registry, in one transaction: metric_leaf (one
     /// value per unit, indicator and whole year, plus the year-to-date periods of the latest year),
+    /// metric_leaf_carried (the carry-forward stand-ins of those periods),
     /// metric_asis_bridge, metric_aswas_bridge, metric_asis_rollup, and records the state they were built
     /// from in metric_refresh. When <paramref name="attainmentAsOf"/> is given, also fills metric_attainment
     /// with every target of <paramref name="plans"/> for its issuer as of that date (v_attainment).
@@ -46,6 +47,7 @@ public sealed partial class Metrics
         using (var tx = connection.BeginTransaction())
         {
             connection.Execute("DELETE FROM metric_leaf");
+            connection.Execute("DELETE FROM metric_leaf_carried");
             connection.Execute("DELETE FROM metric_asis_bridge");
             connection.Execute("DELETE FROM metric_aswas_bridge");
             connection.Execute("DELETE FROM metric_asis_rollup");
@@ -64,7 +66,13 @@ public sealed partial class Metrics
                     ORDER BY indicator_code, unit_code
                     """);
             }
-            if (periods.Count > 0) Run($"INSERT INTO metric_aswas_bridge {MetricSql.AsWasBridge("SELECT * FROM metric_leaf")}");
+            if (periods.Count > 0)
+            {
+                var selected = $"SELECT * FROM dim_period WHERE period_code IN ({MetricSql.List(periods)})";
+                connection.Execute($"INSERT INTO metric_leaf_carried SELECT * FROM ({MetricSql.Carried(selected)}) ORDER BY indicator_code, unit_code");
+            }
+            // The as-was bridge holds the (unit, date) pairs of both leaf tables, so carried values roll up as-was too.
+            if (periods.Count > 0) Run($"INSERT INTO metric_aswas_bridge {MetricSql.AsWasBridge("SELECT period_code, unit_code, indicator_code, sector, level, on_date, value FROM metric_leaf UNION ALL SELECT period_code, unit_code, indicator_code, sector, level, on_date, value FROM metric_leaf_carried")}");
             else step++;
             Run($"INSERT INTO metric_asis_bridge {MetricSql.AsIsBridge}");
             Run($"INSERT INTO metric_asis_rollup {MetricSql.AsIsRollup}");

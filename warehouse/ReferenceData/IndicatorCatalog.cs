@@ -20,7 +20,7 @@ public sealed partial class IndicatorCatalog
     [
         "indicator_code", "name_vi", "name_en", "unit_vi", "unit_en", "kind", "value_type",
         "reported_by", "sectors", "period_types", "categories", "description",
-        "numerator", "denominator",
+        "numerator", "denominator", "carry_forward_quarters",
     ];
 
     private const string ResourceName = "Analytics.Warehouse.ReferenceData.indicators.csv";
@@ -104,8 +104,19 @@ public sealed partial class IndicatorCatalog
             if (f[12].Length > 0 && f[12] == f[13])
                 throw new InvalidDataException($"{at}: numerator and denominator are the same code.");
 
+            // A stock's last report may stand in for a missing one for this many quarters, in the carry-forward variant only.
+            int? carryForward = null;
+            if (f[14].Length > 0)
+            {
+                if (!int.TryParse(f[14], NumberStyles.None, CultureInfo.InvariantCulture, out var quarters) || quarters is < 1 or > 8)
+                    throw new InvalidDataException($"{at}: carry_forward_quarters '{f[14]}' must be a whole number of quarters from 1 to 8.");
+                if (kind != IndicatorKind.Stock)
+                    throw new InvalidDataException($"{at}: only a stock can be carried forward (carry_forward_quarters).");
+                carryForward = quarters;
+            }
+
             entries.Add(new IndicatorDefinition(code, f[1], f[2], f[3], f[4], kind, valueType, reportedBy,
-                sectors, periodTypes, categories, f[11], f[12].Length == 0 ? null : f[12], f[13].Length == 0 ? null : f[13]));
+                sectors, periodTypes, categories, f[11], f[12].Length == 0 ? null : f[12], f[13].Length == 0 ? null : f[13], carryForward));
         }
         // Parts are stored counts, registry counts or other indicators' codes; a typo would leave the rate empty for ever.
         var codes = entries.Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
@@ -126,7 +137,8 @@ public sealed partial class IndicatorCatalog
     {
         var existing = new Dictionary<string, (int Id, string?[] Values)>(StringComparer.Ordinal);
         var maxId = 0;
-        using (var reader = connection.Query($"SELECT indicator_id, {string.Join(", ", Columns)} FROM dim_indicator"))
+        // Compared as text, the form the file has (carry_forward_quarters is an INTEGER column).
+        using (var reader = connection.Query($"SELECT indicator_id, {string.Join(", ", Columns.Select(c => $"CAST({c} AS VARCHAR)"))} FROM dim_indicator"))
         {
             while (reader.Read())
             {
@@ -171,6 +183,7 @@ public sealed partial class IndicatorCatalog
         Join(e.Sectors), Join(e.PeriodTypes), Join(e.Categories),
         e.Description.Length == 0 ? null : e.Description,
         e.Numerator, e.Denominator,
+        e.CarryForwardQuarters?.ToString(CultureInfo.InvariantCulture),
     ];
 
     private static string? Join(IReadOnlySet<string> set) => set.Count == 0 ? null : string.Join(',', set);

@@ -3,7 +3,9 @@ namespace Analytics.Warehouse.ReferenceData;
 /// <summary>
 /// One row of the indicator catalog (warehouse/ReferenceData/indicators.csv). Empty <see cref="Sectors"/> or
 /// <see cref="PeriodTypes"/> mean "all". A rate carries its <see cref="Numerator"/> and <see cref="Denominator"/>
-/// codes: the one definition the views, the metrics API and the reports divide. <see cref="Code"/> is a public API for analysts: never rename one.
+/// codes: the one definition the views, the metrics API and the reports divide. A stock with
+/// <see cref="CarryForwardQuarters"/> may have a missing report replaced by the unit's last one, at most
+/// that many quarters old, in the carry-forward variant of the figures (never in the default one). <see cref="Code"/> is a public API for analysts: never rename one.
 /// </summary>
 public sealed record IndicatorDefinition(
     string Code,
@@ -19,7 +21,8 @@ public sealed record IndicatorDefinition(
     IReadOnlySet<string> Categories,
     string Description,
     string? Numerator = null,
-    string? Denominator = null)
+    string? Denominator = null,
+    int? CarryForwardQuarters = null)
 {
     public bool IsFlag => ValueType == IndicatorValueType.Flag;
 

@@ -5,7 +5,7 @@ namespace Analytics.Etl.Tests.Catalog;
 
 public sealed class IndicatorCatalogTests
 {
-    private const string Header = "indicator_code,name_vi,name_en,unit_vi,unit_en,kind,value_type,reported_by,sectors,period_types,categories,description,numerator,denominator";
+    private const string Header = "indicator_code,name_vi,name_en,unit_vi,unit_en,kind,value_type,reported_by,sectors,period_types,categories,description,numerator,denominator,carry_forward_quarters";
 
     // Issue 3's table: code, reporter, sectors (empty: all), kind, value type.
     public static TheoryData<string, IndicatorReporter, string, IndicatorKind, IndicatorValueType> IssueThreeIndicators => new()
@@ -159,7 +159,7 @@ public sealed class IndicatorCatalogTests
     public void QuotedFieldsMayHoldCommasQuotesAndLineBreaks()
     {
         var csv = Header + "\r\n" +
-            "alpha,\"Tên, có dấu phẩy\",\"Say \"\"hi\"\"\",người,persons,flow,count,grassroots,\"soe,private\",year,,\"two\nlines\",,\r\n";
+            "alpha,\"Tên, có dấu phẩy\",\"Say \"\"hi\"\"\",người,persons,flow,count,grassroots,\"soe,private\",year,,\"two\nlines\",,,\r\n";
 
         var catalog = IndicatorCatalog.Parse(csv, "test.csv");
 
@@ -171,18 +171,21 @@ public sealed class IndicatorCatalogTests
     }
 
     [Theory]
-    [InlineData("a,A,A,u,u,flow,count,grassroots,,,,,,\na,B,B,u,u,flow,count,grassroots,,,,,,", "line 3 (a): the code appears twice")]
-    [InlineData("a,A,A,u,u,sometimes,count,grassroots,,,,,,", "kind 'sometimes' is not one of")]
-    [InlineData("a,A,A,u,u,flow,count,grassroots,state,,,,,", "sectors item 'state'")]
-    [InlineData("a,A,A,u,u,flow,count,grassroots,,weekly,,,,", "period_types item 'weekly'")]
-    [InlineData("a,A,A,u,u,category,category,grassroots,,year,,,,", "categories are required")]
-    [InlineData("a,A,A,u,u,flow,rate,grassroots,,,,,,", "kind must be 'derived'")]
-    [InlineData("Bad-Code,A,A,u,u,flow,count,grassroots,,,,,,", "must be lower_snake_case")]
-    [InlineData("a,A,A,u,u,flow,count,grassroots,,,", "11 fields, expected 14")]
+    [InlineData("a,A,A,u,u,flow,count,grassroots,,,,,,,\na,B,B,u,u,flow,count,grassroots,,,,,,,", "line 3 (a): the code appears twice")]
+    [InlineData("a,A,A,u,u,sometimes,count,grassroots,,,,,,,", "kind 'sometimes' is not one of")]
+    [InlineData("a,A,A,u,u,flow,count,grassroots,state,,,,,,", "sectors item 'state'")]
+    [InlineData("a,A,A,u,u,flow,count,grassroots,,weekly,,,,,", "period_types item 'weekly'")]
+    [InlineData("a,A,A,u,u,category,category,grassroots,,year,,,,,", "categories are required")]
+    [InlineData("a,A,A,u,u,flow,rate,grassroots,,,,,,,", "kind must be 'derived'")]
+    [InlineData("Bad-Code,A,A,u,u,flow,count,grassroots,,,,,,,", "must be lower_snake_case")]
+    [InlineData("a,A,A,u,u,flow,count,grassroots,,,", "11 fields, expected 15")]
     [InlineData("a,\"A,A,u,u,flow,count,grassroots,,,,", "never closed")]
-    [InlineData("a,A,A,u,u,derived,rate,derived,,,,,members,", "a rate needs both numerator and denominator")]
-    [InlineData("a,A,A,u,u,flow,count,grassroots,,,,,a,b", "only a rate has them")]
-    [InlineData("a,A,A,u,u,derived,rate,derived,,,,,members,workers", "'members' is neither an indicator of the catalog")]
+    [InlineData("a,A,A,u,u,derived,rate,derived,,,,,members,,", "a rate needs both numerator and denominator")]
+    [InlineData("a,A,A,u,u,flow,count,grassroots,,,,,a,b,", "only a rate has them")]
+    [InlineData("a,A,A,u,u,derived,rate,derived,,,,,members,workers,", "'members' is neither an indicator of the catalog")]
+    [InlineData("a,A,A,u,u,flow,count,grassroots,,,,,,,2", "only a stock can be carried forward")]
+    [InlineData("a,A,A,u,u,stock,count,grassroots,,,,,,,two", "carry_forward_quarters 'two' must be a whole number")]
+    [InlineData("a,A,A,u,u,stock,count,grassroots,,,,,,,9", "from 1 to 8")]
     public void AMalformedCatalogIsRefusedNamingTheLineAndTheProblem(string body, string expected)
     {
         var error = Assert.Throws<InvalidDataException>(() => IndicatorCatalog.Parse(Header + "\n" + body + "\n", "bad.csv"));

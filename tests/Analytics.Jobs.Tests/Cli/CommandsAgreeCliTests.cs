@@ -15,8 +15,9 @@ public sealed class CommandsAgreeCliTests : IDisposable
             HNI,LĐLĐ Thành phố Hà Nội,TLD,1,,2015-01-01,,
             HNI-GLM,LĐLĐ huyện Gia Lâm,HNI,2,,2015-01-01,,
             GLM-A,CĐCS A,HNI-GLM,3,private,2019-01-01,,
+            GLM-B,CĐCS B,HNI-GLM,3,private,2019-01-01,2025-06-30,GLM-A
             """)).Exit);
-        Assert.Equal(CliApp.Ok, Run("ingest", _temp.Write("a.csv", "unit_code,period,indicator,value\nGLM-A,2024-Q1,members,40\nGLM-A,2024-Q1,workers,50\n"),
+        Assert.Equal(CliApp.Ok, Run("ingest", _temp.Write("a.csv", "unit_code,period,indicator,value\nGLM-A,2024-Q1,members,40\nGLM-A,2024-Q1,workers,50\nGLM-B,2024-Q1,members,8\nGLM-B,2024-Q1,workers,10\n"),
             "--received-at", "2024-04-10").Exit);
     }
 
@@ -31,6 +32,19 @@ public sealed class CommandsAgreeCliTests : IDisposable
         Assert.Equal(CliApp.Ok, written.Exit);
         Assert.Equal(code.Output, written.Output);
         Assert.Contains("\"value\":0.8", written.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AClosedUnitKeepsItsFigureAndAPeriodAfterItsClosureSaysWhy()
+    {
+        foreach (var hierarchy in new[] { "as-is", "as-was" })
+            Assert.Contains("\"value\":8", Run("metric", "members", "--unit", "GLM-B", "--period", "2024-Q1", "--hierarchy", hierarchy, "--format", "json").Output, StringComparison.Ordinal);
+
+        var after = Run("metric", "members", "--unit", "GLM-B", "--period", "2025-Q3");
+        Assert.Equal(CliApp.Ok, after.Exit);
+        Assert.Contains("GLM-B đã sáp nhập vào GLM-A (CĐCS A) ngày 30/06/2025, trước kỳ 2025-Q3", after.Output, StringComparison.Ordinal);
+        Assert.Contains("GLM-B merged into GLM-A (CĐCS A) on 2025-06-30", Run("metric", "members", "--unit", "GLM-B", "--period", "2025-Q3", "--lang", "en").Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("sáp nhập", Run("metric", "members", "--unit", "GLM-B", "--period", "2025-Q2").Output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -119,11 +119,11 @@ public sealed class DemoWaitTests
     public void A_timeout_that_is_not_a_positive_number_of_minutes_is_a_usage_error_and_the_help_documents_the_option()
     {
         var error = new StringWriter();
-        Assert.Equal(CliApp.Usage, CliApp.Run(["demo", "--out", Path.Combine(Path.GetTempPath(), "never-created"), "--timeout", "0"], new StringWriter(), error, TimeProvider.System));
+        Assert.Equal(CliApp.Usage, CliApp.Run(["demo", "--out", Path.Combine(Path.GetTempPath(), "never-created"), "--timeout", "0", "--lang", "en"], new StringWriter(), error, TimeProvider.System));
         Assert.Contains("--timeout must be a number of minutes above 0", error.ToString(), StringComparison.Ordinal);
 
         var help = new StringWriter();
-        Assert.Equal(CliApp.Ok, CliApp.Run(["demo", "--help"], help, new StringWriter(), TimeProvider.System));
+        Assert.Equal(CliApp.Ok, CliApp.Run(["demo", "--help", "--lang", "en"], help, new StringWriter(), TimeProvider.System));
         Assert.Contains("--timeout MINUTES", help.ToString(), StringComparison.Ordinal);
     }
 }

@@ -57,7 +57,7 @@ public sealed class JobEffectTests
 
         using (var warehouse = Analytics.Warehouse.Warehouse.Open(s.Db))
         {
-            var results = InboxIngest.Run(warehouse, s, clock, CancellationToken.None, new Recorded(reported));
+            var results = InboxIngest.Run(warehouse, s, clock, CancellationToken.None, new ReportedNow<(int, int)>(reported.Add));
             Assert.Equal(["on-time.csv", "late.csv", "unlisted.csv"], results.Select(r => r.File));
             Assert.All(results, r => Assert.Equal(SubmissionResult.Accepted, r.Status));
         }
@@ -200,11 +200,5 @@ public sealed class JobEffectTests
         Assert.Equal(CliApp.Refused, code);
         Assert.Contains("analytics serve", error.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(s.Db));
-    }
-
-    /// <summary>Keeps each report on the reporting thread, in order.</summary>
-    private sealed class Recorded(List<(int Done, int Total)> reports) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => reports.Add(value);
     }
 }

@@ -13,12 +13,12 @@ public sealed class CompletenessChartTests
     [Fact]
     public void Each_unit_is_a_bar_of_on_time_late_and_missing_shares_with_its_expected_count()
     {
-        var html = CompletenessPages.Chart(Result(
+        var svg = CompletenessPages.Chart(Result(
             new("HNI", "LĐLĐ Thành phố Hà Nội", 1, "VN", 200, 150, 120, 30, 50),
-            new("THA", "LĐLĐ tỉnh Thanh Hóa", 1, "VN", 100, 100, 100, 0, 0)), english: false);
+            new("THA", "LĐLĐ tỉnh Thanh Hóa", 1, "VN", 100, 100, 100, 0, 0)), english: false)!.ToString();
 
-        Assert.StartsWith("<div id=\"chart\" data-rendered=\"yes\"><svg ", html, StringComparison.Ordinal);
-        var texts = XDocument.Parse(html).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.StartsWith("<svg ", svg, StringComparison.Ordinal);
+        var texts = XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
         Assert.Contains("HNI LĐLĐ Thành phố Hà Nội", texts);
         Assert.Contains("THA LĐLĐ tỉnh Thanh Hóa", texts);
         Assert.Contains("Đúng hạn", texts);
@@ -32,6 +32,16 @@ public sealed class CompletenessChartTests
     [Fact]
     public void No_unit_expecting_reports_gives_no_chart()
     {
-        Assert.Equal("", CompletenessPages.Chart(Result(new CompletenessReport.UnitCounts("HNI", "LĐLĐ Thành phố Hà Nội", 1, "VN", 0, 0, 0, 0, 0)), english: true));
+        Assert.Null(CompletenessPages.Chart(Result(new CompletenessReport.UnitCounts("HNI", "LĐLĐ Thành phố Hà Nội", 1, "VN", 0, 0, 0, 0, 0)), english: true));
+    }
+
+    [Fact]
+    public void A_unit_name_with_markup_is_text_in_the_svg()
+    {
+        var svg = CompletenessPages.Chart(Result(
+            new CompletenessReport.UnitCounts("X1", "<script>alert(1)</script> & co", 1, "VN", 10, 5, 5, 0, 5)), english: true)!.ToString();
+        Assert.DoesNotContain("<script", svg, StringComparison.Ordinal);
+        var texts = XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains("X1 <script>alert(1)</script> & co", texts);
     }
 }

@@ -1,11 +1,10 @@
 using Analytics.Jobs.Operations;
 using Analytics.Jobs.Tests.Service;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Analytics.Jobs.Tests.Web;
 
-public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper output) : IClassFixture<ServiceSite>
+public sealed class PagesInChromiumTests(ServiceSite site) : IClassFixture<ServiceSite>
 {
     public const string Shots = "/tmp/svc-shots";
 
@@ -20,17 +19,13 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         await page.WaitForFunctionAsync("() => window.analyticsOldPage === undefined && document.readyState === 'complete'");
     }
 
-    private bool Skipped()
-    {
-        if (site.Missing is null) return false;
-        Prerequisite.Missing(site.Missing, output);
-        return true;
-    }
+    /// <summary>Fails when chromium is missing, or skips under the explicit opt-out (see <see cref="Prerequisite"/>).</summary>
+    private void RequireChromium() => Prerequisite.Chromium(site.Missing);
 
-    [Fact]
+    [SkippableFact]
     public async Task Signing_in_refuses_a_wrong_password_and_accepts_the_right_one()
     {
-        if (Skipped()) return;
+        RequireChromium();
         var page = await site.NewPage();
         await ServiceSite.SignIn(page, "sai-mật-khẩu");
         Assert.Equal("Sai tên hoặc mật khẩu.", await page.InnerTextAsync("#login-error"));
@@ -41,10 +36,10 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         Assert.Equal(ServiceSite.User, await page.InnerTextAsync("#user"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Uploading_a_csv_with_a_refused_submission_shows_its_rule_and_vietnamese_message()
     {
-        if (Skipped()) return;
+        RequireChromium();
         var page = await site.NewPage();
         // Without a login the upload form leads to the sign-in page.
         await page.GotoAsync("/submissions");
@@ -79,10 +74,10 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         Assert.Contains("value -5 is negative", english, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Running_a_job_now_needs_a_login_and_puts_the_run_in_the_history()
     {
-        if (Skipped()) return;
+        RequireChromium();
         var page = await site.NewPage();
         await page.GotoAsync("/jobs");
         await page.ClickAsync("#run-reminders");
@@ -107,10 +102,10 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         Assert.Contains("thành công", await history.InnerTextAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_sql_query_shows_its_table_and_a_chart_and_a_delete_is_refused_clearly()
     {
-        if (Skipped()) return;
+        RequireChromium();
         var page = await site.NewPage();
         await page.GotoAsync("/sql");
         await page.FillAsync("#sql", "SELECT unit_code, sum(value) AS workers FROM fact_value JOIN submission USING (submission_id) WHERE period_code = '2024-Q1' GROUP BY unit_code ORDER BY unit_code");
@@ -142,10 +137,10 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         Assert.Equal(["n", "3"], (await page.Locator("#sql-result tr").AllInnerTextsAsync()).Select(r => r.Trim()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_completeness_page_draws_reports_received_by_unit_as_inline_svg()
     {
-        if (Skipped()) return;
+        RequireChromium();
         var page = await site.NewPage();
         await page.GotoAsync("/completeness?period=2024-Q1");
         await page.Locator("#units").WaitForAsync();
@@ -157,10 +152,10 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "completeness-chart.png"), FullPage = true });
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_english_switch_changes_the_labels_and_the_vietnamese_switch_brings_them_back()
     {
-        if (Skipped()) return;
+        RequireChromium();
         var page = await site.NewPage();
         await page.GotoAsync("/jobs");
         Assert.Equal("Tác vụ", await page.InnerTextAsync("h1"));
@@ -176,5 +171,37 @@ public sealed class PagesInChromiumTests(ServiceSite site, ITestOutputHelper out
 
         await ClickAndLoad(page, "#lang-switch");
         Assert.Equal("Chạy", await page.InnerTextAsync("#sql-run"));
+    }
+
+    [SkippableFact]
+    public async Task Markup_in_a_query_its_result_or_an_uploaded_unit_code_shows_as_text_and_never_runs()
+    {
+        RequireChromium();
+        const string Script = "<script>window.injected = 1</script>";
+        var page = await site.NewPage();
+        await page.GotoAsync("/sql");
+        var sql = $"SELECT '{Script}' AS label, 7 AS n UNION ALL SELECT '<img src=x onerror=\"window.injected = 2\">', 3";
+        await page.FillAsync("#sql", sql);
+        await page.ClickAsync("#sql-run");
+        await page.Locator("#sql-result").WaitForAsync();
+        // The query comes back in the form as typed, its values in the table and the chart as text.
+        Assert.Equal(sql, await page.InputValueAsync("#sql"));
+        Assert.Equal([Script, "<img src=x onerror=\"window.injected = 2\">"], await page.Locator("#sql-result td:first-child").AllInnerTextsAsync());
+        Assert.Contains(Script, (await page.Locator("#chart svg text").AllTextContentsAsync()).Select(t => t.Trim()));
+        Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.injected === undefined"));
+
+        // A unit code with markup in an uploaded file: refused, and named as text on its result page.
+        await ServiceSite.SignIn(page);
+        await page.WaitForURLAsync("**/jobs");
+        var csv = Path.Combine(site.Settings.Inbox, "..", "markup-q2.csv");
+        File.WriteAllText(csv, $"unit_code,period,indicator,value\n{Script},2024-Q2,workers,10\n");
+        await page.GotoAsync("/submissions");
+        await page.SetInputFilesAsync("#upload-file", csv);
+        await page.ClickAsync("#upload-submit");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/submissions/[0-9a-f]{12}$"));
+        Assert.Contains(Script, await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("main script").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.injected === undefined"));
     }
 }

@@ -219,6 +219,29 @@ public sealed class ReportValueTests(ReportWarehouse w) : IClassFixture<ReportWa
         }
     }
 
+    // EVL-LAT, active all of 2024, never reports: Hà Nội's 2024 members are the total of 3 of its 4 grassroots
+    // unions, and the annual workbook's cover says so with the share; it has no older report to carry forward.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AStockTotalThatLeavesOutUnitsThatDidNotReportIsFlaggedOnTheCover(bool english)
+    {
+        var members = new Metrics(w.Connection).CarryForward("members", "HNI", "2024", Hierarchy.AsWas);
+        Assert.Equal((3, 4, 0), (members.ReportingUnits, members.ActiveGrassroots, members.CarriedUnits));
+        var total = members.Reported!.Value;
+
+        using var reader = new WorkbookReader(AnnualWorkbook.Build(Loader(english).Annual("HNI", "2024")));
+        var cover = reader.Package.Workbook.Worksheets.First();
+        var label = english ? "Stock totals" : "Lưu ý số liệu thời điểm";
+        var row = WorkbookReader.FindRow(cover, 1, label);
+        Assert.True(row > 0, "no stock note on the cover");
+        var expected = english
+            ? $"Union members, Year 2024: {total.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} covers the 3 of 4 grassroots unions that reported (75.0 %); 1 did not report and count nothing."
+            : $"Đoàn viên công đoàn, Năm 2024: {total.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} là tổng của 3/4 CĐCS đã báo cáo (75,0 %); 1 CĐCS chưa báo cáo không được tính.";
+        Assert.Equal(expected, cover.Cells[row, 2].Value);
+        Assert.Contains(english ? "," : ".", (string)cover.Cells[row, 2].Value); // thousands separated the reader's way
+    }
+
     [Fact]
     public void EnglishWorkbooksFromTheWarehouseValidateAndSpeakEnglish()
     {

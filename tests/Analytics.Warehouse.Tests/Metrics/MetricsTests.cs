@@ -76,6 +76,57 @@ public sealed class MetricsTests
         Assert.Equal(50, m.Get("members_admitted", "AAA", "2023").Value);
     }
 
+    // A closed unit's own figure for a period it reported is what it reported, in both hierarchies:
+    //   G3 (merged into G1 on 30/6/2025): 2024 new members 8 + 4 = 12 (H1 covers its Q1), members at 2024 end 10;
+    //   G4 (dissolved 30/6/2024): H1 3 + 3 = 6.
+    // Its values still roll up as-is to where they belong today (G1, AAA-D1), counted once: AAA-D1 stays 82.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AClosedUnitKeepsItsOwnFigureUnderBothHierarchies(bool refreshFirst)
+    {
+        using var f = Build();
+        if (refreshFirst) Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection);
+        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+
+        foreach (var h in new[] { Hierarchy.AsIs, Hierarchy.AsWas })
+        {
+            Assert.Equal(12, m.Get("members_admitted", "G3", "2024", h).Value);
+            Assert.Equal(10, m.Get("members", "G3", "2024-Q4", h).Value);
+            Assert.Equal(6, m.Get("members_admitted", "G4", "2024-H1", h).Value);
+        }
+        Assert.Equal(82, m.Get("members_admitted", "AAA-D1", "2024").Value);
+        Assert.Equal(82, m.Get("members_admitted", "TLD", "2024").Value);
+        Assert.Equal(40 + 12, m.Get("members_admitted", "G1", "2024").Value);
+        Assert.Null(m.Get("members_admitted", "BBB", "2024").Value); // closed, and reported nothing itself
+
+        if (!refreshFirst) return;
+        // The analyst view gives the same figures.
+        Assert.Equal(12.0, f.Connection.Scalar<double>("SELECT sum(value) FROM v_rollup WHERE hierarchy = 'as-is' AND unit_code = 'G3' AND period_code = '2024' AND indicator_code = 'members_admitted'"));
+        Assert.Equal(82.0, f.Connection.Scalar<double>("SELECT sum(value) FROM v_rollup WHERE hierarchy = 'as-is' AND unit_code = 'TLD' AND period_code = '2024' AND indicator_code = 'members_admitted'"));
+    }
+
+    [Fact]
+    public void APeriodAfterAClosureIsExplainedWithTheDateAndTheSuccessor()
+    {
+        using var f = Build();
+
+        var merged = UnitClosure.Before(f.Connection, "G3", "2025-Q3");
+        Assert.NotNull(merged);
+        Assert.Equal(new DateOnly(2025, 6, 30), merged.ClosedOn);
+        Assert.Equal("G1", merged.SuccessorCode);
+        Assert.Equal("G3 đã sáp nhập vào G1 (Đơn vị G1) ngày 30/06/2025, trước kỳ 2025-Q3; số liệu sau ngày đó thuộc G1.", merged.Message("2025-Q3", english: false));
+        Assert.Equal("G3 merged into G1 (Đơn vị G1) on 2025-06-30, before 2025-Q3; its figures after that date are G1's.", merged.Message("2025-Q3", english: true));
+        Assert.Null(UnitClosure.Before(f.Connection, "G3", "2025-Q2"));   // active for the whole quarter
+        Assert.Null(UnitClosure.Before(f.Connection, "G3", "2025"));      // active for half the year
+        Assert.Null(UnitClosure.Before(f.Connection, "G1", "2025-Q3"));   // never closed
+
+        var dissolved = UnitClosure.Before(f.Connection, "G4", "2024-Q3");
+        Assert.NotNull(dissolved);
+        Assert.Null(dissolved.SuccessorCode);
+        Assert.Equal("G4 đã giải thể ngày 30/06/2024, trước kỳ 2024-Q3; không có số liệu cho kỳ này.", dissolved.Message("2024-Q3", english: false));
+    }
+
     [Fact]
     public void AStockTakesTheLatestReportOfEachUnitStillActiveAtThePeriodsEnd()
     {

@@ -45,6 +45,34 @@ SELECT 'as-was', b.ancestor_code, l.period_code, l.indicator_code, l.sector, sum
 FROM metric_leaf l JOIN metric_aswas_bridge b ON b.unit_code = l.unit_code AND b.on_date = l.on_date
 GROUP BY b.ancestor_code, l.period_code, l.indicator_code, l.sector;
 
+-- The carry-forward variant of v_rollup for the stocks whose catalog entry allows it
+-- (dim_indicator.carry_forward_quarters): a unit active at the period's end that did not report the stock
+-- for the period counts with its last report, at most that many quarters old (metric_leaf_carried).
+-- value = reported_value + carried_value; reported_value is v_rollup's value. reporting_units reported
+-- the period; carried_units stand on an older report. Same periods as v_rollup (the refreshed ones).
+CREATE OR REPLACE VIEW v_rollup_carry_forward AS
+WITH leaf AS (
+    SELECT period_code, unit_code, indicator_code, sector, on_date, value, false AS carried FROM metric_leaf
+    WHERE indicator_code IN (SELECT indicator_code FROM dim_indicator WHERE carry_forward_quarters > 0)
+    UNION ALL
+    SELECT period_code, unit_code, indicator_code, sector, on_date, value, true FROM metric_leaf_carried
+),
+placed AS (
+    SELECT 'as-is' AS hierarchy, b.ancestor_code AS unit_code, l.period_code, l.indicator_code, l.sector, l.unit_code AS leaf_unit, l.value, l.carried
+    FROM leaf l JOIN metric_asis_bridge b ON b.unit_code = l.unit_code
+    UNION ALL
+    SELECT 'as-was', b.ancestor_code, l.period_code, l.indicator_code, l.sector, l.unit_code, l.value, l.carried
+    FROM leaf l JOIN metric_aswas_bridge b ON b.unit_code = l.unit_code AND b.on_date = l.on_date
+)
+SELECT hierarchy, unit_code, period_code, indicator_code, sector,
+       sum(value) AS value,
+       sum(value) FILTER (WHERE NOT carried) AS reported_value,
+       sum(value) FILTER (WHERE carried) AS carried_value,
+       count(DISTINCT leaf_unit) FILTER (WHERE NOT carried) AS reporting_units,
+       count(DISTINCT leaf_unit) FILTER (WHERE carried) AS carried_units
+FROM placed
+GROUP BY hierarchy, unit_code, period_code, indicator_code, sector;
+
 -- The rates per unit, period and hierarchy: numerator, denominator, value = ratio of the sums. The parts
 -- come from dim_indicator (the catalog's numerator and denominator columns), the same ones the metrics API
 -- divides. A numerator nobody reported is NULL, not 0, and so is the rate: flags are reported as 0 or 1,

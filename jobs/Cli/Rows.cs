@@ -1,11 +1,17 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Analytics.Jobs.Cli;
 
-/// <summary>Rows printed as an aligned table, CSV or JSON (--format table|csv|json).</summary>
-public static class TextTable
+/// <summary>
+/// Rows printed as a table, CSV or JSON (--format table|csv|json). CSV and JSON are for machines:
+/// invariant numbers, byte for byte the same wherever they go. A table is for people: on a terminal a
+/// Spectre.Console table at the terminal's width; elsewhere (a pipe, a file, a test's writer) the same
+/// table without colour, borders or ANSI codes, never wrapped, with no trailing spaces.
+/// </summary>
+public static class Rows
 {
     public static void Write(TextWriter output, string format, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
@@ -20,18 +26,25 @@ public static class TextTable
                 var list = data.Select(row => headers.Select((h, i) => (h, row[i])).ToDictionary(p => p.h, p => p.Item2)).ToList();
                 output.WriteLine(JsonSerializer.Serialize(list, JsonOptions));
                 break;
-            case "table":
-                var texts = data.Select(r => r.Select(Display).ToList()).ToList();
-                var widths = headers.Select((h, i) => Math.Max(h.Length, texts.Count == 0 ? 0 : texts.Max(r => r[i].Length))).ToList();
-                var numeric = headers.Select((_, i) => data.Count > 0 && data.All(r => r[i] is null or int or long or double or decimal)).ToList();
-                output.WriteLine(string.Join("  ", headers.Select((h, i) => numeric[i] ? h.PadLeft(widths[i]) : h.PadRight(widths[i]))).TrimEnd());
-                output.WriteLine(string.Join("  ", widths.Select(w => new string('─', w))));
-                foreach (var row in texts)
-                    output.WriteLine(string.Join("  ", row.Select((v, i) => numeric[i] ? v.PadLeft(widths[i]) : v.PadRight(widths[i]))).TrimEnd());
-                break;
             default:
-                throw new UsageException($"--format must be table, csv or json, not '{format}'.");
+                WriteTable(output, headers, data);
+                break;
         }
+    }
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<string> headers, List<IReadOnlyList<object?>> data)
+    {
+        var terminal = Terminal.IsTerminal(output);
+        var table = new Table().Border(terminal ? TableBorder.Rounded : TableBorder.Simple);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var numeric = data.Count > 0 && data.All(r => r[i] is null or int or long or double or decimal);
+            var column = new TableColumn(terminal ? new Text(headers[i], new Style(decoration: Decoration.Bold)) : new Text(headers[i]));
+            if (numeric) column.RightAligned();
+            table.AddColumn(column);
+        }
+        foreach (var row in data) table.AddRow(row.Select(v => (IRenderable)new Text(Display(v))));
+        Terminal.Render(output, table);
     }
 
     public static readonly JsonSerializerOptions JsonOptions = new()

@@ -1,0 +1,87 @@
+using Analytics.Warehouse.Store;
+
+namespace Analytics.Warehouse.Metrics;
+
+/// <summary>
+/// A stock's total for a unit's subtree and period under both stock rules. <see cref="Reported"/> is
+/// the default figure (what <see cref="Metrics.Get"/> gives: units that did not report count nothing);
+/// <see cref="Value"/> adds the carry-forward stand-ins (<see cref="Carried"/>, from
+/// <see cref="CarriedUnits"/> units). <see cref="ActiveGrassroots"/> is the number of grassroots unions
+/// active at the period's end in the subtree, so <see cref="ReportingShare"/> says how much of the
+/// total stands on reports of the period.
+/// </summary>
+public sealed record CarriedFigure(
+    string Indicator,
+    string UnitCode,
+    string PeriodCode,
+    Hierarchy Hierarchy,
+    double? Reported,
+    double? Carried,
+    int ReportingUnits,
+    int CarriedUnits,
+    int ActiveGrassroots)
+{
+    /// <summary>The total with the stand-ins; null when neither reports nor stand-ins exist.</summary>
+    public double? Value => Reported is null && Carried is null ? null : (Reported ?? 0) + (Carried ?? 0);
+
+    /// <summary>Reporting units over the grassroots unions active at the period's end; null when there are none.</summary>
+    public double? ReportingShare => ActiveGrassroots > 0 ? (double)ReportingUnits / ActiveGrassroots : null;
+
+    /// <summary>Whether the default total leaves out units that did not report, or the variant leans on stand-ins.</summary>
+    public bool Incomplete => CarriedUnits > 0 || (ActiveGrassroots > 0 && ReportingUnits < ActiveGrassroots);
+}
+
+public sealed partial class Metrics
+{
+    /// <summary>
+    /// The stock <paramref name="indicator"/> for the subtree of <paramref name="unitCode"/> in
+    /// <paramref name="periodCode"/> under both stock rules, with the units behind each part. The same
+    /// leaf rows and bridges as every other figure (stored periods read the refresh tables, others are
+    /// computed with the same SQL), so <see cref="CarriedFigure.Reported"/> equals <see cref="Get"/>'s value
+    /// and the totals equal v_rollup_carry_forward's.
+    /// </summary>
+    public CarriedFigure CarryForward(string indicator, string unitCode, string periodCode, Hierarchy hierarchy = Hierarchy.AsIs)
+    {
+        CheckUnit(unitCode);
+        CheckPeriod(periodCode);
+        var quarters = Connection.Scalar<int?>("SELECT carry_forward_quarters FROM dim_indicator WHERE indicator_code = $1 AND kind = 'stock'", indicator);
+        if (quarters is null)
+            throw new ArgumentException($"'{indicator}' is not a stock with a carry-forward option (carry_forward_quarters in docs/indicators.md).");
+        _materialized ??= EnsureFresh();
+        var stored = _materialized.Contains(periodCode);
+        var selected = $"SELECT * FROM dim_period WHERE period_code = {MetricSql.Literal(periodCode)}";
+        const string Columns = "period_code, unit_code, indicator_code, sector, level, on_date, value";
+        var leaf = stored
+            ? $"SELECT {Columns}, false AS carried FROM metric_leaf WHERE period_code = {MetricSql.Literal(periodCode)} AND indicator_code IN ({MetricSql.List([indicator, "cdcs_active"])})"
+            : $"SELECT {Columns}, false AS carried FROM ({MetricSql.Leaf(selected, MetricSql.ReportedCodes([indicator, "cdcs_active"]))})";
+        var carried = stored
+            ? $"SELECT {Columns}, true FROM metric_leaf_carried WHERE period_code = {MetricSql.Literal(periodCode)}"
+            : $"SELECT {Columns}, true FROM ({MetricSql.Carried(selected)})";
+        var asWas = hierarchy == Hierarchy.AsWas;
+        var bridge = (asWas, stored) switch
+        {
+            (false, _) => _materialized.Count > 0 ? "SELECT * FROM metric_asis_bridge" : MetricSql.AsIsBridge,
+            (true, true) => "SELECT * FROM metric_aswas_bridge",
+            (true, false) => MetricSql.AsWasBridge("SELECT * FROM leaf"),
+        };
+        using var reader = Connection.Query($"""
+            WITH leaf AS (
+                SELECT * FROM ({leaf}) WHERE indicator_code IN ($1, 'cdcs_active')
+                UNION ALL
+                SELECT * FROM ({carried}) WHERE indicator_code = $1
+            ),
+            bridge AS ({bridge})
+            SELECT sum(l.value) FILTER (WHERE NOT l.carried AND l.indicator_code = $1),
+                   sum(l.value) FILTER (WHERE l.carried),
+                   count(DISTINCT l.unit_code) FILTER (WHERE NOT l.carried AND l.indicator_code = $1),
+                   count(DISTINCT l.unit_code) FILTER (WHERE l.carried),
+                   count(DISTINCT l.unit_code) FILTER (WHERE l.indicator_code = 'cdcs_active')
+            FROM leaf l JOIN bridge b ON b.unit_code = l.unit_code {(asWas ? "AND b.on_date = l.on_date" : "")}
+            WHERE b.ancestor_code = $2
+            """, indicator, unitCode);
+        reader.Read();
+        return new CarriedFigure(indicator, unitCode, periodCode, hierarchy,
+            reader.IsDBNull(0) ? null : reader.GetDouble(0), reader.IsDBNull(1) ? null : reader.GetDouble(1),
+            (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4));
+    }
+}
