@@ -43,7 +43,11 @@ public sealed class DemoWaitTests
         s.Retry = new RetrySettings { Attempts = 1 };
         File.WriteAllText(Path.Combine(s.Inbox, "a.csv"), "nothing,useful\n");
         // Another process reads the warehouse with a query that does not end: ingest waits for the file and never ends.
-        using (Analytics.Warehouse.Warehouse.Open(s.Db)) { }
+        // Made in another process too, so that this one has never opened the file.
+        var units = Path.Combine(folder.Root, "units.csv");
+        File.WriteAllText(units, SmallRegistry.Csv.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var made = CliProcess.Run(null, "units", "import", units, "--db", s.Db);
+        Assert.True(made.ExitCode == 0, made.Error);
         using var reader = LongReader(s.Db);
         DemoResult result;
         var limit = TimeSpan.FromSeconds(3);
@@ -77,21 +81,24 @@ public sealed class DemoWaitTests
             start.ArgumentList.Add(a);
         start.Environment.Remove("ANALYTICS_DB");
         var process = Process.Start(start)!;
+        // Held once the process has the file open (DuckDB takes its lock as it opens it).
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var fds = $"/proc/{process.Id}/fd";
         while (DateTime.UtcNow < until && !process.HasExited)
         {
             try
             {
-                using (Analytics.Warehouse.Warehouse.Open(db)) { }
+                if (Directory.EnumerateFiles(fds).Any(fd => new FileInfo(fd).LinkTarget == db)) return process;
             }
-            catch (System.Data.Common.DbException e) when (WarehouseGate.IsLockConflict(e))
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return process;
+                // The process is starting or ending.
             }
             Thread.Sleep(100);
         }
+        var error = process.HasExited ? process.StandardError.ReadToEnd() : "";
         process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("the reader never held the warehouse: " + process.StandardError.ReadToEnd());
+        throw new InvalidOperationException("the reader never held the warehouse: " + error);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class MissedRunTests
         {
             await WaitUntil(() => Succeeded(restarted, ServiceJobs.Publish).Count > 0, TimeSpan.FromSeconds(60));
             // Every run the dead process had fetched (the one it died in, and any waiting for the writer) ran again.
-            Assert.Contains(Succeeded(restarted, ServiceJobs.Ingest), r => r.Starts == 2);
+            Assert.Contains(Succeeded(restarted, ServiceJobs.Ingest), r => r.Starts >= 2);
             var monitoring = restarted.Storage.GetMonitoringApi();
             Assert.Equal(0, monitoring.ProcessingCount());
             await restarted.Stop();
