@@ -8,8 +8,21 @@ using Hangfire.Storage.Monitoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using RazorSlices;
 
 namespace Analytics.Jobs.Web;
+
+/// <summary>The Jobs page's model (<c>Slices/Jobs.cshtml</c>): one row per job, the recent runs, and what the note under the table says.</summary>
+public sealed record JobsView(IReadOnlyList<JobRow> Jobs, IReadOnlyList<RunRow> Recent, string TimeZone, double FirstDelaySeconds, int Attempts, bool Admin);
+
+/// <summary>One job's row: its configured cron (null when it follows another job or has none), next run, last run, and progress here.</summary>
+public sealed record JobRow(string Name, string? Cron, DateTimeOffset? Next, RunRow? Last, bool Paused, (int Done, int Total)? Progress)
+{
+    public bool Scheduled => Cron is not null;
+}
+
+/// <summary>One run of a service job as Hangfire keeps it: its state, times, summary, error and node.</summary>
+public sealed record RunRow(string Job, string Id, string State, DateTime? At, double? Seconds, JobOutcome? Outcome, string? Error, string? Server, string? Reason);
 
 /// <summary>
 /// The Jobs page for unit officers, read from Hangfire's monitoring API: each job's schedule, next and
@@ -33,118 +46,62 @@ public static class JobsPages
         return app;
     }
 
-    /// <summary>One run of a service job as the page shows it.</summary>
-    private sealed record RunRow(string Job, string Id, string State, DateTime? At, double? Seconds, JobOutcome? Outcome, string? Error, string? Server, string? Reason);
 
-    private static IResult List(HttpContext http, JobStorage storage, JobControl control, JobProgress progress, ServiceSettings settings)
+    private static RazorSlice<JobsView> List(HttpContext http, JobStorage storage, JobControl control, JobProgress progress, ServiceSettings settings)
     {
-        var en = Html.English(http);
         var runs = Runs(storage);
         var paused = control.Paused();
         Dictionary<string, RecurringJobDto> recurring;
         using (var connection = storage.GetConnection())
             recurring = connection.GetRecurringJobs().ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var token = Html.Antiforgery(http);
-
-        var rows = new List<IEnumerable<object?>>();
+        var jobs = new List<JobRow>();
         foreach (var name in ServiceJobs.All)
         {
-            var label = ServiceJobs.Label(name);
             var last = runs.FirstOrDefault(r => r.Job == name);
             if (last is { State: "Failed" } failed) last = failed with { Seconds = FailedDuration(storage, failed.Id) };
             var isPaused = paused.Contains(name);
             var cron = Cron(settings, name);
-            var schedule = cron is null
-                ? ServiceJobs.Previous(name) is { } after ? Html.T(http, $"sau khi «{ServiceJobs.Label(after).Vi}» có dữ liệu mới", $"after \"{ServiceJobs.Label(after).En}\" brings something new") : Html.T(http, "chỉ khi chạy ngay", "only when run now")
-                : isPaused ? $"{cron} ({Html.T(http, "tạm dừng", "paused")})" : cron;
-            DateTimeOffset? next = !isPaused && recurring.TryGetValue(name, out var r) && r.NextExecution is { } n && cron is not null ? new DateTimeOffset(n, TimeSpan.Zero) : null;
-            // Shown to everyone; acting needs a login (a visitor is sent to the sign-in page).
-            var buttons = Buttons(http, token, name, cron is not null, isPaused, last);
-            rows.Add([
-                en ? label.En : label.Vi,
-                schedule,
-                Html.Time(http, next, seconds: false),
-                Html.Time(http, Utc(last?.At)),
-                last?.Seconds is { } s ? $"{s.ToString("0.###", CultureInfo.InvariantCulture)} s" : null,
-                new RawHtml(last is null ? "" : Result(http, last, progress.Of(name))),
-                last?.Error,
-                new RawHtml(buttons),
-            ]);
+            DateTimeOffset? next = !isPaused && cron is not null && recurring.TryGetValue(name, out var r) && r.NextExecution is { } n ? new DateTimeOffset(n, TimeSpan.Zero) : null;
+            // The buttons are shown to everyone; acting needs a login (a visitor is sent to the sign-in page).
+            jobs.Add(new JobRow(name, cron, next, last, isPaused, progress.Of(name)));
         }
-        var table = Html.Table(en
-            ? ["Job", "Schedule", "Next run", "Last run", "Duration", "Result", "Error", ""]
-            : ["Tác vụ", "Lịch", "Lần chạy tới", "Lần chạy trước", "Thời gian", "Kết quả", "Lỗi", ""], rows, "jobs");
-
-        var history = runs.Take(50).Select(run => (IEnumerable<object?>)[
-            en ? ServiceJobs.Label(run.Job).En : ServiceJobs.Label(run.Job).Vi,
-            Html.Time(http, Utc(run.At)),
-            run.Seconds is { } s ? $"{s.ToString("0.###", CultureInfo.InvariantCulture)} s" : null,
-            new RawHtml($"<span class=\"{Css(run.State)}\">{Html.E(StateWords(http, run))}</span>"),
-            run.Outcome?.In(en),
-            run.Error,
-            run.Server,
-            run.Id]);
-        var historyTable = Html.Table(en
-            ? ["Job", "At", "Duration", "Result", "Summary", "Error", "Node", "Run"]
-            : ["Tác vụ", "Lúc", "Thời gian", "Kết quả", "Tóm tắt", "Lỗi", "Nút", "Lần chạy"], history, "history");
-
-        var notes = $"""
-            <p>{Html.T(http,
-                $"Giờ theo múi giờ {settings.TimeZone}. Lịch viết theo cú pháp cron (giây phút giờ ngày tháng thứ). Một lần chạy lỗi được thử lại tự động sau {settings.Retry.FirstDelaySeconds:0.#} giây, rồi gấp đôi, tối đa {settings.Retry.Attempts} lần; sau đó nó giữ lỗi cho đến khi được chạy lại. Một lần chạy bị lỡ khi dịch vụ tắt được chạy bù một lần khi dịch vụ bật lại.",
-                $"Times in {settings.TimeZone}. Schedules are cron expressions (seconds minutes hours day month weekday). A failed run is retried automatically after {settings.Retry.FirstDelaySeconds:0.#} s, then twice as long, up to {settings.Retry.Attempts} runs; then it keeps its error until it is run again. A run missed while the service was down runs once when it is back.")}</p>
-            """;
-        var dashboard = http.User.IsInRole(UserStore.AdminRole)
-            ? $"<p><a id=\"dashboard-link\" href=\"/hangfire\">{Html.T(http, "Bảng điều khiển Hangfire (quản trị viên)", "Hangfire Dashboard (administrators)")}</a></p>"
-            : "";
-        return Html.Page(http, "Tác vụ", "Jobs", table + notes + dashboard + $"<h2>{Html.T(http, "Các lần chạy gần đây", "Recent runs")}</h2>" + historyTable);
+        return Slices.Jobs.Create(new JobsView(jobs, [.. runs.Take(50)], settings.TimeZone, settings.Retry.FirstDelaySeconds, settings.Retry.Attempts, http.User.IsInRole(UserStore.AdminRole)));
     }
 
-    private static string Buttons(HttpContext http, string token, string name, bool scheduled, bool paused, RunRow? last)
+    /// <summary>The schedule in words: the cron (paused or not), or what the job follows.</summary>
+    public static string Schedule(HttpContext http, JobRow job) => job.Cron is { } cron
+        ? job.Paused ? $"{cron} ({PageRequest.T(http, "tạm dừng", "paused")})" : cron
+        : ServiceJobs.Previous(job.Name) is { } after
+            ? PageRequest.T(http, $"sau khi «{ServiceJobs.Label(after).Vi}» có dữ liệu mới", $"after \"{ServiceJobs.Label(after).En}\" brings something new")
+            : PageRequest.T(http, "chỉ khi chạy ngay", "only when run now");
+
+    public static string? Seconds(double? seconds) => seconds is { } s ? $"{s.ToString("0.###", CultureInfo.InvariantCulture)} s" : null;
+
+    /// <summary>For a run of the chain that failed for good: that the steps after it did not run, and how to continue.</summary>
+    public static string? ChainStopped(HttpContext http, RunRow run)
     {
-        var html = $"""<form method="post" action="/jobs/{name}/run" style="display:inline">{token}<button id="run-{name}">{Html.T(http, "Chạy ngay", "Run now")}</button></form>""";
-        if (scheduled)
-        {
-            var (action, vi, en) = paused ? ("resume", "Tiếp tục", "Resume") : ("pause", "Tạm dừng", "Pause");
-            html += $"""<form method="post" action="/jobs/{name}/{action}" style="display:inline">{token}<button id="{action}-{name}">{Html.T(http, vi, en)}</button></form>""";
-        }
-        if (last is { State: "Failed" })
-            html += $"""<form method="post" action="/jobs/runs/{Html.E(last.Id)}/requeue" style="display:inline">{token}<button id="requeue-{name}">{Html.T(http, "Chạy lại lần lỗi này", "Run this failed run again")}</button></form>""";
-        return html;
+        if (run.State != "Failed" || ServiceJobs.Next(run.Job) is not { } next) return null;
+        var after = new List<string>();
+        for (var job = next; job is not null; job = ServiceJobs.Next(job)) after.Add(job);
+        return PageRequest.T(http,
+            $"Chuỗi dừng ở đây: {string.Join(", ", after.Select(j => $"«{ServiceJobs.Label(j).Vi}»"))} không chạy sau lần này. Chạy lại lần lỗi này để tiếp tục.",
+            $"The chain stopped here: {string.Join(", ", after.Select(j => $"\"{ServiceJobs.Label(j).En}\""))} did not run after it. Run this failed run again to continue.");
     }
 
-    /// <summary>The result in words; for a run that failed for good in the chain, that the steps after it did not run.</summary>
-    private static string Result(HttpContext http, RunRow run, (int Done, int Total)? running)
+    public static string StateWords(HttpContext http, RunRow run) => run.State switch
     {
-        var words = $"<span class=\"{Css(run.State)}\" id=\"result-{run.Job}\">{Html.E(StateWords(http, run))}</span>";
-        if (run.State == "Processing" && running is { } p) words += $" {p.Done:N0}/{p.Total:N0}";
-        if (run.Outcome is { } outcome) words += " " + Html.E(outcome.In(Html.English(http)));
-        if (run.State == "Failed" && ServiceJobs.Next(run.Job) is { } next)
-        {
-            var after = new List<string>();
-            for (var job = next; job is not null; job = ServiceJobs.Next(job)) after.Add(job);
-            var vi = string.Join(", ", after.Select(j => $"«{ServiceJobs.Label(j).Vi}»"));
-            var en = string.Join(", ", after.Select(j => $"\"{ServiceJobs.Label(j).En}\""));
-            words += $"<br><span class=\"chain-stopped\" id=\"chain-{run.Job}\">{Html.E(Html.T(http,
-                $"Chuỗi dừng ở đây: {vi} không chạy sau lần này. Chạy lại lần lỗi này để tiếp tục.",
-                $"The chain stopped here: {en} did not run after it. Run this failed run again to continue."))}</span>";
-        }
-        return words;
-    }
-
-    private static string StateWords(HttpContext http, RunRow run) => run.State switch
-    {
-        "Succeeded" => Html.T(http, "thành công", "succeeded"),
-        "Failed" => Html.T(http, "lỗi", "failed"),
-        "Processing" => Html.T(http, "đang chạy", "running"),
-        "Enqueued" => Html.T(http, "đang chờ chạy", "queued"),
-        "Awaiting" => Html.T(http, "chờ bước trước", "waiting for the step before"),
-        "Deleted" => Html.T(http, "đã huỷ", "cancelled"),
-        "Scheduled" when run.Reason?.StartsWith("Retry", StringComparison.Ordinal) == true => Html.T(http, "lỗi, sẽ thử lại", "failed, will retry"),
-        "Scheduled" => Html.T(http, "chờ kho dữ liệu rảnh", "waiting for the warehouse"),
+        "Succeeded" => PageRequest.T(http, "thành công", "succeeded"),
+        "Failed" => PageRequest.T(http, "lỗi", "failed"),
+        "Processing" => PageRequest.T(http, "đang chạy", "running"),
+        "Enqueued" => PageRequest.T(http, "đang chờ chạy", "queued"),
+        "Awaiting" => PageRequest.T(http, "chờ bước trước", "waiting for the step before"),
+        "Deleted" => PageRequest.T(http, "đã huỷ", "cancelled"),
+        "Scheduled" when run.Reason?.StartsWith("Retry", StringComparison.Ordinal) == true => PageRequest.T(http, "lỗi, sẽ thử lại", "failed, will retry"),
+        "Scheduled" => PageRequest.T(http, "chờ kho dữ liệu rảnh", "waiting for the warehouse"),
         _ => run.State,
     };
 
-    private static string Css(string state) => state switch
+    public static string Css(string state) => state switch
     {
         "Succeeded" => "ok",
         "Failed" => "failed",
@@ -220,7 +177,7 @@ public static class JobsPages
         }
     }
 
-    private static DateTimeOffset? Utc(DateTime? at) => at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+    public static DateTimeOffset? Utc(DateTime? at) => at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 
     private static IResult Run(string name, JobControl control)
     {
