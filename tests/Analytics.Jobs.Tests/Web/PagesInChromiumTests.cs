@@ -75,6 +75,24 @@ public sealed class PagesInChromiumTests(ServiceSite site) : IClassFixture<Servi
     }
 
     [SkippableFact]
+    public async Task Hangfire_s_dashboard_is_refused_to_a_visitor_and_to_a_signed_in_officer_who_is_not_an_administrator()
+    {
+        RequireChromium();
+        var page = await site.NewPage();
+        // Asked with the browser context's own cookies (Chromium shows no page for an empty 401 or 403).
+        var visitor = await page.Context.APIRequest.GetAsync("/hangfire");
+        Assert.Equal(401, visitor.Status);
+        Assert.DoesNotContain("Hangfire", await visitor.TextAsync(), StringComparison.Ordinal);
+
+        await ServiceSite.SignIn(page);
+        await page.WaitForURLAsync("**/jobs");
+        Assert.Equal(0, await page.Locator("#dashboard-link").CountAsync());
+        var officer = await page.Context.APIRequest.GetAsync("/hangfire/recurring");
+        Assert.Equal(403, officer.Status);
+        Assert.DoesNotContain("Hangfire", await officer.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Running_a_job_now_needs_a_login_and_puts_the_run_in_the_history()
     {
         RequireChromium();
