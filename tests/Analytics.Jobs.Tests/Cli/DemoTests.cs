@@ -5,7 +5,7 @@ using Analytics.Warehouse.Completeness;
 
 namespace Analytics.Jobs.Tests.Cli;
 
-/// <summary>`analytics demo` from an empty folder: the sample goes through the service's own scheduler and jobs.</summary>
+/// <summary>`analytics demo` from an empty folder: the sample goes through the service's own jobs on an in-process Hangfire server.</summary>
 public sealed class DemoTests : IDisposable
 {
     private readonly TempFolder _temp = new("analytics-demo-");
@@ -36,7 +36,7 @@ public sealed class DemoTests : IDisposable
     }
 
     [Fact]
-    public void The_demo_runs_every_job_through_the_in_process_scheduler_and_its_figures_match_the_sample_ground_truth()
+    public void The_demo_runs_every_job_on_an_in_process_hangfire_server_and_its_figures_match_the_sample_ground_truth()
     {
         var output = new StringWriter();
         var error = new StringWriter();
