@@ -1,5 +1,5 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
-using Analytics.Etl.Parsing;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Data;
 using Analytics.Warehouse.Completeness;
@@ -50,7 +50,7 @@ public sealed partial class ReportLoader
     private DateTimeOffset Now => _clock.GetUtcNow();
 
     // Completeness and "as of" read in Vietnam time, like the deadlines.
-    private DateTime AsOf => Now.UtcDateTime.AddHours(7);
+    private DateTime AsOf => new VietnamClock(_clock).Now.DateTime;
 
     public static PeriodRef ParsePeriod(string text) =>
         PeriodParser.TryParse(text, out var period, out var error) ? period : throw new ArgumentException(error.In(false));
@@ -422,7 +422,7 @@ public sealed partial class ReportLoader
     private List<string> StockNotes(string unitCode, IReadOnlyList<(PeriodRef Period, Hierarchy Hierarchy)> periods)
     {
         var notes = new List<string>();
-        var culture = CultureInfo.GetCultureInfo(_english ? "en-GB" : "vi-VN");
+        var lang = Languages.From(_english);
         foreach (var code in NotedStocks)
         {
             if (!_catalog.TryGetValue(code, out var indicator)) continue;
@@ -432,17 +432,17 @@ public sealed partial class ReportLoader
                 var f = _metrics.CarryForward(code, unitCode, period.Code, hierarchy);
                 if (f.ActiveGrassroots == 0 || f.ReportingUnits >= f.ActiveGrassroots) continue;
                 var missing = f.ActiveGrassroots - f.ReportingUnits;
-                var share = (100 * f.ReportingShare!.Value).ToString("0.0", culture) + " %";
-                var reported = f.Reported is { } r ? r.ToString("N0", culture) : "—";
+                var share = lang.Percent(f.ReportingShare!.Value);
+                var reported = f.Reported is { } r ? lang.Count(r) : "—";
                 var name = indicator.Name;
                 var carried = f.CarriedUnits > 0 && f.Value is { } v
                     ? _english
-                        ? $" With the latest figures of {f.CarriedUnits.ToString("N0", culture)} of them (at most {CarryLimit(code)} quarters old), it would be {v.ToString("N0", culture)}."
-                        : $" Nếu tính số liệu gần nhất của {f.CarriedUnits.ToString("N0", culture)} đơn vị trong số đó (cũ nhất {CarryLimit(code)} quý), tổng là {v.ToString("N0", culture)}."
+                        ? $" With the latest figures of {lang.Count(f.CarriedUnits)} of them (at most {CarryLimit(code)} quarters old), it would be {lang.Count(v)}."
+                        : $" Nếu tính số liệu gần nhất của {lang.Count(f.CarriedUnits)} đơn vị trong số đó (cũ nhất {CarryLimit(code)} quý), tổng là {lang.Count(v)}."
                     : "";
                 notes.Add(_english
-                    ? $"{name}, {period.Label(Lang)}: {reported} covers the {f.ReportingUnits.ToString("N0", culture)} of {f.ActiveGrassroots.ToString("N0", culture)} grassroots unions that reported ({share}); {missing.ToString("N0", culture)} did not report and count nothing.{carried}"
-                    : $"{name}, {period.Label(Lang)}: {reported} là tổng của {f.ReportingUnits.ToString("N0", culture)}/{f.ActiveGrassroots.ToString("N0", culture)} CĐCS đã báo cáo ({share}); {missing.ToString("N0", culture)} CĐCS chưa báo cáo không được tính.{carried}");
+                    ? $"{name}, {period.Label(Lang)}: {reported} covers the {lang.Count(f.ReportingUnits)} of {lang.Count(f.ActiveGrassroots)} grassroots unions that reported ({share}); {lang.Count(missing)} did not report and count nothing.{carried}"
+                    : $"{name}, {period.Label(Lang)}: {reported} là tổng của {lang.Count(f.ReportingUnits)}/{lang.Count(f.ActiveGrassroots)} CĐCS đã báo cáo ({share}); {lang.Count(missing)} CĐCS chưa báo cáo không được tính.{carried}");
             }
         }
         return notes;

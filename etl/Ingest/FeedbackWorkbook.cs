@@ -1,4 +1,4 @@
-using Analytics.Etl.Files;
+using Analytics.Warehouse.Vocabulary;
 using OfficeOpenXml;
 using OfficeOpenXml.Style;
 

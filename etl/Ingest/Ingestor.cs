@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using Analytics.Etl.Files;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 namespace Analytics.Etl.Ingest;
 
 /// <summary>A finding about a submission: the rule, how serious, the text, and what it points at.</summary>

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 namespace Analytics.Etl.Ingest;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 namespace Analytics.Etl.Registry;
 
 /// <summary>Why a registry file was refused: the row (null for a row already in the warehouse), the unit and the reason.</summary>

@@ -17,7 +17,7 @@ public static class UnitRegistryImport
 {
     public static readonly string[] Columns = ["unit_code", "name", "parent_code", "level", "sector", "valid_from", "valid_to", "successor_code"];
 
-    private static readonly string[] Sectors = ["public", "soe", "private"];
+    private static readonly IReadOnlyList<string> Sectors = Analytics.Warehouse.Vocabulary.Sector.Codes;
 
     public sealed record Result(int RowsRead, int Added, int Changed, int Unchanged, IReadOnlyList<RegistryIssue> Issues)
     {

@@ -1,7 +1,7 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Analytics.Etl.Parsing;
 
 namespace Analytics.Etl.Sample;
 

@@ -35,7 +35,8 @@ public static class CliApp
         // `analytics help [COMMAND]` reads as `analytics [COMMAND] --help`.
         if (args[0] == "help") args = [.. args[1..], "--help"];
 
-        var parse = root.Parse(args);
+        // No response files: an argument starting with @ is a file name or a word, as it was.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Action is ParseErrorAction)
         {
             ReportErrors(cli, help, parse);
@@ -119,11 +120,15 @@ public static class CliApp
         if (command is RootCommand)
         {
             var word = unmatched.FirstOrDefault(t => !t.StartsWith('-'));
-            cli.Error.WriteLine(word is null && unmatched.Count > 0
-                ? cli.T($"analytics: không có tùy chọn {unmatched[0]} ở đây; hãy bắt đầu bằng tên lệnh. Chạy ./analytics --help để xem danh sách.",
-                    $"analytics: unknown option {unmatched[0]} here; start with a command. Run ./analytics --help for the list.")
-                : cli.T($"analytics: không có lệnh '{word}'. Chạy ./analytics --help để xem danh sách.",
-                    $"analytics: unknown command '{word}'. Run ./analytics --help for the list."));
+            cli.Error.WriteLine((word, unmatched.Count) switch
+            {
+                (not null, _) => cli.T($"analytics: không có lệnh '{word}'. Chạy ./analytics --help để xem danh sách.",
+                    $"analytics: unknown command '{word}'. Run ./analytics --help for the list."),
+                (null, > 0) => cli.T($"analytics: không có tùy chọn {unmatched[0]} ở đây; hãy bắt đầu bằng tên lệnh. Chạy ./analytics --help để xem danh sách.",
+                    $"analytics: unknown option {unmatched[0]} here; start with a command. Run ./analytics --help for the list."),
+                _ => cli.T("analytics: hãy cho tên lệnh. Chạy ./analytics --help để xem danh sách.",
+                    "analytics: say which command. Run ./analytics --help for the list."),
+            });
             return;
         }
         var messages = new List<string>();

@@ -1,7 +1,7 @@
+using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Analytics.Etl.Parsing;
 
 namespace Analytics.Jobs.Cli;
 

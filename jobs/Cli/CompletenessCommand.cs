@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using Analytics.Jobs.Operations;
 using System.CommandLine;
 using Analytics.Warehouse.Completeness;
@@ -24,7 +25,7 @@ public static class CompletenessCommand
         return command.Runs(cli, run => Run(run, run.Get(periodOption)!, run.Get(unitOption), run.Get(asOfOption), run.Get(listOption)!, run.Get(formatOption)!));
     }
 
-    private static int Run(CommandRun cli, Analytics.Etl.Parsing.PeriodRef period, string? unit, DateTime? asOfGiven, string list, string format)
+    private static int Run(CommandRun cli, PeriodRef period, string? unit, DateTime? asOfGiven, string list, string format)
     {
         var asOf = cli.Clock.GetUtcNow().UtcDateTime;
         if (asOfGiven is { } given)

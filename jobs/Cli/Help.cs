@@ -123,17 +123,34 @@ public sealed class Help(CliContext cli) : SynchronousCommandLineAction
 
     private static string FirstLine(string? text) => (text ?? "").Split('\n', 2)[0];
 
+    /// <summary>
+    /// Two columns: names, then what they are. On a terminal the second column is wrapped at the
+    /// terminal's width under itself; elsewhere each line is written whole.
+    /// </summary>
     private static void Columns(TextWriter output, IEnumerable<(string Left, string Right)> rows)
     {
         var list = rows.ToList();
         if (list.Count == 0) return;
         var width = list.Max(r => r.Left.Length) + 2;
         var pad = new string(' ', width + 2);
+        var room = Terminal.IsTerminal(output) ? Math.Max(Console.WindowWidth - width - 3, 30) : int.MaxValue;
         foreach (var (left, right) in list)
         {
-            var lines = right.Split('\n');
+            var lines = right.Split('\n').SelectMany(line => Wrap(line, room)).ToList();
             output.WriteLine(("  " + left.PadRight(width) + lines[0]).TrimEnd());
             foreach (var more in lines.Skip(1)) output.WriteLine((pad + more).TrimEnd());
         }
+    }
+
+    private static IEnumerable<string> Wrap(string text, int room)
+    {
+        while (text.Length > room)
+        {
+            var cut = text.LastIndexOf(' ', room);
+            if (cut <= 0) break;
+            yield return text[..cut];
+            text = text[(cut + 1)..];
+        }
+        yield return text;
     }
 }

@@ -54,8 +54,13 @@ public static class IngestCommand
                 English = run.English,
                 Batch = run.Get(batch),
             }, run.Clock);
-            var outcomes = Terminal.Progress(run.Error, run.T("nạp", "ingest"), ingest.Files.Count,
-                bar => ingest.Run(new Progress<int>(done => bar?.Value = done)));
+            var label = run.T("nạp", "ingest");
+            var outcomes = Terminal.Progress(run.Error, label, ingest.Files.Count, bar => ingest.Run(new Progress<int>(done =>
+            {
+                if (bar is null) return;
+                bar.Value = done;
+                bar.Description = $"{label} {done:N0}/{ingest.Files.Count:N0}";
+            })));
 
             if (run.Get(format) == "json") WriteJson(run, outcomes);
             else WriteSummary(run, outcomes);

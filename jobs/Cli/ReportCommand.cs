@@ -1,5 +1,5 @@
+using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
-using Analytics.Etl.Parsing;
 using Analytics.Jobs.Operations;
 using Analytics.Reports.Charts;
 using Analytics.Warehouse.Metrics;

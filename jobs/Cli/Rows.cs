@@ -9,7 +9,8 @@ namespace Analytics.Jobs.Cli;
 /// Rows printed as a table, CSV or JSON (--format table|csv|json). CSV and JSON are for machines:
 /// invariant numbers, byte for byte the same wherever they go. A table is for people: on a terminal a
 /// Spectre.Console table at the terminal's width; elsewhere (a pipe, a file, a test's writer) the same
-/// table without colour, borders or ANSI codes, never wrapped, with no trailing spaces.
+/// table as plain text (columns two spaces apart, a rule under the header), without colour or ANSI codes,
+/// never wrapped, with no trailing spaces.
 /// </summary>
 public static class Rows
 {
@@ -35,16 +36,32 @@ public static class Rows
     private static void WriteTable(TextWriter output, IReadOnlyList<string> headers, List<IReadOnlyList<object?>> data)
     {
         var terminal = Terminal.IsTerminal(output);
-        var table = new Table().Border(terminal ? TableBorder.Rounded : TableBorder.Simple);
+        var table = new Table().Border(terminal ? TableBorder.Rounded : PlainBorder.Instance);
         for (var i = 0; i < headers.Count; i++)
         {
             var numeric = data.Count > 0 && data.All(r => r[i] is null or int or long or double or decimal);
             var column = new TableColumn(terminal ? new Text(headers[i], new Style(decoration: Decoration.Bold)) : new Text(headers[i]));
             if (numeric) column.RightAligned();
+            if (!terminal) column.Padding(0, 0, 0, 0);
             table.AddColumn(column);
         }
         foreach (var row in data) table.AddRow(row.Select(v => (IRenderable)new Text(Display(v))));
         Terminal.Render(output, table);
+    }
+
+    /// <summary>Columns two spaces apart, a rule under the header, nothing else: the table as text for pipes and files.</summary>
+    private sealed class PlainBorder : TableBorder
+    {
+        public static readonly PlainBorder Instance = new();
+
+        public override string GetPart(TableBorderPart part) => part switch
+        {
+            TableBorderPart.HeaderBottom => "─",
+            TableBorderPart.HeaderSeparator or TableBorderPart.CellSeparator or TableBorderPart.HeaderBottomSeparator => "  ",
+            TableBorderPart.HeaderLeft or TableBorderPart.HeaderRight or TableBorderPart.CellLeft or TableBorderPart.CellRight
+                or TableBorderPart.HeaderBottomLeft or TableBorderPart.HeaderBottomRight => "",
+            _ => " ",
+        };
     }
 
     public static readonly JsonSerializerOptions JsonOptions = new()

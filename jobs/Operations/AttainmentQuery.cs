@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using Analytics.Warehouse.Metrics;
 using Analytics.Warehouse.Plans;
 using DuckDB.NET.Data;

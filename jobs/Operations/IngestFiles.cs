@@ -1,4 +1,3 @@
-using Analytics.Etl.Files;
 using Analytics.Etl.Ingest;
 using DuckDB.NET.Data;
 

@@ -36,12 +36,12 @@ public static class SqlPages
     public sealed record Answer(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, bool Truncated, string? Error);
 
     /// <summary>Runs <paramref name="sql"/> over the snapshot under the page's limits; errors come back as text, never as an exception.</summary>
-    public static Answer Run(ServiceSettings settings, string sql, int maxRows)
+    public static Answer Run(ServiceSettings settings, string sql, int maxRows, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(settings.SnapshotPath)) return new Answer([], [], false, NoSnapshot);
         try
         {
-            var answer = AnalystQuery.Run(settings.SnapshotPath, sql, maxRows, TimeSpan.FromSeconds(settings.SqlTimeoutSeconds));
+            var answer = AnalystQuery.Run(settings.SnapshotPath, sql, maxRows, TimeSpan.FromSeconds(settings.SqlTimeoutSeconds), cancellationToken);
             return new Answer(answer.Columns, answer.Rows, answer.Truncated, null);
         }
         catch (AnalystQuery.QueryTimedOutException)
@@ -82,11 +82,12 @@ public static class SqlPages
     private static string Interrupted(ServiceSettings settings) =>
         $"interrupted after {settings.SqlTimeoutSeconds} s / dừng sau {settings.SqlTimeoutSeconds} giây";
 
+    /// <summary>Runs the form's query; a browser that goes away (tab closed) interrupts it.</summary>
     private static async Task<RazorSlice<SqlView>> Query(HttpContext http, ServiceSettings settings)
     {
-        var form = await http.Request.ReadFormAsync();
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var sql = form["q"].ToString();
-        var answer = Run(settings, sql, settings.SqlMaxRows);
+        var answer = Run(settings, sql, settings.SqlMaxRows, http.RequestAborted);
         if (answer.Error is not null)
         {
             var refused = Sql.Create(new SqlView(sql, answer, null, IsRefusal(answer.Error)));

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
 
 namespace Analytics.Reports.Charts;
@@ -47,39 +48,24 @@ internal static class ChartStyle
         return (0.299 * r) + (0.587 * g) + (0.114 * b) < 150;
     }
 
-    private static readonly NumberFormatInfo Vietnamese = new()
-    {
-        NumberDecimalSeparator = ",",
-        NumberGroupSeparator = ".",
-        NumberGroupSizes = [3],
-        NegativeSign = "-",
-    };
-
-    private static readonly NumberFormatInfo English = new()
-    {
-        NumberDecimalSeparator = ".",
-        NumberGroupSeparator = ",",
-        NumberGroupSizes = [3],
-        NegativeSign = "-",
-    };
-
-    /// <summary>A value label: 1.186.400, 78,4%, 1.186,4 in Vietnamese; 1,186,400, 78.4%, 1,186.4 in English.</summary>
+    /// <summary>A value label: 1.186.400, 78,4 %, 1.186,4 in Vietnamese; 1,186,400, 78.4 %, 1,186.4 in English.</summary>
     public static string Number(double value, ValueFormat format, ChartLanguage lang) => format switch
     {
-        ValueFormat.Count => value.ToString("#,0", Numbers(lang)),
-        ValueFormat.Percent => (value * 100).ToString("#,0.0", Numbers(lang)) + "%",
-        _ => value.ToString("#,0.0", Numbers(lang)),
+        ValueFormat.Count => Of(lang).Count(value),
+        ValueFormat.Percent => Of(lang).Percent(value),
+        _ => Of(lang).Fixed(value, 1),
     };
 
     /// <summary>An axis tick: as <see cref="Number"/>, but percentages without decimals unless the step needs them.</summary>
     public static string Tick(double value, ValueFormat format, ChartLanguage lang, double step) => format switch
     {
-        ValueFormat.Count => value.ToString("#,0", Numbers(lang)),
-        ValueFormat.Percent => (value * 100).ToString(step * 100 < 1 ? "#,0.0" : "#,0", Numbers(lang)) + "%",
-        _ => value.ToString(step < 1 ? "#,0.0" : "#,0", Numbers(lang)),
+        ValueFormat.Count => Of(lang).Count(value),
+        ValueFormat.Percent => Of(lang).Percent(value, step * 100 < 1 ? 1 : 0),
+        _ => Of(lang).Fixed(value, step < 1 ? 1 : 0),
     };
 
-    private static NumberFormatInfo Numbers(ChartLanguage lang) => lang == ChartLanguage.En ? English : Vietnamese;
+    // The charts speak the reports' one number format (warehouse/Vocabulary/Formats.cs).
+    private static Language Of(ChartLanguage lang) => lang == ChartLanguage.En ? Language.En : Language.Vi;
 
     public static string[] Palette(int count, string[] palette) =>
         [.. Enumerable.Range(0, count).Select(i => palette[i % palette.Length])];

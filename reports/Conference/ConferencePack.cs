@@ -77,7 +77,7 @@ public static class ConferencePack
         if (annual.Ratings.Count > 0)
         {
             var parts = ReportWords.Ratings.Select(r => ReportWords.Rating(r, en)).ToList();
-            var values = new[] { "public", "soe", "private" }
+            var values = Analytics.Warehouse.Vocabulary.Sector.Codes
                 .SelectMany(s => ReportWords.Ratings.Select(r => new StackedValue(ReportWords.Sector(s, en), ReportWords.Rating(r, en),
                     annual.Ratings.Where(x => x.Sector == s && x.Rating == r).Sum(x => x.Units))))
                 .Where(v => annual.Ratings.Any(x => ReportWords.Sector(x.Sector, en) == v.Category))

@@ -180,7 +180,7 @@ public static class AnnualWorkbook
         columns.Add(new(book.T("Tỷ lệ tốt trở lên", "Good or better"), 14, ExcelFormats.Percent));
         var start = book.WriteTitle(sheet, book.T($"Xếp loại công đoàn cơ sở năm {data.Year} theo khu vực", $"Grassroots union ratings {data.Year} by sector"),
             book.T($"{h.UnitName}; số CĐCS theo mức xếp loại", $"{h.UnitName}; grassroots unions per rating"), columns.Count);
-        var sectors = new[] { "public", "soe", "private" }.Where(s => data.Ratings.Any(r => r.Sector == s)).ToList();
+        var sectors = Analytics.Warehouse.Vocabulary.Sector.Codes.Where(s => data.Ratings.Any(r => r.Sector == s)).ToList();
         var rows = sectors.Select(s => RatingRow(ReportWords.Sector(s, en), data.Ratings.Where(r => r.Sector == s))).ToList();
         rows.Add(RatingRow(book.T("Tổng cộng", "All sectors"), data.Ratings));
         var table = book.WriteTable(sheet, start, columns, rows, totalLast: true);

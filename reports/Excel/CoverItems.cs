@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using Analytics.Reports.Data;
 
 namespace Analytics.Reports.Excel;
@@ -7,6 +8,8 @@ public static class CoverItems
 {
     /// <summary>The label of the cover line that says what a report lacks.</summary>
     public static string MissingLabel(bool english) => english ? "Missing" : "Còn thiếu";
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public static List<CoverItem> For(ReportHeader header, string report)
     {
@@ -18,7 +21,7 @@ public static class CoverItems
             new(en ? "Unit" : "Đơn vị", $"{header.UnitName} ({header.UnitCode})"),
             new(en ? "Period" : "Kỳ báo cáo", header.PeriodLabel),
             new(en ? "For" : "Dành cho", ReportWords.Audience(en)),
-            new(en ? "Generated" : "Thời điểm lập", header.GeneratedAt.UtcDateTime.AddHours(7), ExcelFormats.DateTime),
+            new(en ? "Generated" : "Thời điểm lập", new VietnamClock(TimeProvider.System).Local(header.GeneratedAt), ExcelFormats.DateTime),
             new(en ? "Data as of" : "Số liệu tính đến", p.AsOf, ExcelFormats.DateTime),
             new(en ? "Source" : "Nguồn số liệu", ReportWords.Source(en)),
             new(en ? "Submissions used" : "Số báo cáo được sử dụng", p.SubmissionsUsed),
@@ -28,7 +31,7 @@ public static class CoverItems
             new(en ? "Reported late" : "Số CĐCS nộp trễ hạn", p.UnitsLate),
             new(en ? "Not reported" : "Số CĐCS chưa nộp", p.UnitsMissing),
             new(en ? "Last submission received" : "Báo cáo nhận sau cùng", p.LastReceivedAt, ExcelFormats.DateTime),
-            new(en ? "Times" : "Thời gian", en ? "Vietnam time (UTC+07:00)" : "Giờ Việt Nam (UTC+07:00)"),
+            new(en ? "Times" : "Thời gian", Capitalised(new VietnamClock(TimeProvider.System).ZoneName(Languages.From(en)))),
         ];
         foreach (var note in header.StockNotes ?? [])
             items.Add(new(en ? "Stock totals" : "Lưu ý số liệu thời điểm", CellText.Safe(note)));

@@ -40,13 +40,7 @@ public static class ReportWords
         _ => group,
     };
 
-    public static string Sector(string sector, bool english) => sector switch
-    {
-        "public" => english ? "Public sector (agencies, public services)" : "Hành chính, sự nghiệp",
-        "soe" => english ? "State-owned enterprises" : "Doanh nghiệp nhà nước",
-        "private" => english ? "Non-state enterprises" : "Doanh nghiệp ngoài nhà nước",
-        _ => sector,
-    };
+    public static string Sector(string sector, bool english) => Analytics.Warehouse.Vocabulary.Sector.Name(sector, Analytics.Warehouse.Vocabulary.Languages.From(english));
 
     /// <summary>Rating categories best first (the order of the stacked bars and columns).</summary>
     public static readonly IReadOnlyList<string> Ratings = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"];

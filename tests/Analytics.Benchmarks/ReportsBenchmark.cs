@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Diagnostics;
 using System.Globalization;
 using Analytics.Reports;
@@ -69,10 +70,10 @@ public static class ReportsBenchmark
             var probe = provinces[0];
             foreach (var (name, call) in new (string, Action)[]
             {
-                ("Get", () => metrics.Get("members", probe, $"{year}", Analytics.Warehouse.Metrics.Hierarchy.AsWas)),
-                ("ForChildren", () => metrics.ForChildren("members", probe, $"{year}", Analytics.Warehouse.Metrics.Hierarchy.AsWas)),
+                ("Get", () => metrics.Get("members", probe, $"{year}", Hierarchy.AsWas)),
+                ("ForChildren", () => metrics.ForChildren("members", probe, $"{year}", Hierarchy.AsWas)),
                 ("Trend", () => metrics.Trend("members", probe, year - 3, year)),
-                ("Get month", () => metrics.Get("members", probe, $"{year}-05", Analytics.Warehouse.Metrics.Hierarchy.AsWas)),
+                ("Get month", () => metrics.Get("members", probe, $"{year}-05", Hierarchy.AsWas)),
             })
             {
                 call();

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
@@ -130,14 +131,13 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
     private static (string? Code, double Elapsed) YearToDate(DateOnly asOf)
     {
         var quarters = asOf.Month / 3 - (asOf.Month % 3 == 0 && asOf.Day < DateTime.DaysInMonth(asOf.Year, asOf.Month) ? 1 : 0);
-        var y = asOf.Year.ToString(En);
         return quarters switch
         {
             <= 0 => (null, 0),
-            1 => ($"{y}-Q1", 0.25),
-            2 => ($"{y}-H1", 0.5),
-            3 => ($"{y}-9M", 0.75),
-            _ => (y, 1),
+            1 => (PeriodRef.Quarter(asOf.Year, 1).Code, 0.25),
+            2 => (PeriodRef.Half(asOf.Year, 1).Code, 0.5),
+            3 => (PeriodRef.NineMonths(asOf.Year).Code, 0.75),
+            _ => (PeriodRef.WholeYear(asOf.Year).Code, 1),
         };
     }
 
@@ -177,7 +177,7 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
             default:
             {
                 var due = t.Due!.Value;
-                var duePeriod = due.Month == 12 && due.Day == 31 ? due.Year.ToString(En) : $"{due.Year}-Q{(due.Month - 1) / 3 + 1}";
+                var duePeriod = (due.Month == 12 && due.Day == 31 ? PeriodRef.WholeYear(due.Year) : PeriodRef.Quarter(due.Year, ((due.Month - 1) / 3) + 1)).Code;
                 if (asOf >= due) return new PeriodPlan(duePeriod, null, null, [], false, 1, start);
                 var current = ytd ?? (asOf.Year - 1).ToString(En);
                 var previous = (asOf.Year - 1).ToString(En);
@@ -296,7 +296,7 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
                     ? Row(p.Main, value, null, AttainmentStatus.Achieved, $"Tổng {fig} {goal.Vi}: đạt.", $"Total {figEn} {goal.En}: achieved.")
                     : Row(p.Main, value, null, AttainmentStatus.Missed, $"Tổng {fig} không {goal.Vi}: không đạt.", $"Total {figEn} not {goal.En}: missed.");
             var projected = p.Elapsed > 0 ? a / p.Elapsed : (double?)null;
-            var pace = $"{p.Elapsed:P0}";
+            var pace = Language.Vi.Percent(p.Elapsed, 0);
             if (IsFloor(t) && t.IsMetBy(a))
                 return Row(p.Main, value, projected, AttainmentStatus.Achieved, $"Đến nay {fig} đã {goal.Vi}: đạt sớm.", $"So far {figEn}, already {goal.En}: achieved early.");
             if (!IsFloor(t) && !t.IsMetBy(a))
@@ -343,7 +343,7 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
         else if (t.Basis == TargetBasis.EachYear && Projects(t) && p.Elapsed is > 0 and < 1)
         {
             projectedValue = actual / p.Elapsed;
-            how = ($"lũy kế {p.Elapsed:P0} năm, dự kiến cả năm {Num(projectedValue, t, Vi)}", $"{p.Elapsed:P0} of the year, projected {Num(projectedValue, t, En)} for the year");
+            how = ($"lũy kế {Language.Vi.Percent(p.Elapsed, 0)} năm, dự kiến cả năm {Num(projectedValue, t, Vi)}", $"{Language.En.Percent(p.Elapsed, 0)} of the year, projected {Num(projectedValue, t, En)} for the year");
         }
         else if (t.Basis == TargetBasis.ByDate && !t.IsMetBy(actual) && p.Baseline is not null
                  && Figure(t, figures, unit, p.Baseline, h).Value is { } baseline)
@@ -390,7 +390,10 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
             ? $"{Plain(v.Numerator ?? 0, c)} / {Plain(d, c)} = {Num(v.Value!.Value, t, c)}"
             : Num(v.Value!.Value, t, c);
 
-    private static string Plain(double x, CultureInfo c) => x.ToString(x == Math.Floor(x) ? "N0" : "N2", c);
+    private static string Plain(double x, CultureInfo c) => Lang(c).Fixed(x, x == Math.Floor(x) ? 0 : 2);
 
-    private static string Num(double x, TargetDefinition t, CultureInfo c) => t.Measure == TargetMeasure.Share ? x.ToString("P1", c) : Plain(x, c);
+    private static string Num(double x, TargetDefinition t, CultureInfo c) => t.Measure == TargetMeasure.Share ? Lang(c).Percent(x) : Plain(x, c);
+
+    // The explanations are written in both languages at once; each number in its language's one format.
+    private static Language Lang(CultureInfo c) => c == Vi ? Language.Vi : Language.En;
 }

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using Analytics.Warehouse.Store;
 
 namespace Analytics.Warehouse.Metrics;

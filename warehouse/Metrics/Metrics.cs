@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Text.RegularExpressions;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;

@@ -22,7 +22,7 @@ public sealed partial class PlanCatalog
     /// </summary>
     public const int MaxShortNameLength = 40;
 
-    private static readonly string[] Sectors = ["public", "soe", "private"];
+    private static readonly IReadOnlyList<string> Sectors = Vocabulary.Sector.Codes;
     private static readonly string[] DocumentTypes = ["plan", "directive"];
 
     private static readonly (TargetComparison Value, string Symbol)[] Comparisons =

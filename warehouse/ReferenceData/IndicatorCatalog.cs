@@ -25,7 +25,7 @@ public sealed partial class IndicatorCatalog
 
     private const string ResourceName = "Analytics.Warehouse.ReferenceData.indicators.csv";
 
-    private static readonly string[] AllowedSectors = ["public", "soe", "private"];
+    private static readonly string[] AllowedSectors = [.. Vocabulary.Sector.Codes];
     private static readonly string[] AllowedPeriodTypes = ["month", "quarter", "half", "nine_months", "year"];
 
     private static readonly Lazy<IndicatorCatalog> EmbeddedCatalog = new(LoadEmbedded);

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
 using System.Text.Json;
 using Analytics.Warehouse.ReferenceData;

@@ -53,6 +53,9 @@ public sealed class CommandsAgreeCliTests : IDisposable
     [InlineData(new[] { "metric", "member", "--unit", "HNI", "--period", "2024" }, "không có chỉ tiêu 'member'; có phải members?", "unknown indicator 'member'; did you mean members?")]
     [InlineData(new[] { "completeness", "--period", "2024-Q1", "--unit", "XYZ" }, "không có đơn vị 'XYZ'", "unknown unit 'XYZ'")]
     [InlineData(new[] { "attainment", "--plan", "999" }, "không có kế hoạch '999'", "unknown plan '999'")]
+    [InlineData(new[] { "report", "annual", "--unit", "HNI-GLN", "--period", "2024", "--out", "no-report" }, "không có đơn vị 'HNI-GLN'; có phải HNI-GLM?", "unknown unit 'HNI-GLN'; did you mean HNI-GLM?")]
+    [InlineData(new[] { "report", "plan", "--plan", "999", "--period", "2024", "--out", "no-report" }, "không có kế hoạch '999'", "unknown plan '999'")]
+    [InlineData(new[] { "template", "--unit", "glm-a", "--period", "2024-Q1", "--out", "no-form.xlsx" }, "không có đơn vị 'glm-a'; có phải GLM-A?", "unknown unit 'glm-a'; did you mean GLM-A?")]
     public void AnUnknownNameIsAUsageErrorInTheUsersLanguage(string[] command, string vi, string en)
     {
         var inVietnamese = Run(command);
@@ -62,6 +65,8 @@ public sealed class CommandsAgreeCliTests : IDisposable
         Assert.Contains(vi, inVietnamese.Error, StringComparison.Ordinal);
         Assert.Equal(CliApp.Usage, inEnglish.Exit);
         Assert.Contains(en, inEnglish.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists("no-report"));
+        Assert.False(File.Exists("no-form.xlsx"));
     }
 
     private (int Exit, string Output, string Error) Run(params string[] args)

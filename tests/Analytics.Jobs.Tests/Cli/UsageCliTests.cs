@@ -74,6 +74,12 @@ public sealed class UsageCliTests : IDisposable
             Assert.Contains($"{option.Name} phải là", result.Error, StringComparison.Ordinal);
             Assert.Contains("'bogus'", result.Error, StringComparison.Ordinal);
         }
+        foreach (var option in command.Options.Where(o => o.ValueType == typeof(DateOnly?) || o.ValueType == typeof(DateTime?) || o.Name == "--period"))
+        {
+            var result = Run([.. path.Split(' '), option.Name, "someday"]);
+            Assert.True(result.Exit == CliApp.Usage, $"{path} {option.Name} someday: exit {result.Exit}\n{result.Error}");
+            Assert.Contains("someday", result.Error, StringComparison.Ordinal);
+        }
         foreach (var option in numbers)
         {
             var result = Run([.. path.Split(' '), option.Name, "many", "--lang", "en"]);
@@ -151,7 +157,20 @@ public sealed class UsageCliTests : IDisposable
         var (exit, _, error) = Run("metrik");
         Assert.Equal(CliApp.Usage, exit);
         Assert.Contains("không có lệnh 'metrik'", error, StringComparison.Ordinal);
-        Assert.Equal(CliApp.Usage, Run("units").Exit);
+        var units = Run("units");
+        Assert.Equal(CliApp.Usage, units.Exit);
+        Assert.Contains("units import", units.Error, StringComparison.Ordinal);
+        var bare = Run();
+        Assert.Equal(CliApp.Usage, bare.Exit);
+        Assert.Contains("hãy cho tên lệnh", bare.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_argument_starting_with_at_is_a_path_not_a_response_file()
+    {
+        var (exit, _, error) = Run("ingest", "@submissions");
+        Assert.Equal(CliApp.Usage, exit);
+        Assert.Contains("không có tệp hay thư mục '@submissions'", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,12 @@ public sealed class PagesInChromiumTests(ServiceSite site) : IClassFixture<Servi
         await ServiceSite.SignIn(page);
         await page.WaitForURLAsync("**/jobs");
         Assert.Equal(ServiceSite.User, await page.InnerTextAsync("#user"));
+
+        // The frame's sign-out form (with its form token) signs out; the sign-in link is back.
+        await page.GotoAsync("/sql");
+        await ClickAndLoad(page, "#user + button");
+        Assert.Equal(0, await page.Locator("#user").CountAsync());
+        Assert.Equal(1, await page.Locator("#login-link").CountAsync());
     }
 
     [SkippableFact]

@@ -135,7 +135,7 @@ public sealed class ChartRenderingTests
     {
         var texts = AllText(ChartLanguage.Vi);
         Assert.Contains("1.186.400", texts);
-        Assert.Contains("78,4%", texts);
+        Assert.Contains("78,4\u00A0%", texts);
         Assert.Contains("Chỉ tiêu: 1.200.000", texts);
         Assert.Contains("Đạt chỉ tiêu", texts);
         Assert.Contains("n = 1.645", texts);
@@ -147,7 +147,7 @@ public sealed class ChartRenderingTests
     {
         var texts = AllText(ChartLanguage.En);
         Assert.Contains("1,186,400", texts);
-        Assert.Contains("78.4%", texts);
+        Assert.Contains("78.4\u00A0%", texts);
         Assert.Contains("Target: 1,200,000", texts);
         Assert.Contains("Target met", texts);
         Assert.Contains("absent", texts);

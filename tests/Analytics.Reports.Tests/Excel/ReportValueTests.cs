@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using Analytics.Reports.Excel;
 using Analytics.Warehouse.Metrics;
 
@@ -236,8 +237,8 @@ public sealed class ReportValueTests(ReportWarehouse w) : IClassFixture<ReportWa
         var row = WorkbookReader.FindRow(cover, 1, label);
         Assert.True(row > 0, "no stock note on the cover");
         var expected = english
-            ? $"Union members, Year 2024: {total.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} covers the 3 of 4 grassroots unions that reported (75.0 %); 1 did not report and count nothing."
-            : $"Đoàn viên công đoàn, Năm 2024: {total.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} là tổng của 3/4 CĐCS đã báo cáo (75,0 %); 1 CĐCS chưa báo cáo không được tính.";
+            ? $"Union members, Year 2024: {total.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} covers the 3 of 4 grassroots unions that reported (75.0\u00A0%); 1 did not report and count nothing."
+            : $"Đoàn viên công đoàn, Năm 2024: {total.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', '.')} là tổng của 3/4 CĐCS đã báo cáo (75,0\u00A0%); 1 CĐCS chưa báo cáo không được tính.";
         Assert.Equal(expected, cover.Cells[row, 2].Value);
         Assert.Contains(english ? "," : ".", (string)cover.Cells[row, 2].Value); // thousands separated the reader's way
     }

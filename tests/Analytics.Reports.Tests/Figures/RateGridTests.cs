@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
 using System.Text;
 using Analytics.Warehouse.ReferenceData;

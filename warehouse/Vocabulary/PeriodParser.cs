@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Analytics.Etl.Parsing;
+namespace Analytics.Warehouse.Vocabulary;
 
 /// <summary>
 /// Reads a period however units write it: canonical codes (<c>2024-Q1</c>, <c>2024-H2</c>, <c>2024-9M</c>,

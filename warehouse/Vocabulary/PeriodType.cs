@@ -1,4 +1,4 @@
-namespace Analytics.Etl.Parsing;
+namespace Analytics.Warehouse.Vocabulary;
 
 /// <summary>The kinds of period in dim_period.period_type.</summary>
 public enum PeriodType

@@ -1,4 +1,4 @@
-namespace Analytics.Etl.Parsing;
+namespace Analytics.Warehouse.Vocabulary;
 
 /// <summary>
 /// Why a text could not be parsed, in the two languages users read: Vietnamese (the default)

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Analytics.Etl.Parsing;
+namespace Analytics.Warehouse.Vocabulary;
 
 /// <summary>
 /// Folds what people type into one comparable form: NFC or NFD alike, any case, any kind of space
 /// (no-break, thin, narrow, ideographic) collapsed, zero-width characters and a stray BOM dropped.
 /// </summary>
-internal static class TextNormalizer
+public static class TextNormalizer
 {
     /// <summary>Trims, drops invisible characters and collapses every run of spaces to one ASCII space.</summary>
     public static string CollapseSpaces(string text)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Analytics.Etl.Parsing;
+namespace Analytics.Warehouse.Vocabulary;
 
 /// <summary>
 /// A period as dim_period knows it (warehouse/Schema/Migrations/0002_periods.sql): the canonical

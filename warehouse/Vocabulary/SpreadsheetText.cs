@@ -1,4 +1,4 @@
-namespace Analytics.Etl.Files;
+namespace Analytics.Warehouse.Vocabulary;
 
 /// <summary>
 /// Text that came from submitted data (unit names, notes, messages quoting values) is written to a

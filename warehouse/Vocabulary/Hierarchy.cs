@@ -1,4 +1,4 @@
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Vocabulary;
 
 /// <summary>Which organisation a figure is rolled up on (docs/analyst-guide.md, "as-is and as-was").</summary>
 public enum Hierarchy

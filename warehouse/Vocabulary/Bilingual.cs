@@ -1,4 +1,4 @@
-namespace Analytics.Etl;
+namespace Analytics.Warehouse.Vocabulary;
 
 /// <summary>A text users read, in Vietnamese (the default) and English.</summary>
 public readonly record struct Bilingual(string Vi, string En)

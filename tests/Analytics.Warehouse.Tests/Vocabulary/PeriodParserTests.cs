@@ -1,8 +1,8 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Text;
-using Analytics.Etl.Parsing;
 using Xunit;
 
-namespace Analytics.Etl.Tests.Parsing;
+namespace Analytics.Warehouse.Tests.Vocabulary;
 
 public sealed class PeriodParserTests
 {
