@@ -3,13 +3,10 @@ using Analytics.Jobs.Operations;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
 using Analytics.Etl.Sample;
-using Analytics.Jobs.Scheduling;
 using Analytics.Warehouse.Completeness;
 using Analytics.Warehouse.Metrics;
 using Analytics.Warehouse.Plans;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Quartz;
+using System.Collections.Concurrent;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
@@ -17,8 +14,8 @@ namespace Analytics.Jobs.Cli;
 
 /// <summary>
 /// `analytics demo`: the main job end to end on a generated sample organisation — generate, load
-/// the registry, then start the service's scheduler in this process and let its jobs do the rest as
-/// they do in `analytics serve`: ingest the inbox (with each file's simulated receipt time), refresh,
+/// the registry, then start a Hangfire server in this process (in-memory job store) and let the
+/// service's jobs do the rest as they do in `analytics serve`: ingest the inbox (with each file's simulated receipt time), refresh,
 /// publish the snapshot, reminders, monthly and annual reports; and summarise.
 /// </summary>
 public static class DemoCommand
@@ -36,8 +33,8 @@ public static class DemoCommand
         {
             HelpName = "MINUTES",
             Description = cli.T(
-                $"thời gian chờ lâu nhất cho các tác vụ của bộ lập lịch, tính chung (mặc định {SmallTimeoutMinutes}, {NationalTimeoutMinutes} với --scale national)",
-                $"longest wait for the scheduler's jobs, all of them together (default {SmallTimeoutMinutes}, {NationalTimeoutMinutes} with --scale national)"),
+                $"thời gian chờ lâu nhất cho các tác vụ, tính chung (mặc định {SmallTimeoutMinutes}, {NationalTimeoutMinutes} với --scale national)",
+                $"longest wait for the jobs, all of them together (default {SmallTimeoutMinutes}, {NationalTimeoutMinutes} with --scale national)"),
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
@@ -49,19 +46,19 @@ public static class DemoCommand
         };
         var command = new Command("demo", cli.T(
             "Chạy công việc chính từ đầu đến cuối trên một tổ chức mẫu và in bản tóm tắt\n\n" +
-            "Mỗi lần chạy làm lại từ đầu: kho của bản chạy thử (mặc định ./data/demo/warehouse.duckdb, trừ khi có --db) được tạo lại.\n" +
-            "Sau dữ liệu mẫu và danh mục, bộ lập lịch của dịch vụ chạy trong tiến trình này: nạp hộp thư đến, rồi tính lại và\n" +
-            "công bố nối tiếp, nhắc nộp, báo cáo tháng và năm (docs/service.md).\n" +
-            "Bản chạy thử không bao giờ chờ mãi một tác vụ: khi không còn gì chạy và không có gì được lên lịch để chạy tác vụ tiếp\n" +
-            "theo, hoặc khi hết --timeout, nó nêu tên tác vụ không chạy hoặc không xong, dừng các tác vụ đang chạy và bộ lập lịch,\n" +
-            "và thoát với mã 1.",
+            "Mỗi lần chạy làm lại từ đầu: kho của bản chạy thử (DIR/warehouse.duckdb trong --out, hoặc --db nếu có; không bao giờ\n" +
+            "ANALYTICS_DB) được tạo lại, nhưng chỉ khi chính bản chạy thử đã tạo nó: kho không do bản chạy thử tạo không bao giờ bị ghi đè.\n" +
+            "Sau dữ liệu mẫu và danh mục, các tác vụ của dịch vụ chạy trên máy chạy tác vụ Hangfire trong tiến trình này (lưu trong bộ nhớ):\n" +
+            "nạp hộp thư đến, tính lại và công bố nối tiếp, nhắc nộp, báo cáo tháng và năm (docs/service.md).\n" +
+            "Bản chạy thử không bao giờ chờ mãi một tác vụ: khi tác vụ trước không nối tiếp nó, hoặc khi hết --timeout, nó nêu tên\n" +
+            "tác vụ không chạy hoặc không xong, dừng các tác vụ đang chạy và máy chạy tác vụ, và thoát với mã 1.",
             "Run the main job end to end on a generated sample organisation and print a summary\n\n" +
-            "Starts from scratch each time: the demo's warehouse (default ./data/demo/warehouse.duckdb unless --db is given) is rebuilt.\n" +
-            "After the sample and its registry, the service's scheduler runs in this process: ingest of the inbox, then\n" +
-            "refresh and publish chained, reminders, the monthly and annual reports (docs/service.md).\n" +
-            "The demo never waits forever for a job: when nothing runs and nothing is scheduled that would run the next\n" +
-            "job (a chained job that was never triggered), or when --timeout has passed, it names the job that never ran\n" +
-            "or never finished, stops the running jobs and the scheduler, and exits with status 1."))
+            "Starts from scratch each time: the demo's warehouse (DIR/warehouse.duckdb under --out, or --db if given; never\n" +
+            "ANALYTICS_DB) is rebuilt, but only if a demo made it: a warehouse the demo did not make is never overwritten.\n" +
+            "After the sample and its registry, the service's jobs run on a Hangfire server in this process (in-memory store):\n" +
+            "ingest of the inbox, refresh and publish as its continuations, reminders, the monthly and annual reports (docs/service.md).\n" +
+            "The demo never waits forever for a job: when the job before did not continue with it, or when --timeout has passed,\n" +
+            "it names the job that never ran or never finished, stops the running jobs and the server, and exits with status 1."))
         {
             output, scale, timeout,
         };
@@ -80,10 +77,18 @@ public static class DemoCommand
         var output = Path.GetFullPath(outOption);
         var scale = scaleOption == "national" ? SampleScale.National : SampleScale.Small;
         var timeout = TimeSpan.FromMinutes(timeoutMinutes ?? (scale == SampleScale.National ? NationalTimeoutMinutes : SmallTimeoutMinutes));
-        var dbPath = Path.GetFullPath(cli.Given(cli.Cli.Db) || Environment.GetEnvironmentVariable("ANALYTICS_DB") is { Length: > 0 } ? cli.DbPath : Path.Combine(output, "warehouse.duckdb"));
+        // Only an explicit --db moves the demo's warehouse: ANALYTICS_DB names the user's real one.
+        var dbPath = Path.GetFullPath(cli.Given(cli.Cli.Db) ? cli.DbPath : Path.Combine(output, "warehouse.duckdb"));
         if (ServiceLock.Find(dbPath) is { } holder)
         {
             cli.Error.WriteLine("analytics demo: " + ServiceLock.Refusal(holder, en));
+            return CliApp.Refused;
+        }
+        if (File.Exists(dbPath) && !File.Exists(DemoMark(dbPath)))
+        {
+            cli.Error.WriteLine(en
+                ? $"analytics demo: {dbPath} exists and was not made by a demo; the demo never overwrites it. Give the demo another --out or --db."
+                : $"analytics demo: {dbPath} đã có và không do bản chạy thử tạo ra; bản chạy thử không bao giờ ghi đè nó. Hãy cho bản chạy thử --out hoặc --db khác.");
             return CliApp.Refused;
         }
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -91,12 +96,14 @@ public static class DemoCommand
         var sampleDir = Path.Combine(output, "sample");
         // Starts from scratch: the demo's own folders and warehouse only, never anything else in --out.
         foreach (var folder in new[] { sampleDir, settings.Inbox, settings.PublishedDirectory, settings.SubmissionsDirectory, settings.FeedbackDirectory,
-                     settings.QuarantineDirectory, settings.RemindersDirectory, settings.ReportsDirectory, Path.GetDirectoryName(settings.HistoryPath)! })
+                     settings.QuarantineDirectory, settings.RemindersDirectory, settings.ReportsDirectory })
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(dbPath)!);
         foreach (var stale in new[] { dbPath, dbPath + ".wal" }) File.Delete(stale);
+        // Marks the warehouse as the demo's before it exists, so a demo cut short can still rebuild it.
+        File.WriteAllText(DemoMark(dbPath), "made by `analytics demo`; the next demo may rebuild this warehouse\n");
 
         cli.Out.WriteLine(en ? "1/6 Generating the sample organisation…" : "1/6 Tạo dữ liệu mẫu…");
         var today = DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
@@ -118,8 +125,8 @@ public static class DemoCommand
 
         var staged = StageInbox(Path.Combine(sampleDir, "submissions"), settings.Inbox);
         cli.Out.WriteLine(en
-            ? $"3/6 Starting the scheduler in this process; {staged:N0} submission files dropped into its inbox {settings.Inbox}…"
-            : $"3/6 Khởi động bộ lập lịch trong tiến trình này; {staged:N0} tệp báo cáo được đưa vào hộp thư đến {settings.Inbox}…");
+            ? $"3/6 Starting the job server (Hangfire, in-memory store) in this process; {staged:N0} submission files dropped into its inbox {settings.Inbox}…"
+            : $"3/6 Khởi động máy chạy tác vụ (Hangfire, lưu trong bộ nhớ) trong tiến trình này; {staged:N0} tệp báo cáo được đưa vào hộp thư đến {settings.Inbox}…");
         var runs = RunJobs(cli, settings, timeout);
         if (runs is null) return CliApp.Refused;
         var reports = Directory.EnumerateFiles(settings.ReportsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
@@ -141,7 +148,6 @@ public static class DemoCommand
         cli.Out.WriteLine(en ? $"Reports ({reports.Count} files): {settings.ReportsDirectory}" : $"Báo cáo ({reports.Count} tệp): {settings.ReportsDirectory}");
         cli.Out.WriteLine(en ? $"Late and missing units: {settings.RemindersDirectory}" : $"Đơn vị nộp muộn, chưa nộp: {settings.RemindersDirectory}");
         cli.Out.WriteLine(en ? $"Refused files and feedback: {settings.QuarantineDirectory}, {settings.FeedbackDirectory}" : $"Tệp bị từ chối và phản hồi: {settings.QuarantineDirectory}, {settings.FeedbackDirectory}");
-        cli.Out.WriteLine(en ? $"Job runs: {settings.HistoryPath}" : $"Nhật ký tác vụ: {settings.HistoryPath}");
         cli.Out.WriteLine(en ? $"Try: ./analytics completeness --period {summary.LastQuarter} --unit HNI --db {dbPath}" : $"Thử: ./analytics completeness --period {summary.LastQuarter} --unit HNI --db {dbPath}");
         cli.Out.WriteLine(en ? $"Done in {started.Elapsed.TotalSeconds:N0} s." : $"Hoàn thành trong {started.Elapsed.TotalSeconds:N0} giây.");
         return CliApp.Ok;
@@ -149,7 +155,7 @@ public static class DemoCommand
 
     /// <summary>
     /// The service's settings with everything under the demo's folder: an in-memory job store (the
-    /// demo's schedule ends with it), no retries (a failure is reported at once), the national
+    /// demo's jobs end with it), no schedules (each job is run now), no retries (a failure is reported at once), the national
     /// confederation's monthly and annual reports and Thanh Hóa's conference pack (it carries plan 002's charts).
     /// </summary>
     private static ServiceSettings Settings(string output, string dbPath, bool english) => new()
@@ -158,6 +164,7 @@ public static class DemoCommand
         Inbox = Path.Combine(output, "inbox"),
         Output = output,
         Store = "memory",
+        Schedules = new ScheduleSettings { Ingest = "", Reminders = "", MonthlyReport = "", AnnualReport = "" },
         Retry = new RetrySettings { Attempts = 1 },
         ReportUnits = ["TLD"],
         ConferenceUnits = ["THA"],
@@ -190,117 +197,100 @@ public static class DemoCommand
         return count;
     }
 
+    /// <summary>The file beside a warehouse that says a demo made it (and may rebuild it).</summary>
+    private static string DemoMark(string dbPath) => dbPath + ".demo";
+
+    /// <summary>What the demo's jobs report as they go, printed on the command's own thread.</summary>
+    private sealed record Event(string? Waiting = null, DemoRun? Finished = null);
+
     /// <summary>
-    /// Starts the scheduler with the service's jobs, runs ingest now (the listener chains refresh and
-    /// publish after it, as in the service), then the reminders and the monthly and annual reports,
-    /// and stops. Returns the runs, or null (after saying why) when a job failed, never ran or did not
-    /// finish within <paramref name="timeout"/>.
+    /// Runs the service's jobs on a job server in this process: ingest now (refresh and publish continue
+    /// after it, as in the service), then the reminders and the monthly and annual reports, and stops it.
+    /// Returns the runs, or null (after saying why) when a job failed, never ran or did not finish
+    /// within <paramref name="timeout"/>.
     /// </summary>
-    private static IReadOnlyList<JobRun>? RunJobs(CommandRun cli, ServiceSettings settings, TimeSpan timeout)
+    private static IReadOnlyList<DemoRun>? RunJobs(CommandRun cli, ServiceSettings settings, TimeSpan timeout)
     {
         var en = cli.English;
         // While the jobs run, the demo is the service: other writers are told so, as with `analytics serve`.
         using var serviceLock = ServiceLock.Acquire(settings.Db, "analytics demo", cli.Clock);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddAnalyticsScheduler(settings, cli.Clock);
-        using var host = builder.Build();
-        host.Start();
-        JobWait? wait = null;
-        var gaveUp = false;
-        try
+        using var events = new BlockingCollection<Event>();
+        (int Done, int Total) ingested = (0, 1);
+        var running = Task.Run(() =>
         {
-            var scheduler = host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler().AsTask().GetAwaiter().GetResult();
-            var history = host.Services.GetRequiredService<JobHistory>();
-            var progress = host.Services.GetRequiredService<JobProgress>();
-            wait = new JobWait(scheduler, history, timeout, cli.Clock);
-            var runs = new List<JobRun>();
-
-            scheduler.TriggerJob(JobNames.Key(JobNames.Ingest)).AsTask().GetAwaiter().GetResult();
-            var ingest = Terminal.Progress(cli.Error, en ? "ingest" : "nạp", 1, bar => wait.For(JobNames.Ingest, () =>
+            try
             {
-                if (bar is null || progress.Of(JobNames.Ingest) is not { } now) return;
-                bar.MaxValue = Math.Max(now.Total, 1);
-                bar.Value = now.Done;
-            }).GetAwaiter().GetResult());
-            if (!Report(cli, ingest, timeout, out gaveUp)) return null;
-            runs.Add(ingest.Run!);
-            PrintIngest(cli, settings);
-            foreach (var (job, step) in new[] { (JobNames.Refresh, 4), (JobNames.Publish, 5) })
-            {
-                cli.Out.WriteLine(en ? $"{step}/6 {JobNames.Label(job).En} (chained after {(step == 4 ? "ingest" : "refresh")})…" : $"{step}/6 {JobNames.Label(job).Vi} (nối tiếp sau khi {(step == 4 ? "nạp" : "tính lại")})…");
-                var result = wait.For(job).GetAwaiter().GetResult();
-                if (!Report(cli, result, timeout, out gaveUp)) return null;
-                runs.Add(result.Run!);
+                return ServiceEntryPoints.Current.RunDemo(new DemoRequest(settings, cli.Clock, timeout,
+                    Waiting: job => events.Add(new Event(Waiting: job)),
+                    Finished: run => events.Add(new Event(Finished: run)),
+                    IngestProgress: new ReportedNow<(int Done, int Total)>(p => ingested = p)));
             }
-
-            cli.Out.WriteLine(en ? "6/6 Reminders, monthly and annual reports (run now)…" : "6/6 Danh sách nộp muộn, báo cáo tháng và năm (chạy ngay)…");
-            foreach (var job in new[] { JobNames.Reminders, JobNames.MonthlyReport, JobNames.AnnualReport })
+            finally
             {
-                scheduler.TriggerJob(JobNames.Key(job)).AsTask().GetAwaiter().GetResult();
-                var result = wait.For(job).GetAwaiter().GetResult();
-                if (!Report(cli, result, timeout, out gaveUp)) return null;
-                runs.Add(result.Run!);
+                events.CompleteAdding();
             }
-            return runs;
-        }
-        finally
+        });
+        // The ingest's progress bar until it ends, then each job's line as it ends.
+        var first = Terminal.Progress(cli.Error, en ? "ingest" : "nạp", 1, bar =>
         {
-            Stop(cli, host, gaveUp ? wait : null);
-        }
-    }
-
-    /// <summary>
-    /// Stops the scheduler. After giving up on a job, the jobs still running are first asked to stop, and
-    /// the scheduler then waits for them only briefly: a job that ignores the request is left behind
-    /// (named) rather than holding the demo forever.
-    /// </summary>
-    private static void Stop(CommandRun cli, IHost host, JobWait? interrupt)
-    {
-        var en = cli.English;
-        var budget = TimeSpan.FromSeconds(30);
-        if (interrupt is not null)
-        {
-            foreach (var job in interrupt.StopRunning(budget).GetAwaiter().GetResult())
+            while (!events.IsCompleted)
             {
-                var label = JobNames.Label(job);
-                cli.Error.WriteLine(en
-                    ? $"analytics demo: job \"{label.En}\" ({job}) did not stop when asked; the scheduler stops without waiting for it."
-                    : $"analytics demo: tác vụ «{label.Vi}» ({job}) không dừng khi được yêu cầu; bộ lập lịch dừng mà không chờ nó.");
+                if (bar is not null)
+                {
+                    bar.MaxValue = Math.Max(ingested.Total, 1);
+                    bar.Value = ingested.Done;
+                }
+                if (events.TryTake(out var e, 100) && e.Finished is not null) return e;
             }
-            budget = TimeSpan.FromSeconds(2);
-        }
-        using var stopping = new CancellationTokenSource(budget);
-        host.StopAsync(stopping.Token).GetAwaiter().GetResult();
-    }
+            return null;
+        });
+        if (first is not null) Print(cli, settings, first);
+        foreach (var e in events.GetConsumingEnumerable()) Print(cli, settings, e);
+        var result = running.GetAwaiter().GetResult();
 
-    /// <summary>Prints a finished run; false (after saying why) when it failed or there is none.</summary>
-    private static bool Report(CommandRun cli, JobWaitResult result, TimeSpan timeout, out bool gaveUp)
-    {
-        var en = cli.English;
-        gaveUp = result.Run is null;
-        if (result.Run is { } run) return Report(cli, run);
-        cli.Error.WriteLine("analytics demo: " + result.Message(en));
-        if (result.Stall is JobStall.NotStarted or JobStall.NeverFinished)
+        foreach (var job in result.Unstopped)
         {
-            var limit = JobWaitResult.Duration(timeout, en);
+            var label = ServiceJobs.Label(job);
+            cli.Error.WriteLine(en
+                ? $"analytics demo: job \"{label.En}\" ({job}) did not stop when asked; the job server stops without waiting for it."
+                : $"analytics demo: tác vụ «{label.Vi}» ({job}) không dừng khi được yêu cầu; máy chạy tác vụ dừng mà không chờ nó.");
+        }
+        if (result.Ok) return result.Runs;
+        var last = result.Runs[^1];
+        cli.Error.WriteLine("analytics demo: " + last.Message(en));
+        if (last.TimedOut)
+        {
+            var limit = DemoRun.Duration(timeout, en);
             cli.Error.WriteLine(en
                 ? $"analytics demo: gave up at the time limit ({limit}); give it longer with --timeout MINUTES."
                 : $"analytics demo: đã dừng chờ khi hết thời hạn ({limit}); cho thêm thời gian bằng --timeout SỐ_PHÚT.");
         }
-        return false;
+        return null;
     }
 
-    /// <summary>Prints a finished run; false (after saying why) when it failed.</summary>
-    private static bool Report(CommandRun cli, JobRun run)
+    /// <summary>A step's heading before its wait, a finished run's line after it.</summary>
+    private static void Print(CommandRun cli, ServiceSettings settings, Event e)
     {
         var en = cli.English;
-        var label = JobNames.Label(run.Job);
-        var result = JobRun.Label(run.Result);
-        var summary = en ? run.SummaryEn ?? run.Summary : run.Summary;
-        cli.Out.WriteLine($"   {(en ? label.En : label.Vi)}: {(en ? result.En : result.Vi)} ({run.Seconds:N1} s) — {summary}");
-        if (run.Result == JobRun.Ok) return true;
-        cli.Error.WriteLine($"analytics demo: {run.Job}: {run.Error}");
-        return false;
+        if (e.Waiting is { } job)
+        {
+            if (ServiceJobs.Previous(job) is { } after)
+            {
+                var step = job == ServiceJobs.Refresh ? 4 : 5;
+                var label = ServiceJobs.Label(job);
+                cli.Out.WriteLine(en
+                    ? $"{step}/6 {label.En} (continues after {after})…"
+                    : $"{step}/6 {label.Vi} (nối tiếp sau khi {(after == ServiceJobs.Ingest ? "nạp" : "tính lại")})…");
+            }
+            else if (job == ServiceJobs.Reminders)
+            {
+                cli.Out.WriteLine(en ? "6/6 Reminders, monthly and annual reports (run now)…" : "6/6 Danh sách nộp muộn, báo cáo tháng và năm (chạy ngay)…");
+            }
+        }
+        if (e.Finished is not { Ok: true } run) return;
+        var done = ServiceJobs.Label(run.Job);
+        cli.Out.WriteLine($"   {(en ? done.En : done.Vi)}: {(en ? "succeeded" : "thành công")} ({run.Seconds:N1} s) — {run.Outcome?.In(en)}");
+        if (run.Job == ServiceJobs.Ingest) PrintIngest(cli, settings);
     }
 
     private static void PrintIngest(CommandRun cli, ServiceSettings settings)

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using Analytics.Jobs.Operations;
-using Analytics.Jobs.Scheduling;
-using Analytics.Jobs.Web;
 
 namespace Analytics.Jobs.Cli;
 
-/// <summary>`analytics serve`: the scheduler and the web page, until Ctrl+C.</summary>
+/// <summary>`analytics serve`: the jobs (Hangfire) and the web page, until Ctrl+C.</summary>
 public static class ServeCommand
 {
     public static Command Build(CliContext cli)
@@ -15,12 +13,14 @@ public static class ServeCommand
         var command = new Command("serve", cli.T(
             "Chạy dịch vụ: nạp, tính lại, công bố và nhắc nộp theo lịch, và trang web (127.0.0.1)\n\n" +
             "Cấu hình: appsettings.json cạnh chương trình, ghi đè bằng biến môi trường (Analytics__Inbox,\n" +
-            "Analytics__Output, Analytics__Store=sqlite|memory|postgres, Analytics__StoreConnection, Analytics__Port,\n" +
-            "Analytics__Schedules__MonthlyReport, …). Khi dịch vụ chạy, chỉ dịch vụ ghi vào kho dữ liệu. docs/service.md.",
+            "Analytics__Output, Analytics__Store=sqlite|postgres|memory, Analytics__StoreConnection, Analytics__Port,\n" +
+            "Analytics__Schedules__MonthlyReport, …). Khi dịch vụ chạy, chỉ dịch vụ ghi vào kho dữ liệu.\n" +
+            "Quản trị viên (user add --admin) xem bảng điều khiển Hangfire ở /hangfire. docs/service.md.",
             "Run the service: scheduled ingest, refresh, publish and reminders, and the web page (127.0.0.1)\n\n" +
             "Settings: appsettings.json beside the program, overridden by environment variables (Analytics__Inbox,\n" +
-            "Analytics__Output, Analytics__Store=sqlite|memory|postgres, Analytics__StoreConnection, Analytics__Port,\n" +
-            "Analytics__Schedules__MonthlyReport, …). While it runs only the service writes the warehouse. docs/service.md."))
+            "Analytics__Output, Analytics__Store=sqlite|postgres|memory, Analytics__StoreConnection, Analytics__Port,\n" +
+            "Analytics__Schedules__MonthlyReport, …). While it runs only the service writes the warehouse.\n" +
+            "Administrators (user add --admin) see Hangfire's Dashboard at /hangfire. docs/service.md."))
         {
             port,
         };
@@ -40,7 +40,6 @@ public static class ServeCommand
         }
         var url = $"http://{settings.Bind}:{settings.Port}";
         using var serviceLock = ServiceLock.Acquire(settings.Db, url, cli.Clock, clustered);
-        using var app = ServiceHost.Build(settings, cli.Clock);
         cli.Out.WriteLine(cli.English
             ? $"analytics serve: {url} — warehouse {Path.GetFullPath(settings.Db)}, inbox {Path.GetFullPath(settings.Inbox)}, output {Path.GetFullPath(settings.Output)}, store {settings.Store}. Ctrl+C stops."
             : $"analytics serve: {url} — kho {Path.GetFullPath(settings.Db)}, hộp thư đến {Path.GetFullPath(settings.Inbox)}, kết quả {Path.GetFullPath(settings.Output)}, lưu lịch {settings.Store}. Ctrl+C để dừng.");
@@ -48,7 +47,7 @@ public static class ServeCommand
             cli.Error.WriteLine(cli.English
                 ? $"no users yet: uploads and job actions need a login; add one with ./analytics user add NAME (file {settings.UsersPath})"
                 : $"chưa có người dùng: tải lên và điều khiển tác vụ cần đăng nhập; thêm bằng ./analytics user add TÊN (tệp {settings.UsersPath})");
-        app.Run();
+        ServiceEntryPoints.Current.Serve(settings, cli.Clock, CancellationToken.None);
         return CliApp.Ok;
     }
 }

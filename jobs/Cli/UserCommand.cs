@@ -12,6 +12,7 @@ public static class UserCommand
         var users = cli.Text("--users", "FILE",
             "tệp người dùng (mặc định: users.json cạnh kho dữ liệu, hoặc Analytics__UsersFile)",
             "users file (default: users.json beside the warehouse, or Analytics__UsersFile)");
+        var admin = cli.Flag("--admin", "người dùng là quản trị viên: được mở bảng điều khiển Hangfire ở /hangfire", "the user is an administrator: may open Hangfire's Dashboard at /hangfire");
         var command = new Command("add", cli.T(
             "Thêm người dùng trang web (hoặc đặt mật khẩu mới); mật khẩu đọc từ đầu vào chuẩn\n\n" +
             "Mật khẩu được lưu dạng băm PBKDF2. Không có người dùng mặc định: tải lên và điều khiển tác vụ trên trang bị khóa cho đến khi thêm một người.\n" +
@@ -20,7 +21,7 @@ public static class UserCommand
             "Passwords are stored as PBKDF2 hashes. There is no default user: the page's uploads and job actions stay locked until one is added.\n" +
             "Example: ./analytics user add lan   (then type the password, Enter), or: printf '%s\\n' \"$PW\" | ./analytics user add lan"))
         {
-            name, users,
+            name, users, admin,
         };
         return command.Runs(cli, run =>
         {
@@ -36,7 +37,7 @@ public static class UserCommand
                 run.Error.WriteLine(run.T("analytics user add: mật khẩu phải có ít nhất 8 ký tự.", "analytics user add: the password must have at least 8 characters."));
                 return CliApp.Refused;
             }
-            new UserStore(path).Set(user, password);
+            new UserStore(path).Set(user, password, run.Get(admin) ? true : null);
             run.Out.WriteLine(run.T($"đã lưu người dùng {user} vào {path}", $"user {user} saved in {path}"));
             return CliApp.Ok;
         });

@@ -1,6 +1,9 @@
 namespace Analytics.Jobs.Operations;
 
-/// <summary>Quartz cron expressions (seconds first). Empty turns a recurring trigger off.</summary>
+/// <summary>
+/// Cron expressions of the recurring jobs, in the service's time zone: six fields with seconds first
+/// (a trailing ? is accepted), or the usual five. Empty turns a job's schedule off (it can still run now).
+/// </summary>
 public sealed class ScheduleSettings
 {
     /// <summary>Look in the inbox every minute.</summary>

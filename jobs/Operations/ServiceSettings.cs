@@ -14,24 +14,42 @@ public sealed class ServiceSettings
     /// <summary>Where submissions are dropped; each file is processed once and moved to processed/ or refused/.</summary>
     public string Inbox { get; set; } = "./data/inbox";
 
-    /// <summary>Published snapshots, reports, reminders, per-file results and the run history.</summary>
+    /// <summary>Published snapshots, reports, reminders and per-file results.</summary>
     public string Output { get; set; } = "./data/out";
 
     public string Bind { get; set; } = "127.0.0.1";
 
     public int Port { get; set; } = 5080;
 
-    /// <summary>sqlite (default: a file beside the warehouse), memory, or postgres (clustered).</summary>
+    /// <summary>
+    /// Where Hangfire keeps the jobs: sqlite (default: jobs.sqlite beside the warehouse, one node),
+    /// postgres (several nodes on one database), or memory (the demo and tests; gone at exit).
+    /// </summary>
     public string Store { get; set; } = "sqlite";
 
-    /// <summary>Connection string of the store; for sqlite the default is scheduler.sqlite beside the warehouse.</summary>
+    /// <summary>For postgres, its connection string (required); for sqlite, the file (default jobs.sqlite beside the warehouse).</summary>
     public string? StoreConnection { get; set; }
 
-    /// <summary>This node's name in a cluster; AUTO generates one.</summary>
+    /// <summary>This node's name among the servers (AUTO: the host name and process id).</summary>
     public string InstanceId { get; set; } = "AUTO";
 
-    /// <summary>How often a clustered node checks in; a node silent for about this long is taken over.</summary>
+    /// <summary>
+    /// How often a node tells the store it is alive; a node silent for three times this is taken off
+    /// the server list (its jobs are taken over after <see cref="InvisibilityTimeoutSeconds"/>).
+    /// </summary>
     public int ClusterCheckinSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// A job fetched by a node that stops renewing it (killed) is given to another node after this long.
+    /// Live jobs renew it while they run (sliding), so a long job is never run twice.
+    /// </summary>
+    public int InvisibilityTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How often an idle node looks for queued and scheduled jobs: the delay before a continuation starts.</summary>
+    public double PollSeconds { get; set; } = 1;
+
+    /// <summary>Jobs one node runs at once (each waits for the warehouse's writer lock without holding a worker).</summary>
+    public int Workers { get; set; } = 4;
 
     /// <summary>Cron expressions are read in this time zone (Vietnam by default).</summary>
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
@@ -87,9 +105,8 @@ public sealed class ServiceSettings
 
     public string ReportsDirectory => Path.Combine(Output, "reports");
 
-    public string HistoryPath => Path.Combine(Output, "jobs", "history.jsonl");
-
-    public string ResolvedStoreConnection => StoreConnection ?? $"Data Source={Path.Combine(DbDirectory, "scheduler.sqlite")}";
+    /// <summary>The SQLite job store's file.</summary>
+    public string SqlitePath => StoreConnection ?? Path.Combine(DbDirectory, "jobs.sqlite");
 
     /// <summary>Reads the "Analytics" section; <paramref name="db"/> (from --db or ANALYTICS_DB) wins over the file.</summary>
     public static ServiceSettings From(IConfiguration configuration, string? db = null)

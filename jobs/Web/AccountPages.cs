@@ -44,7 +44,7 @@ public static class AccountPages
             page.StatusCode = StatusCodes.Status401Unauthorized;
             return page;
         }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), .. users.Roles(name).Select(r => new Claim(ClaimTypes.Role, r))], CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return TypedResults.Redirect(returnUrl);
     }

@@ -1,5 +1,4 @@
 using Analytics.Jobs.Operations;
-using Analytics.Jobs.Scheduling;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,16 +12,20 @@ using System.Text.Unicode;
 
 namespace Analytics.Jobs.Web;
 
-/// <summary>Builds `analytics serve`: the scheduler and the pages, bound to the configured address (127.0.0.1 by default).</summary>
+/// <summary>
+/// Builds `analytics serve`'s pages, bound to the configured address (127.0.0.1 by default). The jobs are
+/// added by the composition root: the first action registers them (and the JobControl the pages
+/// use), the second maps what needs the signed-in user before the pages (the Dashboard).
+/// </summary>
 public static class ServiceHost
 {
-    public static WebApplication Build(ServiceSettings settings, TimeProvider clock, Action<ILoggingBuilder>? logging = null)
+    public static WebApplication Build(ServiceSettings settings, TimeProvider clock, Action<IServiceCollection> addJobs, Action<IApplicationBuilder> afterSignIn, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls($"http://{settings.Bind}:{settings.Port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         logging?.Invoke(builder.Logging);
-        builder.Services.AddAnalyticsScheduler(settings, clock);
+        addJobs(builder.Services);
         builder.Services.AddSingleton(new UserStore(settings.UsersPath));
         builder.Services.AddSingleton<IIngestTrigger, SchedulerIngestTrigger>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
@@ -54,6 +57,7 @@ public static class ServiceHost
         app.UseAuthentication();
         app.UseFormTokens();
         app.UseAuthorization();
+        afterSignIn(app);
         app.MapAccountPages();
         app.MapJobsPages();
         app.MapSubmissionsPages();
@@ -65,12 +69,12 @@ public static class ServiceHost
     }
 }
 
-/// <summary>The upload's "ingest now", on the service's scheduler: runs the ingest job now.</summary>
-internal sealed class SchedulerIngestTrigger(Quartz.ISchedulerFactory factory) : IIngestTrigger
+/// <summary>The upload's "ingest now": runs the service's ingest job now.</summary>
+internal sealed class SchedulerIngestTrigger(JobControl jobs) : IIngestTrigger
 {
-    public async Task StartIngestAsync(CancellationToken cancellationToken)
+    public Task StartIngestAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await factory.GetScheduler(cancellationToken);
-        await scheduler.TriggerJob(JobNames.Key(JobNames.Ingest), cancellationToken: cancellationToken);
+        jobs.RunNow(ServiceJobs.Ingest);
+        return Task.CompletedTask;
     }
 }

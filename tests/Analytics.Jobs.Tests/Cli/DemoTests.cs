@@ -1,12 +1,11 @@
 using Analytics.Jobs.Operations;
 using System.Text.Json;
 using Analytics.Jobs.Cli;
-using Analytics.Jobs.Scheduling;
 using Analytics.Warehouse.Completeness;
 
 namespace Analytics.Jobs.Tests.Cli;
 
-/// <summary>`analytics demo` from an empty folder: the sample goes through the service's own scheduler and jobs.</summary>
+/// <summary>`analytics demo` from an empty folder: the sample goes through the service's own jobs on an in-process Hangfire server.</summary>
 public sealed class DemoTests : IDisposable
 {
     private readonly TempFolder _temp = new("analytics-demo-");
@@ -14,20 +13,45 @@ public sealed class DemoTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void The_demo_runs_every_job_through_the_in_process_scheduler_and_its_figures_match_the_sample_ground_truth()
+    public void The_demo_never_overwrites_a_warehouse_it_did_not_make_and_ignores_ANALYTICS_DB()
+    {
+        // A real warehouse (not a demo's) where the demo would put its own.
+        var real = Path.Combine(_temp.Path, "warehouse.duckdb");
+        using (Analytics.Warehouse.Warehouse.Open(real)) { }
+        var before = File.ReadAllBytes(real);
+        var error = new StringWriter();
+        Assert.Equal(CliApp.Refused, CliApp.Run(["demo", "--out", _temp.Path], new StringWriter(), error, TimeProvider.System));
+        Assert.Contains("không do bản chạy thử tạo ra", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(real));
+        Assert.Equal(CliApp.Refused, CliApp.Run(["demo", "--out", Path.Combine(_temp.Path, "other"), "--db", real, "--lang", "en"], new StringWriter(), error, TimeProvider.System));
+        Assert.Contains("was not made by a demo", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(real));
+
+        // ANALYTICS_DB names the user's warehouse, not the demo's: the demo keeps to its --out (stopped early here).
+        var other = Path.Combine(_temp.Path, "elsewhere");
+        var run = CliProcess.Run(new Dictionary<string, string> { ["ANALYTICS_DB"] = real }, "demo", "--out", other, "--timeout", "0.001");
+        Assert.Equal(CliApp.Refused, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(other, "warehouse.duckdb")), run.Output + run.Error);
+        Assert.Equal(before, File.ReadAllBytes(real));
+    }
+
+    [Fact]
+    public void The_demo_runs_every_job_on_an_in_process_hangfire_server_and_its_figures_match_the_sample_ground_truth()
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var exit = CliApp.Run(["demo", "--out", _temp.Path], output, error, TimeProvider.System);
         Assert.True(exit == CliApp.Ok, $"exit {exit}\n{output}\n{error}");
 
-        // Each of the service's jobs ran once, successfully, ingest → refresh → publish chained in that order.
-        var history = new JobHistory(Path.Combine(_temp.Path, "jobs", "history.jsonl"));
-        var first = new[] { JobNames.Ingest, JobNames.Refresh, JobNames.Publish, JobNames.Reminders, JobNames.MonthlyReport, JobNames.AnnualReport }
-            .Select(job => history.For(job) is [var run, ..] ? run : throw new Xunit.Sdk.XunitException($"{job} never ran\n{output}"))
+        // Each of the service's jobs ran once, successfully, ingest → refresh → publish continued in that order.
+        var lines = output.ToString().Split('\n');
+        var ran = new[] { ServiceJobs.Ingest, ServiceJobs.Refresh, ServiceJobs.Publish, ServiceJobs.Reminders, ServiceJobs.MonthlyReport, ServiceJobs.AnnualReport }
+            .Select(job => Array.FindIndex(lines, l => l.StartsWith($"   {ServiceJobs.Label(job).Vi}: thành công (", StringComparison.Ordinal)))
             .ToList();
-        Assert.All(first, run => Assert.Equal(JobRun.Ok, run.Result));
-        Assert.Equal(first.Select(r => r.StartedAt).Order(), first.Select(r => r.StartedAt));
+        Assert.DoesNotContain(-1, ran);
+        Assert.Equal(ran.Order(), ran);
+        Assert.All(ServiceJobs.All, job => Assert.Single(lines, l => l.StartsWith($"   {ServiceJobs.Label(job).Vi}: ", StringComparison.Ordinal)));
+        Assert.True(File.Exists(Path.Combine(_temp.Path, "warehouse.duckdb.demo")));
 
         // The inbox was emptied file by file into processed/ and refused/, and its manifest retired.
         var sample = Path.Combine(_temp.Path, "sample");

@@ -1,100 +1,108 @@
-using Analytics.Jobs.Operations;
 using System.Diagnostics;
 using Analytics.Jobs.Cli;
-using Analytics.Jobs.Scheduling;
-using Analytics.Jobs.Tests.Scheduling;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Quartz;
+using Analytics.Jobs.Operations;
+using Analytics.Jobs.Service;
+using Analytics.Jobs.Tests.Service;
 
 namespace Analytics.Jobs.Tests.Cli;
 
 /// <summary>
-/// The demo's wait for the scheduler's jobs ends, with the job named, when a job never runs or never
-/// finishes: the real scheduler and jobs, the trouble made with the service's own behaviour.
+/// The demo's wait for its jobs ends, with the job named, when a job never runs or never finishes: the
+/// real Hangfire server and jobs, the trouble made with the service's own behaviour.
 /// </summary>
 public sealed class DemoWaitTests
 {
     /// <summary>Every test gives up on its own long before this; reaching it means the wait hung.</summary>
     private static readonly TimeSpan Hung = TimeSpan.FromMinutes(2);
 
-    private static async Task<(IScheduler Scheduler, JobHistory History)> Parts(IHost host) =>
-        (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(), host.Services.GetRequiredService<JobHistory>());
-
     [Fact]
-    public async Task A_chained_job_the_listener_never_triggers_is_reported_as_never_run_within_seconds_instead_of_awaited_forever()
+    public async Task A_step_the_one_before_did_not_continue_with_is_reported_as_never_run_at_once_instead_of_awaited()
     {
         using var folder = new ServiceFolder();
-        // An empty inbox: ingest succeeds having changed nothing, so the listener rightly chains no refresh.
-        using var host = SchedulerHost.Start(folder.Settings);
-        var (scheduler, history) = await Parts(host);
-        var wait = new JobWait(scheduler, history, TimeSpan.FromMinutes(5), TimeProvider.System);
-        await scheduler.TriggerJob(JobNames.Key(JobNames.Ingest));
-        var ingest = await wait.For(JobNames.Ingest).WaitAsync(Hung);
-        Assert.Equal(JobRun.Ok, ingest.Run?.Result);
-
+        // An empty inbox: ingest succeeds having changed nothing, so it rightly continues with no refresh.
         var watch = Stopwatch.StartNew();
-        var refresh = await wait.For(JobNames.Refresh).WaitAsync(Hung);
+        var result = await Task.Run(() => DemoChain.Run(new DemoRequest(folder.Settings, TimeProvider.System, TimeSpan.FromMinutes(5)))).WaitAsync(Hung);
         watch.Stop();
-        await host.StopAsync();
 
-        Assert.Null(refresh.Run);
-        Assert.Equal(JobStall.NeverRan, refresh.Stall);
-        // Given up once nothing ran or was due for the grace period, not at the five-minute limit.
-        Assert.InRange(watch.Elapsed, wait.IdleGrace, TimeSpan.FromSeconds(30));
-        Assert.StartsWith("tác vụ «Tính lại số liệu» (refresh) không chạy: không có tác vụ nào đang chạy hay được lên lịch sẽ chạy nó", refresh.Message(english: false), StringComparison.Ordinal);
-        Assert.StartsWith("job \"Refresh metrics\" (refresh) never ran: nothing is running or scheduled that would run it", refresh.Message(english: true), StringComparison.Ordinal);
-        Assert.Empty(history.For(JobNames.Refresh));
+        Assert.Equal([ServiceJobs.Ingest, ServiceJobs.Refresh], result.Runs.Select(r => r.Job));
+        Assert.Equal(DemoRunState.Succeeded, result.Runs[0].State);
+        var refresh = result.Runs[1];
+        Assert.Equal(DemoRunState.NeverRan, refresh.State);
+        // Known as soon as ingest ended, not at the five-minute limit.
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+        Assert.StartsWith("tác vụ «Tính lại số liệu» (refresh) không chạy: tác vụ «Nạp báo cáo từ hộp thư đến» (ingest) trước nó đã xong mà không có gì mới", refresh.Message(english: false), StringComparison.Ordinal);
+        Assert.StartsWith("job \"Refresh metrics\" (refresh) never ran: the job before it, \"Ingest the inbox\" (ingest), finished with nothing new", refresh.Message(english: true), StringComparison.Ordinal);
+        Assert.Empty(result.Unstopped);
     }
 
     [Fact]
     public async Task A_job_that_never_finishes_is_given_up_at_the_time_limit_named_as_unfinished_and_stopped_on_request()
     {
         using var folder = new ServiceFolder();
-        folder.Settings.Retry = new RetrySettings { Attempts = 1 };
-        using var host = SchedulerHost.Start(folder.Settings);
-        var (scheduler, history) = await Parts(host);
-        // Another user of the warehouse holds it and does not let go: refresh waits for it and never ends.
-        using var held = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var gate = host.Services.GetRequiredService<WarehouseGate>();
-        var holder = Task.Run(() => gate.Use(_ =>
-        {
-            held.Set();
-            return release.Wait(Hung);
-        }, CancellationToken.None));
-        Assert.True(held.Wait(TimeSpan.FromSeconds(30)), "the warehouse was not taken");
+        var s = folder.Settings;
+        s.Retry = new RetrySettings { Attempts = 1 };
+        File.WriteAllText(Path.Combine(s.Inbox, "a.csv"), "nothing,useful\n");
+        // Another process reads the warehouse with a query that does not end: ingest waits for the file and never ends.
+        // Made in another process too, so that this one has never opened the file.
+        var units = Path.Combine(folder.Root, "units.csv");
+        File.WriteAllText(units, SmallRegistry.Csv.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var made = CliProcess.Run(null, "units", "import", units, "--db", s.Db);
+        Assert.True(made.ExitCode == 0, made.Error);
+        using var reader = LongReader(s.Db);
+        DemoResult result;
         var limit = TimeSpan.FromSeconds(3);
-        var wait = new JobWait(scheduler, history, limit, TimeProvider.System);
+        var watch = Stopwatch.StartNew();
         try
         {
-            await scheduler.TriggerJob(JobNames.Key(JobNames.Refresh));
-            var watch = Stopwatch.StartNew();
-            var refresh = await wait.For(JobNames.Refresh).WaitAsync(Hung);
-            watch.Stop();
-
-            Assert.Null(refresh.Run);
-            Assert.Equal(JobStall.NeverFinished, refresh.Stall);
-            Assert.InRange(watch.Elapsed, limit - TimeSpan.FromMilliseconds(500), limit + TimeSpan.FromSeconds(15));
-            Assert.NotNull(refresh.StartedAt);
-            Assert.Matches(@"^tác vụ «Tính lại số liệu» \(refresh\) đã bắt đầu lúc \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC nhưng chưa kết thúc sau 3(\.\d)? giây chờ\.$", refresh.Message(english: false));
-            Assert.Matches(@"^job ""Refresh metrics"" \(refresh\) started at .+ UTC but had not finished after waiting 3(\.\d)? s\.$", refresh.Message(english: true));
-
-            // Asked to stop, the waiting refresh ends (recorded as failed), and the scheduler then stops promptly.
-            Assert.Empty(await wait.StopRunning(TimeSpan.FromSeconds(20)).WaitAsync(Hung));
-            var run = Assert.Single(history.For(JobNames.Refresh));
-            Assert.Equal((JobRun.Failed, JobRunListener.InterruptedError), (run.Result, run.Error));
-            await host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            result = await Task.Run(() => DemoChain.Run(new DemoRequest(s, TimeProvider.System, limit))).WaitAsync(Hung);
         }
         finally
         {
-            release.Set();
-            await holder;
+            watch.Stop();
+            reader.Kill(entireProcessTree: true);
         }
+
+        var ingest = Assert.Single(result.Runs);
+        Assert.Equal(DemoRunState.NeverFinished, ingest.State);
+        Assert.NotNull(ingest.StartedAt);
+        Assert.Matches(@"^tác vụ «Nạp báo cáo từ hộp thư đến» \(ingest\) đã bắt đầu lúc \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC nhưng chưa kết thúc sau 3(\.\d)? giây chờ\.$", ingest.Message(english: false));
+        Assert.Matches(@"^job ""Ingest the inbox"" \(ingest\) started at .+ UTC but had not finished after waiting 3(\.\d)? s\.$", ingest.Message(english: true));
+        // Asked to stop, the waiting ingest ended on its token and the server stopped promptly.
+        Assert.Empty(result.Unstopped);
+        Assert.InRange(watch.Elapsed, limit, limit + TimeSpan.FromSeconds(30));
+        Assert.True(File.Exists(Path.Combine(s.Inbox, "a.csv")));
+    }
+
+    /// <summary>`analytics sql` in another process over <paramref name="db"/>, with a query that runs for minutes; returns once it holds the file.</summary>
+    private static Process LongReader(string db)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "analytics.dll"), "sql", "SELECT sum(a * b) FROM range(100000000000) t(a), range(10) u(b)", "--db", db })
+            start.ArgumentList.Add(a);
+        start.Environment.Remove("ANALYTICS_DB");
+        var process = Process.Start(start)!;
+        // Held once the process has the file open (DuckDB takes its lock as it opens it).
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var fds = $"/proc/{process.Id}/fd";
+        while (DateTime.UtcNow < until && !process.HasExited)
+        {
+            try
+            {
+                if (Directory.EnumerateFiles(fds).Any(fd => new FileInfo(fd).LinkTarget == db)) return process;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process is starting or ending.
+            }
+            Thread.Sleep(100);
+        }
+        var error = process.HasExited ? process.StandardError.ReadToEnd() : "";
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("the reader never held the warehouse: " + error);
     }
 
     [Fact]
-    public async Task The_demo_gives_up_with_the_job_named_in_Vietnamese_stops_its_scheduler_and_exits_with_status_1_when_the_time_limit_passes()
+    public async Task The_demo_gives_up_with_the_job_named_in_Vietnamese_stops_its_server_and_exits_with_status_1_when_the_time_limit_passes()
     {
         using var temp = new TempFolder("analytics-demo-wait-");
         var folder = temp.Path;
@@ -107,12 +115,11 @@ public sealed class DemoWaitTests
         var message = error.ToString();
         Assert.Contains("analytics demo: tác vụ «Nạp báo cáo từ hộp thư đến» (ingest) ", message, StringComparison.Ordinal);
         Assert.Contains("--timeout", message, StringComparison.Ordinal);
-        Assert.Contains("3/6 Khởi động bộ lập lịch", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("3/6 Khởi động máy chạy tác vụ", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("4/6", output.ToString(), StringComparison.Ordinal);
-        // The scheduler stopped and let go of the warehouse: the service lock is released. Ingest was stopped
-        // (recorded as interrupted) or never started, rather than left to run on after the demo gave up.
+        Assert.DoesNotContain("không dừng khi được yêu cầu", message, StringComparison.Ordinal);
+        // The server stopped and let go of the warehouse: the service lock is released.
         Assert.Null(ServiceLock.Find(Path.Combine(folder, "warehouse.duckdb")));
-        Assert.All(new JobHistory(Path.Combine(folder, "jobs", "history.jsonl")).All(), r => Assert.Equal((JobNames.Ingest, JobRun.Failed, JobRunListener.InterruptedError), (r.Job, r.Result, r.Error)));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Analytics.Jobs.Tests.Scheduling;
+using Analytics.Jobs.Tests.Service;
 using Npgsql;
 
 namespace Analytics.Jobs.Tests.Cluster;
@@ -26,7 +26,7 @@ public sealed class LocalPostgres : IDisposable
 
     public int Port { get; }
 
-    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=quartz;Pooling=false;Timeout=5";
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=jobs;Pooling=false;Timeout=5";
 
     /// <summary>The bin folder of the newest installed PostgreSQL, or null.</summary>
     public static string? FindBin() =>
@@ -54,7 +54,7 @@ public sealed class LocalPostgres : IDisposable
             server._started = true;
             await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={server.Port};Username=postgres;Database=postgres;Pooling=false");
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand("CREATE DATABASE quartz", connection);
+            await using var create = new NpgsqlCommand("CREATE DATABASE jobs", connection);
             await create.ExecuteNonQueryAsync();
             return server;
         }

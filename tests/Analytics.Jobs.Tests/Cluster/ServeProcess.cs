@@ -50,7 +50,7 @@ public sealed class ServeProcess : IDisposable
         lock (_output) _output.AppendLine(line);
     }
 
-    /// <summary>Waits until the page answers, so the scheduler has started too.</summary>
+    /// <summary>Waits until the page answers, so the job server has started too.</summary>
     public async Task WaitUntilServing(TimeSpan limit)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };

@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Analytics.Etl.Ingest;
 using Analytics.Jobs.Operations;
-using Analytics.Jobs.Tests.Scheduling;
+using Analytics.Jobs.Tests.Service;
 using Analytics.Jobs.Web;
 using Xunit.Abstractions;
 
@@ -40,7 +40,7 @@ public sealed partial class PagesWhileSqlRunsTests(ITestOutputHelper output)
             Publisher.Run(warehouse, s);
         }
 
-        await using var app = ServiceHost.Build(s, TimeProvider.System);
+        await using var app = ServiceApp.Build(s, TimeProvider.System);
         await app.StartAsync();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {

@@ -1,8 +1,7 @@
 using Analytics.Jobs.Operations;
 using Analytics.Etl.Ingest;
-using Analytics.Jobs.Scheduling;
 using Analytics.Jobs.Tests.Cli;
-using Analytics.Jobs.Tests.Scheduling;
+using Analytics.Jobs.Tests.Service;
 using Analytics.Jobs.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
@@ -65,7 +64,7 @@ public sealed class ServiceSite : IAsyncLifetime
         var added = CliProcess.RunWithInput(null, Password + "\n", "user", "add", User, "--db", s.Db);
         Assert.True(added.ExitCode == 0, added.Error);
 
-        _app = ServiceHost.Build(s, TimeProvider.System);
+        _app = ServiceApp.Build(s, TimeProvider.System);
         await _app.StartAsync();
         Url = $"http://127.0.0.1:{s.Port}";
 

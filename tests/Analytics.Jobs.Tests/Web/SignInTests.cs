@@ -1,7 +1,7 @@
 using Analytics.Jobs.Operations;
 using System.Net;
 using System.Text.RegularExpressions;
-using Analytics.Jobs.Tests.Scheduling;
+using Analytics.Jobs.Tests.Service;
 using Analytics.Jobs.Web;
 
 namespace Analytics.Jobs.Tests.Web;
@@ -38,7 +38,7 @@ public sealed partial class SignInTests
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-        await using (var first = ServiceHost.Build(s, TimeProvider.System))
+        await using (var first = ServiceApp.Build(s, TimeProvider.System))
         {
             await first.StartAsync();
             var signedIn = await PostForm(client, "/login", "/login", new() { ["name"] = User, ["password"] = Password, ["returnUrl"] = "/jobs" });
@@ -54,7 +54,7 @@ public sealed partial class SignInTests
         }
 
         // A new process would read the same keys beside the warehouse: the browser's cookie still signs it in.
-        await using var second = ServiceHost.Build(s, TimeProvider.System);
+        await using var second = ServiceApp.Build(s, TimeProvider.System);
         await second.StartAsync();
         Assert.Contains($"<span id=\"user\">{User}</span>", await client.GetStringAsync("/jobs"), StringComparison.Ordinal);
         var paused = await PostForm(client, "/jobs", "/jobs/monthly-report/pause", []);

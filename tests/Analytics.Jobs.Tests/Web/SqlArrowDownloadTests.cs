@@ -1,7 +1,6 @@
 using Analytics.Jobs.Operations;
 using Analytics.Jobs.Cli;
-using Analytics.Jobs.Scheduling;
-using Analytics.Jobs.Tests.Scheduling;
+using Analytics.Jobs.Tests.Service;
 using Analytics.Jobs.Web;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
