@@ -23,8 +23,8 @@ public sealed class CompletenessChartTests
         Assert.Contains("THA LĐLĐ tỉnh Thanh Hóa", texts);
         Assert.Contains("Đúng hạn", texts);
         Assert.Contains("Chưa nộp", texts);
-        Assert.Contains("60,0%", texts);
-        Assert.Contains("25,0%", texts);
+        Assert.Contains("60,0\u00A0%", texts);
+        Assert.Contains("25,0\u00A0%", texts);
         Assert.Contains("n = 200", texts);
         Assert.Contains("Nguồn: bản sao đã công bố · Kỳ báo cáo: 2024-Q3, hạn nộp 15/09/2024", texts);
     }
