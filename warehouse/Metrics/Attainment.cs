@@ -275,7 +275,7 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
         var goal = GoalText(t);
         if (!t.Measured || figures is null)
             return Row(null, null, null, AttainmentStatus.NotMeasured,
-                $"Không đo được từ báo cáo: {t.NotMeasuredReason}", $"Not measurable from submissions: {t.NotMeasuredReason}");
+                $"Không đo được từ báo cáo: {t.NotMeasuredReasonVi ?? t.NotMeasuredReason}", $"Not measurable from submissions: {t.NotMeasuredReason}");
         if (p.Main is null && p.TermParts.Count == 0)
             return Row(null, null, null, AttainmentStatus.NotYetDue,
                 $"Chỉ tiêu bắt đầu từ năm {t.FromYear}; ngày xét {asOf:dd/MM/yyyy} chưa đến kỳ.", $"The target starts in {t.FromYear}; not yet due on {asOf:yyyy-MM-dd}.");

@@ -13,7 +13,7 @@ public sealed partial class PlanCatalog
     [
         "id", "group", "text_vi", "text_en", "short_vi", "short_en", "shape", "measure", "indicator", "numerator", "denominator",
         "comparison", "value", "min", "max", "basis", "from_year", "to_year", "due", "sectors", "min_workers",
-        "measured", "not_measured_reason", "note",
+        "measured", "not_measured_reason", "not_measured_reason_vi", "note",
     ];
 
     /// <summary>
@@ -135,6 +135,7 @@ public sealed partial class PlanCatalog
         var denominator = Code(o, "denominator");
         var measured = o.OptionalBool("measured") ?? true;
         var reason = o.OptionalString("not_measured_reason");
+        var reasonVi = o.OptionalString("not_measured_reason_vi");
 
         var comparisonText = o.OptionalString("comparison") ?? throw o.Error("'comparison' is required");
         var comparison = Comparisons.FirstOrDefault(c => c.Symbol == comparisonText) is { Symbol: not null } found
@@ -163,10 +164,11 @@ public sealed partial class PlanCatalog
             throw o.Error("give either 'indicator' or 'numerator' and 'denominator', not both");
         if (measured && indicator is null && numerator is null)
             throw o.Error("a measured target needs 'indicator' or 'numerator' and 'denominator' (or \"measured\": false with a reason)");
-        if (!measured && reason is null)
-            throw o.Error("a target with \"measured\": false needs 'not_measured_reason'");
-        if (measured && reason is not null)
-            throw o.Error("'not_measured_reason' is only for targets with \"measured\": false");
+        // Users read why in their language: the reason is given in English and in Vietnamese.
+        if (!measured && (reason is null || reasonVi is null))
+            throw o.Error("a target with \"measured\": false needs 'not_measured_reason' and 'not_measured_reason_vi'");
+        if (measured && (reason is not null || reasonVi is not null))
+            throw o.Error("'not_measured_reason' and 'not_measured_reason_vi' are only for targets with \"measured\": false");
 
         if ((comparison == TargetComparison.Between) != (shape == TargetShape.Range))
             throw o.Error("range targets, and only they, use the comparison 'between'");
@@ -202,7 +204,7 @@ public sealed partial class PlanCatalog
 
         return new TargetDefinition(id, plan.PlanId, seq, group, textVi, textEn, shortVi, shortEn, shape, measure,
             indicator, numerator, denominator, comparison, value, min, max, basis, fromYear, toYear, due,
-            sectors, minWorkers, plan.IssuerCode, measured, reason, note);
+            sectors, minWorkers, plan.IssuerCode, measured, reason, note, reasonVi);
     }
 
     // A short name is required and written by hand; it is never cut when shown, so it must be short.

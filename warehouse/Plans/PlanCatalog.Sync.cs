@@ -15,7 +15,7 @@ public sealed partial class PlanCatalog
     private const string TargetColumns =
         "target_id, plan_id, seq, group_code, text_vi, text_en, shape, measure, indicator_code, numerator_code, " +
         "denominator_code, comparison, target_value, target_min, target_max, basis, from_year, to_year, due_date, " +
-        "sectors, min_workers, scope_unit_code, measured, not_measured_reason, note, short_vi, short_en";
+        "sectors, min_workers, scope_unit_code, measured, not_measured_reason, note, short_vi, short_en, not_measured_reason_vi";
 
     /// <summary>
     /// Writes this catalog's plans into dim_plan and dim_target in one transaction: a plan whose
@@ -60,7 +60,7 @@ public sealed partial class PlanCatalog
         t.Id, t.PlanId, t.Seq, t.Group, t.TextVi, t.TextEn, Name(t.Shape), Name(t.Measure), t.Indicator, t.Numerator,
         t.Denominator, t.ComparisonSymbol, t.Value, t.Min, t.Max, Name(t.Basis), t.FromYear, t.ToYear, t.Due,
         t.Sectors.Count == 0 ? null : string.Join(',', t.Sectors), t.MinWorkers, t.ScopeUnitCode, t.Measured,
-        t.NotMeasuredReason, t.Note, t.ShortVi, t.ShortEn,
+        t.NotMeasuredReason, t.Note, t.ShortVi, t.ShortEn, t.NotMeasuredReasonVi,
     ];
 
     private static string Placeholders(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => $"${i}"));

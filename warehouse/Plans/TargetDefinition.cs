@@ -35,7 +35,8 @@ public sealed record TargetDefinition(
     string ScopeUnitCode,
     bool Measured,
     string? NotMeasuredReason,
-    string? Note)
+    string? Note,
+    string? NotMeasuredReasonVi = null)
 {
     /// <summary>True when the figure is numerator / denominator rather than one indicator.</summary>
     public bool IsRatio => Numerator is not null;

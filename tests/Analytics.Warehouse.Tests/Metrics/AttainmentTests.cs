@@ -32,7 +32,7 @@ public sealed class AttainmentTests
             { "id": "900-T09", "group": "membership", "text_vi": "Kết nạp 100 năm 2026", "text_en": "100 in 2026", "short_vi": "Kết nạp 100 năm 2026", "short_en": "100 in 2026",
               "shape": "cumulative", "measure": "count", "indicator": "members_admitted", "comparison": ">=", "value": 100, "basis": "term", "from_year": 2026 },
             { "id": "900-T10", "group": "economy", "text_vi": "GRDP", "text_en": "GRDP", "short_vi": "GRDP", "short_en": "GRDP",
-              "shape": "rate", "measure": "share", "comparison": ">=", "value": 0.1, "basis": "each_year", "measured": false, "not_measured_reason": "not in submissions" },
+              "shape": "rate", "measure": "share", "comparison": ">=", "value": 0.1, "basis": "each_year", "measured": false, "not_measured_reason": "not in submissions", "not_measured_reason_vi": "không có trong báo cáo" },
             { "id": "900-T11", "group": "communication", "text_vi": "80% được quán triệt", "text_en": "80% informed", "short_vi": "80% được quán triệt", "short_en": "80% informed",
               "shape": "rate", "measure": "share", "numerator": "workers_informed", "denominator": "workers", "comparison": ">=", "value": 0.8, "basis": "each_year" }
           ]

@@ -19,7 +19,7 @@ public sealed class ClosedIssuerTests
             { "id": "901-T01", "group": "membership", "text_vi": "Kết nạp 70 - 90", "text_en": "70 to 90 new members", "short_vi": "Kết nạp 70 - 90", "short_en": "70 to 90 new members",
               "shape": "range", "measure": "count", "indicator": "members_admitted", "comparison": "between", "min": 70, "max": 90, "basis": "each_year" },
             { "id": "901-T02", "group": "economy", "text_vi": "GRDP", "text_en": "GRDP", "short_vi": "GRDP", "short_en": "GRDP",
-              "shape": "rate", "measure": "share", "comparison": ">=", "value": 0.1, "basis": "each_year", "measured": false, "not_measured_reason": "not in submissions" }
+              "shape": "rate", "measure": "share", "comparison": ">=", "value": 0.1, "basis": "each_year", "measured": false, "not_measured_reason": "not in submissions", "not_measured_reason_vi": "không có trong báo cáo" }
           ]
         }
         """;
