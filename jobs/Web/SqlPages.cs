@@ -152,8 +152,8 @@ public static class SqlPages
     // The surface's refusals are recognised in one place, for this page and `analytics sql` alike.
     private static bool IsRefusal(string error) => Analytics.Warehouse.Store.AnalystSql.Refusal(error, english: true) is not null;
 
-    /// <summary>A cell as the table and the CSV write it: numbers and dates in the invariant culture.</summary>
-    public static string Format(object? v) => v switch
+    /// <summary>A cell as the CSV writes it, for machines: numbers and dates in the invariant culture (the page's table writes them for people).</summary>
+    private static string Format(object? v) => v switch
     {
         null => "",
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using Microsoft.AspNetCore.Http;
 using RazorSlices;
 
@@ -14,6 +15,9 @@ public abstract class PageSlice<TModel> : RazorSlice<TModel>
     protected HttpContext Http => HttpContext ?? throw new InvalidOperationException("a page slice renders only as an HTTP result");
 
     protected bool English => PageRequest.English(Http);
+
+    /// <summary>The page's language, for numbers, percentages and dates written as people read them (<see cref="Formats"/>).</summary>
+    protected Language Language => English ? Language.En : Language.Vi;
 
     protected string T(string vi, string en) => English ? en : vi;
 }
