@@ -27,7 +27,6 @@ public static class ServiceHost
         logging?.Invoke(builder.Logging);
         addJobs(builder.Services);
         builder.Services.AddSingleton(new UserStore(settings.UsersPath));
-        builder.Services.AddSingleton<IIngestTrigger, SchedulerIngestTrigger>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.LoginPath = "/login";
@@ -66,15 +65,5 @@ public static class ServiceHost
         app.MapSqlPages();
         app.MapAssetsApi();
         return app;
-    }
-}
-
-/// <summary>The upload's "ingest now": runs the service's ingest job now.</summary>
-internal sealed class SchedulerIngestTrigger(JobControl jobs) : IIngestTrigger
-{
-    public Task StartIngestAsync(CancellationToken cancellationToken)
-    {
-        jobs.RunNow(ServiceJobs.Ingest);
-        return Task.CompletedTask;
     }
 }

@@ -52,7 +52,7 @@ public static class SubmissionsPages
     }
 
     private static async Task<Results<RedirectHttpResult, RazorSlice<PageMessage>>> Upload(
-        HttpContext http, ServiceSettings settings, IIngestTrigger ingest, CancellationToken cancellationToken)
+        HttpContext http, ServiceSettings settings, JobControl jobs, CancellationToken cancellationToken)
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var file = form.Files["file"];
@@ -76,7 +76,7 @@ public static class SubmissionsPages
         var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12];
         File.Move(temp, Path.Combine(settings.Inbox, name), overwrite: true);
 
-        await ingest.StartIngestAsync(cancellationToken);
+        jobs.RunNow(ServiceJobs.Ingest);
         // Wait (bounded) for the ingest run that picks the file up, then show its result.
         for (var i = 0; i < 300 && InboxIngest.Load(settings, id) is null; i++)
             await Task.Delay(100, cancellationToken);
