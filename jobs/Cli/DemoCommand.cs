@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using Analytics.Jobs.Operations;
 using Analytics.Etl.Ingest;
@@ -120,13 +121,13 @@ public static class DemoCommand
                 foreach (var issue in registry.Issues) cli.Error.WriteLine(issue.Format("units.csv", en));
                 return CliApp.Refused;
             }
-            cli.Out.WriteLine(en ? $"   {registry.Added:N0} registry rows." : $"   {registry.Added:N0} dòng danh mục.");
+            cli.Out.WriteLine(en ? $"   {Language.En.Count(registry.Added)} registry rows." : $"   {Language.Vi.Count(registry.Added)} dòng danh mục.");
         }
 
         var staged = StageInbox(Path.Combine(sampleDir, "submissions"), settings.Inbox);
         cli.Out.WriteLine(en
-            ? $"3/6 Starting the job server (Hangfire, in-memory store) in this process; {staged:N0} submission files dropped into its inbox {settings.Inbox}…"
-            : $"3/6 Khởi động máy chạy tác vụ (Hangfire, lưu trong bộ nhớ) trong tiến trình này; {staged:N0} tệp báo cáo được đưa vào hộp thư đến {settings.Inbox}…");
+            ? $"3/6 Starting the job server (Hangfire, in-memory store) in this process; {Language.En.Count(staged)} submission files dropped into its inbox {settings.Inbox}…"
+            : $"3/6 Khởi động máy chạy tác vụ (Hangfire, lưu trong bộ nhớ) trong tiến trình này; {Language.Vi.Count(staged)} tệp báo cáo được đưa vào hộp thư đến {settings.Inbox}…");
         var runs = RunJobs(cli, settings, timeout);
         if (runs is null) return CliApp.Refused;
         var reports = Directory.EnumerateFiles(settings.ReportsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
@@ -149,7 +150,7 @@ public static class DemoCommand
         cli.Out.WriteLine(en ? $"Late and missing units: {settings.RemindersDirectory}" : $"Đơn vị nộp muộn, chưa nộp: {settings.RemindersDirectory}");
         cli.Out.WriteLine(en ? $"Refused files and feedback: {settings.QuarantineDirectory}, {settings.FeedbackDirectory}" : $"Tệp bị từ chối và phản hồi: {settings.QuarantineDirectory}, {settings.FeedbackDirectory}");
         cli.Out.WriteLine(en ? $"Try: ./analytics completeness --period {summary.LastQuarter} --unit HNI --db {dbPath}" : $"Thử: ./analytics completeness --period {summary.LastQuarter} --unit HNI --db {dbPath}");
-        cli.Out.WriteLine(en ? $"Done in {started.Elapsed.TotalSeconds:N0} s." : $"Hoàn thành trong {started.Elapsed.TotalSeconds:N0} giây.");
+        cli.Out.WriteLine(en ? $"Done in {Language.En.Count(started.Elapsed.TotalSeconds)} s." : $"Hoàn thành trong {Language.Vi.Count(started.Elapsed.TotalSeconds)} giây.");
         return CliApp.Ok;
     }
 
@@ -289,7 +290,7 @@ public static class DemoCommand
         }
         if (e.Finished is not { Ok: true } run) return;
         var done = ServiceJobs.Label(run.Job);
-        cli.Out.WriteLine($"   {(en ? done.En : done.Vi)}: {(en ? "succeeded" : "thành công")} ({run.Seconds:N1} s) — {run.Outcome?.In(en)}");
+        cli.Out.WriteLine($"   {(en ? done.En : done.Vi)}: {(en ? "succeeded" : "thành công")} ({Languages.From(en).Seconds(run.Seconds)}) — {run.Outcome?.In(en)}");
         if (run.Job == ServiceJobs.Ingest) PrintIngest(cli, settings);
     }
 
@@ -300,8 +301,8 @@ public static class DemoCommand
         var refused = items.Count(i => i.Status == SubmissionOutcome.Refused);
         var warnings = items.Sum(i => i.Messages.Count(m => m.Severity == "warning"));
         cli.Out.WriteLine(cli.English
-            ? $"   {accepted:N0} submissions accepted, {refused:N0} refused (quarantined, with feedback), {warnings:N0} warnings."
-            : $"   {accepted:N0} báo cáo được chấp nhận, {refused:N0} bị từ chối (đã cách ly, có phản hồi), {warnings:N0} cảnh báo.");
+            ? $"   {Language.En.Count(accepted)} submissions accepted, {Language.En.Count(refused)} refused (quarantined, with feedback), {Language.En.Count(warnings)} warnings."
+            : $"   {Language.Vi.Count(accepted)} báo cáo được chấp nhận, {Language.Vi.Count(refused)} bị từ chối (đã cách ly, có phản hồi), {Language.Vi.Count(warnings)} cảnh báo.");
     }
 
     private static void PrintCompleteness(CommandRun cli, DuckDB.NET.Data.DuckDBConnection connection, string period)
@@ -312,7 +313,7 @@ public static class DemoCommand
             ? ["unit", "name", "expected", "on time", "late", "missing", "received %"]
             : ["mã", "tên đơn vị", "phải nộp", "đúng hạn", "trễ hạn", "chưa nộp", "% đã nộp"];
         Rows.Write(cli.Out, "table", headers, result.Units.Where(u => u.Level == 1).Select(u =>
-            (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Expected, u.OnTime, u.Late, u.Missing, Math.Round(100 * u.ReceivedShare, 1)]));
+            (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Expected, u.OnTime, u.Late, u.Missing, Math.Round(100 * u.ReceivedShare, 1)]), Languages.From(cli.English));
     }
 
     /// <summary>The targets furthest behind across the seed plans, each for its issuing unit.</summary>
@@ -328,8 +329,8 @@ public static class DemoCommand
         cli.Out.WriteLine(cli.English ? "Largest attainment gaps (seed plans, as of today):" : "Các chỉ tiêu còn cách xa nhất (các kế hoạch mẫu, đến hôm nay):");
         string[] headers = cli.English ? ["target", "unit", "status", "actual/target", "target"] : ["chỉ tiêu", "đơn vị", "tình trạng", "đạt/chỉ tiêu", "nội dung"];
         Rows.Write(cli.Out, "table", headers, rows.Select(r => (IReadOnlyList<object?>)[
-            r.TargetId, r.UnitCode, r.Status == AttainmentStatus.Missed ? (cli.English ? "missed" : "không đạt") : (cli.English ? "at risk" : "có nguy cơ không đạt"), Math.Round(100 * r.Ratio!.Value, 1),
-            Shorten(cli.English ? r.TextEn : r.TextVi, 60)]));
+            r.TargetId, r.UnitCode, r.Status == AttainmentStatus.Missed ? (cli.English ? "missed" : "không đạt") : (cli.English ? "at risk" : "có nguy cơ không đạt"), Languages.From(cli.English).Percent(r.Ratio!.Value),
+            Shorten(cli.English ? r.TextEn : r.TextVi, 60)]), Languages.From(cli.English));
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

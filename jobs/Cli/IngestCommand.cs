@@ -60,7 +60,7 @@ public static class IngestCommand
             {
                 if (bar is null) return;
                 bar.Value = done;
-                bar.Description = $"{label} {done:N0}/{ingest.Files.Count:N0}";
+                bar.Description = $"{label} {Languages.From(run.English).Count(done)}/{Languages.From(run.English).Count(ingest.Files.Count)}";
             })));
 
             if (run.Get(format) == "json") WriteJson(run, outcomes);

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using Analytics.Jobs.Operations;
 
@@ -23,8 +24,8 @@ public static class RefreshCommand
             var result = Terminal.Progress(run.Error, run.T("làm mới", "refresh"), 100,
                 bar => MetricsRefresh.Run(connection, asOf, new Progress<double>(percent => bar?.Value = percent)));
             run.Out.WriteLine(run.T(
-                $"Đã làm mới: {result.LeafRows:N0} giá trị đơn vị, {result.RollupRows:N0} dòng cầu nối, {result.AttainmentRows:N0} chỉ tiêu tính đến {asOf:dd/MM/yyyy} trong {result.Elapsed.TotalSeconds:0.0} giây.",
-                $"Refreshed: {result.LeafRows:N0} unit values, {result.RollupRows:N0} bridge rows, {result.AttainmentRows:N0} target assessments as of {asOf:yyyy-MM-dd} in {result.Elapsed.TotalSeconds:0.0} s."));
+                $"Đã làm mới: {Language.Vi.Count(result.LeafRows)} giá trị đơn vị, {Language.Vi.Count(result.RollupRows)} dòng cầu nối, {Language.Vi.Count(result.AttainmentRows)} chỉ tiêu tính đến {asOf:dd/MM/yyyy} trong {Language.Vi.Seconds(result.Elapsed.TotalSeconds)}.",
+                $"Refreshed: {Language.En.Count(result.LeafRows)} unit values, {Language.En.Count(result.RollupRows)} bridge rows, {Language.En.Count(result.AttainmentRows)} target assessments as of {asOf:yyyy-MM-dd} in {Language.En.Seconds(result.Elapsed.TotalSeconds)}."));
             return CliApp.Ok;
         });
     }

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using Analytics.Etl.Sample;
 using Analytics.Jobs.Operations;
@@ -42,8 +43,8 @@ public static class SampleCommand
     internal static void Print(CommandRun run, SampleSummary s)
     {
         run.Out.WriteLine(run.T(
-            $"Dữ liệu mẫu tại {s.OutputDirectory}: {s.UnitRows:N0} dòng danh mục, {s.GrassrootsActiveAtAsOf:N0} CĐCS đang hoạt động, {s.MembersAtAsOf:N0} đoàn viên; {s.FirstQuarter}…{s.LastQuarter}; {s.Files:N0} tệp, {s.Submissions:N0} báo cáo ({s.RefusedExpected} sẽ bị từ chối, {s.Late:N0} trễ, {s.Missing:N0} thiếu) trong {s.Elapsed.TotalSeconds:N1} giây.",
-            $"Sample in {s.OutputDirectory}: {s.UnitRows:N0} registry rows, {s.GrassrootsActiveAtAsOf:N0} grassroots unions active, {s.MembersAtAsOf:N0} members; {s.FirstQuarter}…{s.LastQuarter}; {s.Files:N0} files, {s.Submissions:N0} submissions ({s.RefusedExpected} to be refused, {s.Late:N0} late, {s.Missing:N0} missing) in {s.Elapsed.TotalSeconds:N1} s."));
+            $"Dữ liệu mẫu tại {s.OutputDirectory}: {Language.Vi.Count(s.UnitRows)} dòng danh mục, {Language.Vi.Count(s.GrassrootsActiveAtAsOf)} CĐCS đang hoạt động, {Language.Vi.Count(s.MembersAtAsOf)} đoàn viên; {s.FirstQuarter}…{s.LastQuarter}; {Language.Vi.Count(s.Files)} tệp, {Language.Vi.Count(s.Submissions)} báo cáo ({s.RefusedExpected} sẽ bị từ chối, {Language.Vi.Count(s.Late)} trễ, {Language.Vi.Count(s.Missing)} thiếu) trong {Language.Vi.Seconds(s.Elapsed.TotalSeconds)}.",
+            $"Sample in {s.OutputDirectory}: {Language.En.Count(s.UnitRows)} registry rows, {Language.En.Count(s.GrassrootsActiveAtAsOf)} grassroots unions active, {Language.En.Count(s.MembersAtAsOf)} members; {s.FirstQuarter}…{s.LastQuarter}; {Language.En.Count(s.Files)} files, {Language.En.Count(s.Submissions)} submissions ({s.RefusedExpected} to be refused, {Language.En.Count(s.Late)} late, {Language.En.Count(s.Missing)} missing) in {Language.En.Seconds(s.Elapsed.TotalSeconds)}."));
     }
 
 }

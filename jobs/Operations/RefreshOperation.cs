@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using Analytics.Warehouse.Metrics;
 
 namespace Analytics.Jobs.Operations;
@@ -11,8 +12,8 @@ public static class RefreshOperation
         var plans = Analytics.Warehouse.Plans.PlanCatalog.FromEnvironment();
         var result = Metrics.Refresh(connection, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), plans);
         return new JobOutcome(
-            $"{result.LeafRows:N0} dòng số liệu, {result.AttainmentRows:N0} dòng mức đạt chỉ tiêu, {result.Elapsed.TotalSeconds:0.0} giây",
-            $"{result.LeafRows:N0} metric rows, {result.AttainmentRows:N0} attainment rows, {result.Elapsed.TotalSeconds:0.0} s",
+            $"{Language.Vi.Count(result.LeafRows)} dòng số liệu, {Language.Vi.Count(result.AttainmentRows)} dòng mức đạt chỉ tiêu, {Language.Vi.Seconds(result.Elapsed.TotalSeconds)}",
+            $"{Language.En.Count(result.LeafRows)} metric rows, {Language.En.Count(result.AttainmentRows)} attainment rows, {Language.En.Seconds(result.Elapsed.TotalSeconds)}",
             Changed: true);
     }
 }

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using Analytics.Jobs.Operations;
 using Hangfire;
 using Hangfire.Server;
@@ -21,10 +22,11 @@ public sealed class IngestJob(ServiceSettings settings, WarehouseWriter writer, 
         {
             progress.Finish(ServiceJobs.Ingest);
         }
-        int Count(string status) => results.Count(r => r.Status == status);
+        string Vi(string? status) => Language.Vi.Count(status is null ? results.Count : results.Count(r => r.Status == status));
+        string En(string? status) => Language.En.Count(status is null ? results.Count : results.Count(r => r.Status == status));
         var outcome = new JobOutcome(
-            $"{results.Count} tệp: {Count(SubmissionResult.Accepted)} nhận, {Count(SubmissionResult.Partly)} nhận một phần, {Count(SubmissionResult.Refused)} từ chối, {Count(SubmissionResult.SeenBefore)} đã nạp trước đó",
-            $"{results.Count} files: {Count(SubmissionResult.Accepted)} accepted, {Count(SubmissionResult.Partly)} partly accepted, {Count(SubmissionResult.Refused)} refused, {Count(SubmissionResult.SeenBefore)} loaded before",
+            $"{Vi(null)} tệp: {Vi(SubmissionResult.Accepted)} nhận, {Vi(SubmissionResult.Partly)} nhận một phần, {Vi(SubmissionResult.Refused)} từ chối, {Vi(SubmissionResult.SeenBefore)} đã nạp trước đó",
+            $"{En(null)} files: {En(SubmissionResult.Accepted)} accepted, {En(SubmissionResult.Partly)} partly accepted, {En(SubmissionResult.Refused)} refused, {En(SubmissionResult.SeenBefore)} loaded before",
             Changed: results.Any(r => r.Status != SubmissionResult.SeenBefore));
         JobChain.ContinueAfter(context, jobs, ServiceJobs.Ingest, outcome);
         return outcome;
