@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using Analytics.Jobs.Operations;
 using Analytics.Warehouse.Store;
@@ -31,8 +32,8 @@ public sealed class CommandRun(CliContext cli, ParseResult parse)
     /// <summary>The warehouse path: --db, else ANALYTICS_DB, else ./data/warehouse.duckdb.</summary>
     public string DbPath => Parse.GetValue(Cli.Db)!;
 
-    /// <summary>Today in the clock's time zone: the default of every --as-of date.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+    /// <summary>Today in Vietnam, whatever the machine's zone: the default of every --as-of date.</summary>
+    public DateOnly Today => new VietnamClock(Clock).Today;
 
     /// <summary>Opens the warehouse; when writable, with the catalog and the plans (ANALYTICS_PLANS too) synced.</summary>
     /// <remarks>

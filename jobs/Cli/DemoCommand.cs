@@ -107,7 +107,7 @@ public static class DemoCommand
         File.WriteAllText(DemoMark(dbPath), "made by `analytics demo`; the next demo may rebuild this warehouse\n");
 
         cli.Out.WriteLine(en ? "1/6 Generating the sample organisation…" : "1/6 Tạo dữ liệu mẫu…");
-        var today = DateOnly.FromDateTime(cli.Clock.GetLocalNow().DateTime);
+        var today = cli.Today;
         var summary = SampleCommand.Generate(cli, scale, sampleDir, SampleOptions.DefaultSeed, today);
         SampleCommand.Print(cli, summary);
 

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
 using Analytics.Reports;
 using Analytics.Warehouse.Plans;
@@ -19,13 +20,13 @@ public static class ReportOperation
     public static string MonthJustEnded(DateOnly today)
     {
         var month = today.AddDays(1 - today.Day).AddMonths(-1);
-        return $"{month.Year}-{month.Month:00}";
+        return PeriodRef.Month(month.Year, month.Month).Code;
     }
 
     /// <summary>The monthly report of each report unit for the month just ended (default schedule: the 16th, after the quarter deadline of the 15th).</summary>
     public static JobOutcome Monthly(DuckDBConnection connection, ServiceSettings settings, TimeProvider clock)
     {
-        var code = MonthJustEnded(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var code = MonthJustEnded(Today(settings, clock));
         var publisher = new ReportPublisher(connection, clock, settings.English);
         // Only units with something reported: a month nobody reported gets no workbook.
         var written = settings.ReportUnits.Select(unit => publisher.ScheduledMonthly(unit, code, Path.Combine(settings.ReportsDirectory, code))).OfType<string>().ToList();
@@ -35,7 +36,7 @@ public static class ReportOperation
     /// <summary>The annual report of each report unit for the year just ended, a scorecard for every plan, and each conference unit's pack.</summary>
     public static JobOutcome Annual(DuckDBConnection connection, ServiceSettings settings, TimeProvider clock)
     {
-        var year = (clock.GetUtcNow().Year - 1).ToString(CultureInfo.InvariantCulture);
+        var year = PeriodRef.WholeYear(Today(settings, clock).Year - 1).Code;
         var folder = Path.Combine(settings.ReportsDirectory, year);
         var publisher = new ReportPublisher(connection, clock, settings.English);
         var files = new List<string>();
@@ -48,4 +49,8 @@ public static class ReportOperation
             files.AddRange(publisher.Conference(unit, year, null, Path.Combine(folder, $"conference-{unit}")));
         return new JobOutcome($"{files.Count} tệp báo cáo năm {year}", $"{files.Count} files of the {year} annual reports", Changed: files.Count > 0);
     }
+
+    // The period just ended is the one just ended where the users are (the service's time zone), not in UTC.
+    private static DateOnly Today(ServiceSettings settings, TimeProvider clock) =>
+        new VietnamClock(clock, TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone)).Today;
 }

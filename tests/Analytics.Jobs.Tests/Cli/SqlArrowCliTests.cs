@@ -39,7 +39,7 @@ public sealed class SqlArrowCliTests : IDisposable
         var file = Path.Combine(_temp.Path, "out.arrow");
         var (exit, output, error) = Run("sql", "SELECT * FROM t ORDER BY n", "--format", "arrow", "--out", file);
         Assert.True(exit == CliApp.Ok, error);
-        Assert.Equal($"Đã ghi {10_000:N0} dòng vào {file} (Arrow IPC).", output.Trim());
+        Assert.Equal($"Đã ghi 10.000 dòng vào {file} (Arrow IPC).", output.Trim());
 
         using var stream = File.OpenRead(file);
         using var arrow = new ArrowFileReader(stream);
