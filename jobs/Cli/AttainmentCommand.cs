@@ -44,8 +44,11 @@ public static class AttainmentCommand
                 return CliApp.Refused;
             }
             var en = run.English;
+            // CSV and JSON keep the column names analysts script against; a table for a Vietnamese reader says them in Vietnamese.
             Rows.Write(run.Out, run.Get(format)!,
-                ["target_id", "group", "target", "unit", "period", "actual", "numerator", "denominator", "target_value", "projected", "ratio", "status", "explanation"],
+                run.Get(format) == "table" && !run.English
+                    ? ["mã chỉ tiêu", "nhóm", "chỉ tiêu", "đơn vị", "kỳ", "thực hiện", "tử số", "mẫu số", "mục tiêu", "dự kiến", "đạt/mục tiêu", "tình trạng", "giải thích"]
+                    : ["target_id", "group", "target", "unit", "period", "actual", "numerator", "denominator", "target_value", "projected", "ratio", "status", "explanation"],
                 [.. rows.Select(r => (IReadOnlyList<object?>)[r.TargetId, r.Group, en ? r.TextEn : r.TextVi, r.UnitCode, r.PeriodCode,
                     r.Actual, r.Numerator, r.Denominator, r.TargetValue ?? r.TargetMin, r.Projected, r.Ratio, r.StatusCode, en ? r.ExplanationEn : r.ExplanationVi])], Languages.From(run.English));
             return CliApp.Ok;

@@ -58,7 +58,9 @@ public static class MetricCommand
                 return CliApp.Ok;
             }
             Rows.Write(run.Out, "table",
-                ["indicator", "unit", "period", "hierarchy", "value", "numerator", "denominator"],
+                run.English
+                    ? ["indicator", "unit", "period", "hierarchy", "value", "numerator", "denominator"]
+                    : ["chỉ tiêu", "đơn vị", "kỳ", "tổ chức", "giá trị", "tử số", "mẫu số"],
                 [[value.Indicator, value.UnitCode, value.PeriodCode, code, Shown(value.Value, value.Denominator is not null, run.English), Shown(value.Numerator, false, run.English), Shown(value.Denominator, false, run.English)]], Languages.From(run.English));
             if (note is not null) run.Out.WriteLine(note);
             return CliApp.Ok;

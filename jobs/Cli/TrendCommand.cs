@@ -44,8 +44,11 @@ public static class TrendCommand
                 run.Error.WriteLine($"analytics trend: {e.Message}");
                 return CliApp.Refused;
             }
+            // CSV and JSON keep the column names analysts script against; a table for a Vietnamese reader says them in Vietnamese.
             Rows.Write(run.Out, run.Get(format)!,
-                ["year", "indicator", "unit", "hierarchy", "value", "numerator", "denominator", "change", "change_ratio"],
+                run.Get(format) == "table" && !run.English
+                    ? ["năm", "chỉ tiêu", "đơn vị", "tổ chức", "giá trị", "tử số", "mẫu số", "thay đổi", "tỷ lệ thay đổi"]
+                    : ["year", "indicator", "unit", "hierarchy", "value", "numerator", "denominator", "change", "change_ratio"],
                 [.. points.Select(p => (IReadOnlyList<object?>)[p.Year.ToString(CultureInfo.InvariantCulture), p.Value.Indicator, p.Value.UnitCode, Attainment.HierarchyCode(h),
                     p.Value.Value, p.Value.Numerator, p.Value.Denominator, p.Change, p.ChangeRatio])], Languages.From(run.English));
             return CliApp.Ok;

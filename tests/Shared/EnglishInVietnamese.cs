@@ -49,7 +49,7 @@ public static partial class EnglishInVietnamese
     private static bool IsPlainWord(string word) =>
         word.Length > 0 && word.All(char.IsAsciiLetter) && (word.Length == 1 || !word.All(char.IsAsciiLetterUpper));
 
-    // Words, with the characters that make codes and identifiers kept inside the token.
-    [GeneratedRegex(@"[\p{L}\p{M}\p{N}_./:@-]+", RegexOptions.CultureInvariant)]
+    // Words, with the characters that make codes and identifiers kept inside the token (a|b lists allowed values).
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}_./:@|-]+", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
 }
