@@ -52,6 +52,24 @@ public sealed class CommandsAgreeCliTests : IDisposable
     }
 
     [Fact]
+    public void EveryReadingCommandGroupsThousandsAndWritesDecimalsInTheUsersLanguage()
+    {
+        Assert.Equal(CliApp.Ok, Run("ingest", _temp.Write("b.csv", "unit_code,period,indicator,value\nGLM-A,2025-Q1,members,12345\nGLM-A,2025-Q1,workers,23456\n"),
+            "--received-at", "2025-04-10").Exit);
+        foreach (var (english, thousands, decimals) in new[] { (false, "12.345", "1.234.567,5"), (true, "12,345", "1,234,567.5") })
+        {
+            string[] lang = english ? ["--lang", "en"] : [];
+            Assert.Contains(thousands, Run(["trend", "members", "--unit", "HNI", "--from", "2024", "--to", "2025", .. lang]).Output, StringComparison.Ordinal);
+            Assert.Contains(thousands, Run(["metric", "members", "--unit", "HNI", "--period", "2025", .. lang]).Output, StringComparison.Ordinal);
+            Assert.Contains(decimals, Run(["sql", "SELECT 1234567.5 AS x", .. lang]).Output, StringComparison.Ordinal);
+            Assert.Contains(english ? "Wrote 1 rows" : "Đã ghi 1 dòng", Run(["sql", "SELECT 1 AS x", "--format", "arrow", "--out", Path.Combine(_temp.Path, "x.arrow"), .. lang]).Output, StringComparison.Ordinal);
+        }
+        // Machines get invariant numbers whatever the language.
+        Assert.Contains("1234567.5", Run("sql", "SELECT 1234567.5 AS x", "--format", "csv").Output, StringComparison.Ordinal);
+        Assert.Contains("12345", Run("trend", "members", "--unit", "HNI", "--from", "2024", "--to", "2025", "--format", "csv").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AClosedUnitKeepsItsFigureAndAPeriodAfterItsClosureSaysWhy()
     {
         foreach (var hierarchy in new[] { "as-is", "as-was" })
