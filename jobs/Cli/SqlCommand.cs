@@ -64,7 +64,7 @@ public static class SqlCommand
         if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
             throw new UsageException(run.T($"--out: thư mục {folder} không tồn tại.", $"--out: the folder {folder} does not exist."));
         var written = AnalystQuery.WriteArrowFile(run.DbPath, query, path);
-        run.Out.WriteLine(run.T($"Đã ghi {Language.Vi.Count(written.Rows)} dòng vào {path} (Arrow IPC).", $"Wrote {Language.En.Count(written.Rows)} rows to {path} (Arrow IPC)."));
+        run.Out.WriteLine(run.T($"Đã ghi {Language.Vi.Count(written.Rows)} dòng vào {path} (Arrow IPC).", $"Wrote {Language.En.Count(written.Rows)} {(written.Rows == 1 ? "row" : "rows")} to {path} (Arrow IPC)."));
         return CliApp.Ok;
     }
 }

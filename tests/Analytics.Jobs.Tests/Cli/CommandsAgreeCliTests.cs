@@ -62,7 +62,7 @@ public sealed class CommandsAgreeCliTests : IDisposable
             Assert.Contains(thousands, Run(["trend", "members", "--unit", "HNI", "--from", "2024", "--to", "2025", .. lang]).Output, StringComparison.Ordinal);
             Assert.Contains(thousands, Run(["metric", "members", "--unit", "HNI", "--period", "2025", .. lang]).Output, StringComparison.Ordinal);
             Assert.Contains(decimals, Run(["sql", "SELECT 1234567.5 AS x", .. lang]).Output, StringComparison.Ordinal);
-            Assert.Contains(english ? "Wrote 1 rows" : "Đã ghi 1 dòng", Run(["sql", "SELECT 1 AS x", "--format", "arrow", "--out", Path.Combine(_temp.Path, "x.arrow"), .. lang]).Output, StringComparison.Ordinal);
+            Assert.Contains(english ? "Wrote 1 row to" : "Đã ghi 1 dòng", Run(["sql", "SELECT 1 AS x", "--format", "arrow", "--out", Path.Combine(_temp.Path, "x.arrow"), .. lang]).Output, StringComparison.Ordinal);
         }
         // Machines get invariant numbers whatever the language.
         Assert.Contains("1234567.5", Run("sql", "SELECT 1234567.5 AS x", "--format", "csv").Output, StringComparison.Ordinal);
