@@ -437,8 +437,8 @@ public sealed partial class ReportLoader
                 var name = indicator.Name;
                 var carried = f.CarriedUnits > 0 && f.Value is { } v
                     ? _english
-                        ? $" With the latest figures of {lang.Count(f.CarriedUnits)} of them (at most {CarryLimit(code)} quarters old), it would be {lang.Count(v)}."
-                        : $" Nếu tính số liệu gần nhất của {lang.Count(f.CarriedUnits)} đơn vị trong số đó (cũ nhất {CarryLimit(code)} quý), tổng là {lang.Count(v)}."
+                        ? $" With the latest figures of {lang.Count(f.CarriedUnits)} of them (at most {f.CarryForwardQuarters} quarters old), it would be {lang.Count(v)}."
+                        : $" Nếu tính số liệu gần nhất của {lang.Count(f.CarriedUnits)} đơn vị trong số đó (cũ nhất {f.CarryForwardQuarters} quý), tổng là {lang.Count(v)}."
                     : "";
                 notes.Add(_english
                     ? $"{name}, {period.Label(Lang)}: {reported} covers the {lang.Count(f.ReportingUnits)} of {lang.Count(f.ActiveGrassroots)} grassroots unions that reported ({share}); {lang.Count(missing)} did not report and count nothing.{carried}"
@@ -447,8 +447,6 @@ public sealed partial class ReportLoader
         }
         return notes;
     }
-
-    private int CarryLimit(string code) => _connection.Scalar<int?>("SELECT carry_forward_quarters FROM dim_indicator WHERE indicator_code = $1", code) ?? 0;
 
     private ReportHeader Header(string unitCode, string unitName, PeriodRef period, DateOnly from, DateOnly to, CompletenessReport.Result completeness,
         (long Count, DateTime? Last)? counted = null)

@@ -1,6 +1,5 @@
 using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Analytics.Jobs.Operations;
 using Analytics.Warehouse.Metrics;
@@ -74,6 +73,4 @@ public static class MetricCommand
     /// <summary>A figure for people: a rate as a percentage (77,5 %), a count grouped (28.885), in the user's language.</summary>
     private static string Shown(double? x, bool rate, bool english) =>
         x is not { } v ? "" : rate ? Languages.From(english).Percent(v) : Languages.From(english).Number(v);
-
-    internal static string Format(double? x) => x is { } v ? v.ToString(v == Math.Floor(v) ? "0" : "0.####", CultureInfo.InvariantCulture) : "";
 }

@@ -1,5 +1,4 @@
 using Analytics.Warehouse.Vocabulary;
-using System.Globalization;
 using Analytics.Reports;
 using Analytics.Warehouse.Plans;
 using DuckDB.NET.Data;

@@ -22,11 +22,13 @@ public sealed class IngestJob(ServiceSettings settings, WarehouseWriter writer, 
         {
             progress.Finish(ServiceJobs.Ingest);
         }
-        string Vi(string? status) => Language.Vi.Count(status is null ? results.Count : results.Count(r => r.Status == status));
-        string En(string? status) => Language.En.Count(status is null ? results.Count : results.Count(r => r.Status == status));
+        var all = results.Count;
+        int Count(string status) => results.Count(r => r.Status == status);
+        var (accepted, partly, refused, seen) = (Count(SubmissionResult.Accepted), Count(SubmissionResult.Partly), Count(SubmissionResult.Refused), Count(SubmissionResult.SeenBefore));
+        var (vi, en) = (Language.Vi, Language.En);
         var outcome = new JobOutcome(
-            $"{Vi(null)} tệp: {Vi(SubmissionResult.Accepted)} nhận, {Vi(SubmissionResult.Partly)} nhận một phần, {Vi(SubmissionResult.Refused)} từ chối, {Vi(SubmissionResult.SeenBefore)} đã nạp trước đó",
-            $"{En(null)} files: {En(SubmissionResult.Accepted)} accepted, {En(SubmissionResult.Partly)} partly accepted, {En(SubmissionResult.Refused)} refused, {En(SubmissionResult.SeenBefore)} loaded before",
+            $"{vi.Count(all)} tệp: {vi.Count(accepted)} nhận, {vi.Count(partly)} nhận một phần, {vi.Count(refused)} từ chối, {vi.Count(seen)} đã nạp trước đó",
+            $"{en.Count(all)} files: {en.Count(accepted)} accepted, {en.Count(partly)} partly accepted, {en.Count(refused)} refused, {en.Count(seen)} loaded before",
             Changed: results.Any(r => r.Status != SubmissionResult.SeenBefore));
         JobChain.ContinueAfter(context, jobs, ServiceJobs.Ingest, outcome);
         return outcome;

@@ -9,7 +9,8 @@ namespace Analytics.Warehouse.Metrics;
 /// <see cref="Value"/> adds the carry-forward stand-ins (<see cref="Carried"/>, from
 /// <see cref="CarriedUnits"/> units). <see cref="ActiveGrassroots"/> is the number of grassroots unions
 /// active at the period's end in the subtree, so <see cref="ReportingShare"/> says how much of the
-/// total stands on reports of the period.
+/// total stands on reports of the period. <see cref="CarryForwardQuarters"/> is the indicator's bound: how old a
+/// report carried forward may be.
 /// </summary>
 public sealed record CarriedFigure(
     string Indicator,
@@ -20,7 +21,8 @@ public sealed record CarriedFigure(
     double? Carried,
     int ReportingUnits,
     int CarriedUnits,
-    int ActiveGrassroots)
+    int ActiveGrassroots,
+    int CarryForwardQuarters)
 {
     /// <summary>The total with the stand-ins; null when neither reports nor stand-ins exist.</summary>
     public double? Value => Reported is null && Carried is null ? null : (Reported ?? 0) + (Carried ?? 0);
@@ -83,6 +85,6 @@ public sealed partial class Metrics
         reader.Read();
         return new CarriedFigure(indicator, unitCode, periodCode, hierarchy,
             reader.IsDBNull(0) ? null : reader.GetDouble(0), reader.IsDBNull(1) ? null : reader.GetDouble(1),
-            (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4));
+            (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4), quarters.Value);
     }
 }
