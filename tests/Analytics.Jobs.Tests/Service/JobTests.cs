@@ -149,6 +149,9 @@ public sealed class JobTests
             var refresh = host.Control.RunNow(ServiceJobs.Refresh);
             await host.WaitFor(refresh, Limit, "Processing");
             var running = host.Services.GetRequiredService<RunningJobs>();
+            // The state turns Processing a moment before the server filter sees the run start.
+            var until = DateTime.UtcNow + Limit;
+            while (running.Names.Count == 0 && DateTime.UtcNow < until) await Task.Delay(20);
             Assert.Equal([ServiceJobs.Refresh], running.Names);
             var asked = DateTime.UtcNow;
             Assert.True(host.Client.Delete(refresh));

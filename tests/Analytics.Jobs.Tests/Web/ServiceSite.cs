@@ -95,7 +95,11 @@ public sealed class ServiceSite : IAsyncLifetime
         await page.GotoAsync("/login");
         await page.FillAsync("#name", User);
         await page.FillAsync("#password", password);
+        // Waits until the answer to the form has replaced the login page: a navigation started right after
+        // the click would otherwise abort the POST before its cookie is set, and the next page asks for a login.
+        await page.EvaluateAsync("() => { window.analyticsLoginPage = true; }");
         await page.ClickAsync("#login-submit");
+        await page.WaitForFunctionAsync("() => window.analyticsLoginPage === undefined && document.readyState === 'complete'");
     }
 
     public async Task DisposeAsync()
