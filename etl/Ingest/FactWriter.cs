@@ -12,19 +12,22 @@ internal sealed class FactWriter(DuckDBConnection connection) : IDisposable
 {
     private readonly DuckDBAppender _appender = connection.CreateAppender("fact_value");
 
+    // AppendRow writes into one reused row; CreateRow allocates a row object per call, which costs
+    // about a tenth of the append rate (docs/benchmarks.md, "Bulk append").
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long submissionId, int unitId, int periodId, short indicatorId, in ParsedValue value, in DraftValue source) =>
-        _appender.CreateRow()
-            .AppendValue(submissionId)
-            .AppendValue(unitId)
-            .AppendValue(periodId)
-            .AppendValue(indicatorId)
-            .AppendValue(value.Number)
-            .AppendValue(value.Category)
-            .AppendValue(source.Row)
-            .AppendValue(source.ValueCell ?? source.Cell)
-            .AppendValue(source.Note)
-            .EndRow();
+        _appender.AppendRow(
+            (submissionId, unitId, periodId, indicatorId, value.Number, value.Category, source.Row, Cell: source.ValueCell ?? source.Cell, source.Note),
+            static (row, f) => row
+                .AppendValue(f.submissionId)
+                .AppendValue(f.unitId)
+                .AppendValue(f.periodId)
+                .AppendValue(f.indicatorId)
+                .AppendValue(f.Number)
+                .AppendValue(f.Category)
+                .AppendValue(f.Row)
+                .AppendValue(f.Cell)
+                .AppendValue(f.Note));
 
     /// <summary>Appends what is buffered and closes the appender (constraint violations surface here).</summary>
     public void Close() => _appender.Close();

@@ -85,14 +85,15 @@ public static class AppendBenchmark
     private static void AppendThroughBinding(DuckDBConnection connection, FactRows rows)
     {
         using var appender = connection.CreateAppender("fact");
+        // The reused row of AppendRow, as FactWriter appends.
         for (var r = 0; r < rows.Count; r++)
-        {
-            var value = rows.Value[r];
-            appender.CreateRow()
-                .AppendValue(rows.SubmissionId[r]).AppendValue(rows.UnitId[r]).AppendValue(rows.PeriodId[r]).AppendValue(rows.IndicatorId[r])
-                .AppendValue(double.IsNaN(value) ? null : value).AppendValue(rows.Category[r])
-                .EndRow();
-        }
+            appender.AppendRow((rows, r), static (row, s) =>
+            {
+                var (rows, r) = s;
+                var value = rows.Value[r];
+                row.AppendValue(rows.SubmissionId[r]).AppendValue(rows.UnitId[r]).AppendValue(rows.PeriodId[r]).AppendValue(rows.IndicatorId[r])
+                    .AppendValue(double.IsNaN(value) ? null : value).AppendValue(rows.Category[r]);
+            });
         appender.Close();
     }
 
