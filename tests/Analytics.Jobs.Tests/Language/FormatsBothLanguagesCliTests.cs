@@ -1,4 +1,3 @@
-using Analytics.Jobs.Cli;
 using Analytics.Jobs.Tests.Cli;
 
 namespace Analytics.Jobs.Tests.Language;
@@ -13,9 +12,7 @@ public sealed class FormatsBothLanguagesCliTests : IDisposable
 
     private string Run(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        CliApp.Run([.. args, "--db", Db], output, error, TimeProvider.System);
+        var (output, error) = InProcessCli.Run(Db, args);
         return output + "\n" + error;
     }
 

@@ -19,11 +19,9 @@ public sealed class VietnameseCliOutputTests : IDisposable
 
     private string Run(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        CliApp.Run([.. args, "--db", Db], output, error, TimeProvider.System);
+        var (output, error) = InProcessCli.Run(Db, args);
         // DuckDB's own message is quoted after "DuckDB:" for analysts, as it came; the words before it are ours.
-        return output + "\n" + string.Join('\n', error.ToString().Split('\n').Select(l => l.Split("DuckDB:")[0]));
+        return output + "\n" + string.Join('\n', error.Split('\n').Select(l => l.Split("DuckDB:")[0]));
     }
 
     [Fact]
