@@ -12,8 +12,8 @@ internal sealed class FactWriter(DuckDBConnection connection) : IDisposable
 {
     private readonly DuckDBAppender _appender = connection.CreateAppender("fact_value");
 
-    // AppendRow writes into one reused row; CreateRow allocates a row object per call, which costs
-    // about a tenth of the append rate (docs/benchmarks.md, "Bulk append").
+    // AppendRow writes into one reused row; CreateRow would allocate a row object per fact
+    // (docs/benchmarks.md, "Bulk append").
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long submissionId, int unitId, int periodId, short indicatorId, in ParsedValue value, in DraftValue source) =>
         _appender.AppendRow(
