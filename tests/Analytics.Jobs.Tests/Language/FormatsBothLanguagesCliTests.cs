@@ -1,4 +1,5 @@
 using Analytics.Jobs.Tests.Cli;
+using Analytics.Jobs.Tests.Service;
 
 namespace Analytics.Jobs.Tests.Language;
 
@@ -24,17 +25,11 @@ public sealed class FormatsBothLanguagesCliTests : IDisposable
     [Fact]
     public void Ingest_refresh_info_and_sample_write_numbers_and_words_in_the_chosen_language()
     {
-        Run("units", "import", _temp.Write("units.csv", """
-            unit_code,name,parent_code,level,sector,valid_from,valid_to,successor_code
-            TLD,Tổng Liên đoàn Lao động Việt Nam,,0,,2015-01-01,,
-            HNI,LĐLĐ Thành phố Hà Nội,TLD,1,,2015-01-01,,
-            HNI-GLM,LĐLĐ huyện Gia Lâm,HNI,2,,2015-01-01,,
-            GLM-A,CĐCS A,HNI-GLM,3,private,2019-01-01,,
-            """));
+        Run("units", "import", _temp.Write("units.csv", SmallRegistry.Csv));
 
-        var ingestVi = Run("ingest", _temp.Write("a.csv", "unit_code,period,indicator,value\nGLM-A,2024-Q1,members,12345\nGLM-A,2024-Q1,workers,23456\n"), "--received-at", "2024-04-10");
+        var ingestVi = Run("ingest", _temp.Write("a.csv", "unit_code,period,indicator,value\nGLM-PRV,2024-Q1,members,12345\nGLM-PRV,2024-Q1,workers,23456\n"), "--received-at", "2024-04-10");
         Assert.Contains("chấp nhận", ingestVi, StringComparison.Ordinal);
-        var ingestEn = Run("ingest", _temp.Write("b.csv", "unit_code,period,indicator,value\nGLM-A,2024-Q2,members,12400\n"), "--received-at", "2024-07-10", "--lang", "en");
+        var ingestEn = Run("ingest", _temp.Write("b.csv", "unit_code,period,indicator,value\nGLM-PRV,2024-Q2,members,12400\n"), "--received-at", "2024-07-10", "--lang", "en");
         Assert.Contains("accepted", ingestEn, StringComparison.Ordinal);
         Assert.DoesNotContain("chấp nhận", ingestEn, StringComparison.Ordinal);
 
