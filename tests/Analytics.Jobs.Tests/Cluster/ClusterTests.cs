@@ -61,7 +61,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.True(both.Count >= 4, $"only {both.Count} ticks in 12 s\n{a.Output}\n{b.Output}");
         Assert.All(both, t => Assert.Single(t.Value));
         AssertNoGap(both.Keys);
-        Assert.True(both.Values.SelectMany(v => v).Distinct().Count() == 2, "one node ran every tick: " + string.Join(", ", both.Values.SelectMany(v => v)));
+        // Which node takes a tick is the job store's choice (the first worker to poll after it is queued), and
+        // one node may take every tick; that both nodes work one queue is checked on the render queue below.
 
         // The node that ran the last tick is killed: the other keeps the schedule going, still once per tick.
         var (killed, survivor, survivorName) = both.Last().Value[0] == "node-a" ? (a, b, "node-b") : (b, a, "node-a");
