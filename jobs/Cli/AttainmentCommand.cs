@@ -2,6 +2,7 @@ using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using Analytics.Jobs.Operations;
 using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Plans;
 
 namespace Analytics.Jobs.Cli;
 
@@ -44,13 +45,18 @@ public static class AttainmentCommand
                 return CliApp.Refused;
             }
             var en = run.English;
+            var table = run.Get(format) == "table";
+            // A table is read by people: shares and the actual/target ratio as percentages with their sign
+            // (75,0 %); CSV and JSON keep the fractions (0.75) that analysts compute with.
+            object? Shown(AttainmentRow r, double? x) => table && r.Measure == PlanCatalog.Name(TargetMeasure.Share) ? Rows.Share.Of(x) : x;
+            object? Ratio(double? x) => table ? Rows.Share.Of(x) : x;
             // CSV and JSON keep the column names analysts script against; a table for a Vietnamese reader says them in Vietnamese.
             Rows.Write(run.Out, run.Get(format)!,
-                run.Get(format) == "table" && !run.English
+                table && !run.English
                     ? ["mã chỉ tiêu", "nhóm", "chỉ tiêu", "đơn vị", "kỳ", "thực hiện", "tử số", "mẫu số", "mục tiêu", "dự kiến", "đạt/mục tiêu", "tình trạng", "giải thích"]
                     : ["target_id", "group", "target", "unit", "period", "actual", "numerator", "denominator", "target_value", "projected", "ratio", "status", "explanation"],
                 [.. rows.Select(r => (IReadOnlyList<object?>)[r.TargetId, r.Group, en ? r.TextEn : r.TextVi, r.UnitCode, r.PeriodCode,
-                    r.Actual, r.Numerator, r.Denominator, r.TargetValue ?? r.TargetMin, r.Projected, r.Ratio, r.StatusCode, en ? r.ExplanationEn : r.ExplanationVi])], Languages.From(run.English));
+                    Shown(r, r.Actual), r.Numerator, r.Denominator, Shown(r, r.TargetValue ?? r.TargetMin), Shown(r, r.Projected), Ratio(r.Ratio), r.StatusCode, en ? r.ExplanationEn : r.ExplanationVi])], Languages.From(run.English));
             return CliApp.Ok;
         });
     }

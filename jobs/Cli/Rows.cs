@@ -42,7 +42,7 @@ public static class Rows
         var table = new Table().Border(terminal ? TableBorder.Rounded : PlainBorder.Instance);
         for (var i = 0; i < headers.Count; i++)
         {
-            var numeric = data.Count > 0 && data.All(r => r[i] is null or int or long or double or decimal);
+            var numeric = data.Count > 0 && data.All(r => r[i] is null or int or long or double or decimal or Share);
             var column = new TableColumn(terminal ? new Text(headers[i], new Style(decoration: Decoration.Bold)) : new Text(headers[i]));
             if (numeric) column.RightAligned();
             if (!terminal) column.Padding(0, 0, 0, 0);
@@ -73,12 +73,19 @@ public static class Rows
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>A fraction that a table shows as a percentage with its sign (0.75 → 75,0 %); machines get the fraction.</summary>
+    public readonly record struct Share(double Ratio)
+    {
+        public static Share? Of(double? ratio) => ratio is { } r ? new Share(r) : null;
+    }
+
     private static readonly VietnamClock Zone = new(TimeProvider.System);
 
     /// <summary>A value for people, the one way every output writes it.</summary>
     private static string Display(object? value, Language language) => value switch
     {
         DateTimeOffset instant => language.Time(Zone.Local(instant)),
+        Share share => language.Percent(share.Ratio),
         _ => language.Value(value),
     };
 
@@ -86,6 +93,7 @@ public static class Rows
     private static string Invariant(object? value) => value switch
     {
         null => "",
+        Share share => share.Ratio.ToString(CultureInfo.InvariantCulture),
         DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -53,4 +53,34 @@ public sealed class FormatsBothLanguagesCliTests : IDisposable
         Assert.Matches(@"28,885\smembers", sampleEn);
         Assert.Matches(@"2,125 files, 10,650 submissions .* in \d+(\.\d+)?\ss\.", sampleEn);
     }
+    /// <summary>
+    /// Attainment in both languages: a table shows a share target's actual, target and the actual/target
+    /// ratio as percentages with the sign and the language's decimal mark; CSV keeps the fractions analysts
+    /// compute with. Worked by hand: 40 members of 50 workers is 80 % against plan 004's 95 % (T32).
+    /// </summary>
+    [Fact]
+    public void Attainment_shows_shares_as_percentages_in_tables_and_fractions_in_csv()
+    {
+        Run("units", "import", _temp.Write("units.csv", """
+            unit_code,name,parent_code,level,sector,valid_from,valid_to,successor_code
+            TLD,Tổng Liên đoàn Lao động Việt Nam,,0,,2015-01-01,,
+            HNI,LĐLĐ Thành phố Hà Nội,TLD,1,,2015-01-01,,
+            HNI-GLM,LĐLĐ huyện Gia Lâm,HNI,2,,2015-01-01,,
+            GLM-A,CĐCS A,HNI-GLM,3,private,2019-01-01,,
+            """));
+        Run("ingest", _temp.Write("a.csv", "unit_code,period,indicator,value\nGLM-A,2024,members,40\nGLM-A,2024,workers,50\n"), "--received-at", "2025-01-10");
+        Run("refresh");
+
+        static string Line(string text) => text.Split('\n').Single(l => l.Contains("004-T32", StringComparison.Ordinal));
+        var vi = Line(Run("attainment", "--plan", "004", "--unit", "HNI-GLM", "--as-of", "2025-02-01"));
+        Assert.Matches(@"\s80,0\s%\s", vi);
+        Assert.Matches(@"\s95,0\s%\s", vi);
+        Assert.Matches(@"\s84,2\s%\s", vi);
+        var en = Line(Run("attainment", "--plan", "004", "--unit", "HNI-GLM", "--as-of", "2025-02-01", "--lang", "en"));
+        Assert.Matches(@"\s80\.0\s%\s", en);
+        Assert.Matches(@"\s95\.0\s%\s", en);
+        var csv = Line(Run("attainment", "--plan", "004", "--unit", "HNI-GLM", "--as-of", "2025-02-01", "--format", "csv"));
+        Assert.Contains(",0.8,40,50,0.95,", csv, StringComparison.Ordinal);
+        Assert.Matches(@",0\.8,40,50,0\.95,[^,]*,0\.842\d*,", csv);
+    }
 }
