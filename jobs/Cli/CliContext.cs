@@ -186,6 +186,25 @@ public sealed class CliContext
         },
     };
 
+    /// <summary>A year in any spelling ingest accepts for one (2024, "Năm 2024"); another period type is refused by name.</summary>
+    public Option<int> Year(string name, string vi, string en) => new(name)
+    {
+        HelpName = "YEAR",
+        Required = true,
+        Description = T(vi, en),
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (!PeriodParser.TryParse(text, out var period, out var error))
+                Fail(result, error.Vi, error.En);
+            else if (period.Type != PeriodType.Year)
+                Fail(result, $"{name} cần một năm (ví dụ 2024 hoặc \"Năm 2024\"), không phải kỳ '{text}'.", $"{name} needs a year (e.g. 2024 or \"Năm 2024\"), not the period '{text}'.");
+            else
+                return period.Year;
+            return 0;
+        },
+    };
+
     /// <summary>A positional argument taking one or more values.</summary>
     public Argument<string[]> Arguments(string name, string vi, string en)
     {

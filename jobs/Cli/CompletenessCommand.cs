@@ -76,7 +76,9 @@ public static class CompletenessCommand
         string[] headers = en
             ? ["unit", "name", "level", "expected", "received", "on time", "late", "missing", "received %"]
             : ["mã đơn vị", "tên đơn vị", "cấp", "phải nộp", "đã nộp", "đúng hạn", "trễ hạn", "chưa nộp", "% đã nộp"];
-        var rows = result.Units.Select(u => (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Level, u.Expected, u.Received, u.OnTime, u.Late, u.Missing, Math.Round(100 * u.ReceivedShare, 1)]);
+        var rows = result.Units.Select(u => (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Level, u.Expected, u.Received, u.OnTime, u.Late, u.Missing,
+            // People read the share with its sign (88,5 %); CSV and JSON keep the percentage number of their `received %` column.
+            format == "table" ? Rows.Share.Of(u.ReceivedShare) : Math.Round(100 * u.ReceivedShare, 1)]);
         if (format == "table")
         {
             // The as-of instant is UTC; people read it, like the deadline, in Vietnam time, with the zone named.

@@ -313,7 +313,7 @@ public static class DemoCommand
             ? ["unit", "name", "expected", "on time", "late", "missing", "received %"]
             : ["mã", "tên đơn vị", "phải nộp", "đúng hạn", "trễ hạn", "chưa nộp", "% đã nộp"];
         Rows.Write(cli.Out, "table", headers, result.Units.Where(u => u.Level == 1).Select(u =>
-            (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Expected, u.OnTime, u.Late, u.Missing, Math.Round(100 * u.ReceivedShare, 1)]), Languages.From(cli.English));
+            (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Expected, u.OnTime, u.Late, u.Missing, Rows.Share.Of(u.ReceivedShare)]), Languages.From(cli.English));
     }
 
     /// <summary>The targets furthest behind across the seed plans, each for its issuing unit.</summary>

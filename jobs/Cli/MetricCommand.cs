@@ -1,3 +1,4 @@
+using Analytics.Warehouse.ReferenceData;
 using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using System.Text.Json;
@@ -60,7 +61,7 @@ public static class MetricCommand
                 run.English
                     ? ["indicator", "unit", "period", "hierarchy", "value", "numerator", "denominator"]
                     : ["chỉ tiêu", "đơn vị", "kỳ", "tổ chức", "giá trị", "tử số", "mẫu số"],
-                [[value.Indicator, value.UnitCode, value.PeriodCode, code, Shown(value.Value, value.Denominator is not null, run.English), Shown(value.Numerator, false, run.English), Shown(value.Denominator, false, run.English)]], Languages.From(run.English));
+                [[value.Indicator, value.UnitCode, value.PeriodCode, code, IndicatorCatalog.Default.TryGet(value.Indicator, out var definition) && definition.IsPercentage ? Rows.Share.Of(value.Value) : value.Value, value.Numerator, value.Denominator]], Languages.From(run.English));
             if (note is not null) run.Out.WriteLine(note);
             return CliApp.Ok;
         });
@@ -69,8 +70,4 @@ public static class MetricCommand
     /// <summary>--hierarchy as-is|as-was, shared by metric, trend and attainment.</summary>
     internal static Option<string> Hierarchy(CliContext cli, string vi, string en) =>
         cli.Choice("--hierarchy", ["as-is", "as-was"], "as-is", vi, en);
-
-    /// <summary>A figure for people: a rate as a percentage (77,5 %), a count grouped (28.885), in the user's language.</summary>
-    private static string Shown(double? x, bool rate, bool english) =>
-        x is not { } v ? "" : rate ? Languages.From(english).Percent(v) : Languages.From(english).Number(v);
 }

@@ -42,7 +42,7 @@ public static class Rows
         var table = new Table().Border(terminal ? TableBorder.Rounded : PlainBorder.Instance);
         for (var i = 0; i < headers.Count; i++)
         {
-            var numeric = data.Count > 0 && data.All(r => r[i] is null or int or long or double or decimal or Share);
+            var numeric = data.Count > 0 && data.All(r => r[i] is null or int or long or double or decimal or Share or Points);
             var column = new TableColumn(terminal ? new Text(headers[i], new Style(decoration: Decoration.Bold)) : new Text(headers[i]));
             if (numeric) column.RightAligned();
             if (!terminal) column.Padding(0, 0, 0, 0);
@@ -79,6 +79,12 @@ public static class Rows
         public static Share? Of(double? ratio) => ratio is { } r ? new Share(r) : null;
     }
 
+    /// <summary>A change of a rate, which a table shows in percentage points (0.006 → 0,6 điểm %); machines get the difference.</summary>
+    public readonly record struct Points(double Difference)
+    {
+        public static Points? Of(double? difference) => difference is { } d ? new Points(d) : null;
+    }
+
     private static readonly VietnamClock Zone = new(TimeProvider.System);
 
     /// <summary>A value for people, the one way every output writes it.</summary>
@@ -86,6 +92,7 @@ public static class Rows
     {
         DateTimeOffset instant => language.Time(Zone.Local(instant)),
         Share share => language.Percent(share.Ratio),
+        Points points => language.Points(points.Difference),
         _ => language.Value(value),
     };
 
@@ -94,6 +101,7 @@ public static class Rows
     {
         null => "",
         Share share => share.Ratio.ToString(CultureInfo.InvariantCulture),
+        Points points => points.Difference.ToString(CultureInfo.InvariantCulture),
         DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

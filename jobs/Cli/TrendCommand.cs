@@ -1,3 +1,4 @@
+using Analytics.Warehouse.ReferenceData;
 using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using System.Globalization;
@@ -13,8 +14,8 @@ public static class TrendCommand
     {
         var indicator = cli.Argument("INDICATOR", "mã chỉ tiêu (docs/analyst-guide.md)", "indicator code (docs/analyst-guide.md)");
         var unit = cli.Text("--unit", "CODE", "mã đơn vị", "unit code", required: true);
-        var from = Year(cli, "--from", "năm đầu", "first year");
-        var to = Year(cli, "--to", "năm cuối", "last year");
+        var from = cli.Year("--from", "năm đầu", "first year");
+        var to = cli.Year("--to", "năm cuối", "last year");
         var hierarchy = MetricCommand.Hierarchy(cli, "tổ chức hiện nay hay tổ chức trong từng năm", "today's organisation or the one during each year");
         var likeForLike = cli.Flag("--like-for-like", "chỉ các đơn vị hoạt động suốt cả giai đoạn", "only units active over the whole window");
         var sector = cli.Many("--sector", "S", "chỉ các CĐCS thuộc khu vực này; cho nhiều lần được", "only grassroots unions of this sector; repeatable");
@@ -44,21 +45,21 @@ public static class TrendCommand
                 run.Error.WriteLine($"analytics trend: {e.Message}");
                 return CliApp.Refused;
             }
+            // A table is read by people: a percentage rate as a percentage, its change in percentage points, every change
+            // ratio as a percentage; CSV and JSON keep the fractions analysts compute with.
+            var table = run.Get(format) == "table";
+            var rate = points.Count > 0 && IndicatorCatalog.Default.TryGet(points[0].Value.Indicator, out var definition) && definition.IsPercentage;
+            object? Value(double? x) => table && rate ? Rows.Share.Of(x) : x;
+            object? Change(double? x) => table && rate ? Rows.Points.Of(x) : x;
+            object? ChangeRatio(double? x) => table ? Rows.Share.Of(x) : x;
             // CSV and JSON keep the column names analysts script against; a table for a Vietnamese reader says them in Vietnamese.
             Rows.Write(run.Out, run.Get(format)!,
-                run.Get(format) == "table" && !run.English
+                table && !run.English
                     ? ["năm", "chỉ tiêu", "đơn vị", "tổ chức", "giá trị", "tử số", "mẫu số", "thay đổi", "tỷ lệ thay đổi"]
                     : ["year", "indicator", "unit", "hierarchy", "value", "numerator", "denominator", "change", "change_ratio"],
                 [.. points.Select(p => (IReadOnlyList<object?>)[p.Year.ToString(CultureInfo.InvariantCulture), p.Value.Indicator, p.Value.UnitCode, Attainment.HierarchyCode(h),
-                    p.Value.Value, p.Value.Numerator, p.Value.Denominator, p.Change, p.ChangeRatio])], Languages.From(run.English));
+                    Value(p.Value.Value), p.Value.Numerator, p.Value.Denominator, Change(p.Change), ChangeRatio(p.ChangeRatio)])], Languages.From(run.English));
             return CliApp.Ok;
         });
-    }
-
-    private static Option<int> Year(CliContext cli, string name, string vi, string en)
-    {
-        var option = cli.Int(name, "YEAR", null, 1900, 2999, vi, en);
-        option.Required = true;
-        return option;
     }
 }

@@ -35,6 +35,10 @@ public sealed record IndicatorDefinition(
 
     public bool IsRate => ValueType == IndicatorValueType.Rate;
 
+    /// <summary>A rate whose unit is "%": people read it as a percentage. A rate per something (members
+    /// introduced per grassroots union) reads as a plain number in its own unit.</summary>
+    public bool IsPercentage => IsRate && UnitEn == "%";
+
     public bool IsDerived => Kind == IndicatorKind.Derived;
 
     /// <summary>True when a grassroots unit of <paramref name="sector"/> may report it (no sector list: any).</summary>

@@ -48,6 +48,10 @@ public static class Formats
     public static string Percent(this Language language, double ratio, int decimals = 1) =>
         language.Fixed(ratio * 100, decimals) + Space + "%";
 
+    /// <summary>A difference of two ratios in percentage points: 0.006 → 0,6 điểm % / 0.6 pp.</summary>
+    public static string Points(this Language language, double difference, int decimals = 1) =>
+        language.Fixed(difference * 100, decimals) + Space + language.Pick("điểm %", "pp");
+
     /// <summary>A duration in seconds: 1,5 giây / 1.5 s.</summary>
     public static string Seconds(this Language language, double seconds) =>
         language.Fixed(seconds, 1) + Space + language.Pick("giây", "s");

@@ -35,6 +35,20 @@ public sealed class CommandsAgreeCliTests : IDisposable
     }
 
     [Fact]
+    public void TrendTakesYearsAsAReportWritesThem()
+    {
+        var code = Run("trend", "members", "--unit", "HNI", "--from", "2023", "--to", "2024", "--format", "csv");
+        var written = Run("trend", "members", "--unit", "HNI", "--from", "Năm 2023", "--to", "năm 2024", "--format", "csv");
+        Assert.Equal(CliApp.Ok, written.Exit);
+        Assert.Equal(code.Output, written.Output);
+
+        // A period that is not a year is a usage error that names what is wanted.
+        var quarter = Run("trend", "members", "--unit", "HNI", "--from", "Quý I/2024", "--to", "2024");
+        Assert.Equal(CliApp.Usage, quarter.Exit);
+        Assert.Contains("--from cần một năm", quarter.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TablesWriteFiguresAndTimesTheUsersWay()
     {
         // membership_rate HNI 2024-Q1 = (40 + 8) / (50 + 10) = 80 %.

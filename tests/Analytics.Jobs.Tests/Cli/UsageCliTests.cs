@@ -65,7 +65,8 @@ public sealed class UsageCliTests : IDisposable
     {
         var command = Find(path);
         var choices = command.Options.Where(o => o.HelpName?.Contains('|', StringComparison.Ordinal) == true).ToList();
-        var numbers = command.Options.Where(o => o.ValueType == typeof(int)).ToList();
+        // A year (trend --from/--to) is an int read by the period parser, so it is refused like a period.
+        var numbers = command.Options.Where(o => o.ValueType == typeof(int) && o.HelpName != "YEAR").ToList();
         // Every command is checked with --lang too, the global option with allowed values.
         foreach (var option in choices.Append(Tree(false).Options.Single(o => o.Name == "--lang")))
         {
@@ -74,7 +75,7 @@ public sealed class UsageCliTests : IDisposable
             Assert.Contains($"{option.Name} phải là", result.Error, StringComparison.Ordinal);
             Assert.Contains("'bogus'", result.Error, StringComparison.Ordinal);
         }
-        foreach (var option in command.Options.Where(o => o.ValueType == typeof(DateOnly?) || o.ValueType == typeof(DateTime?) || o.Name == "--period"))
+        foreach (var option in command.Options.Where(o => o.ValueType == typeof(DateOnly?) || o.ValueType == typeof(DateTime?) || o.Name == "--period" || o.HelpName == "YEAR"))
         {
             var result = Run([.. path.Split(' '), option.Name, "someday"]);
             Assert.True(result.Exit == CliApp.Usage, $"{path} {option.Name} someday: exit {result.Exit}\n{result.Error}");

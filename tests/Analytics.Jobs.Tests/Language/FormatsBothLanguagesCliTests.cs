@@ -82,5 +82,42 @@ public sealed class FormatsBothLanguagesCliTests : IDisposable
         var csv = Line(Run("attainment", "--plan", "004", "--unit", "HNI-GLM", "--as-of", "2025-02-01", "--format", "csv"));
         Assert.Contains(",0.8,40,50,0.95,", csv, StringComparison.Ordinal);
         Assert.Matches(@",0\.8,40,50,0\.95,[^,]*,0\.842\d*,", csv);
+
+        // Completeness: the received share of a table carries its sign; CSV keeps its `received %` number.
+        Assert.Matches(@"HNI-GLM .*\s100,0\s%", Run("completeness", "--period", "2024", "--unit", "HNI-GLM", "--as-of", "2025-02-01"));
+        Assert.Matches(@"HNI-GLM .*\s100\.0\s%", Run("completeness", "--period", "2024", "--unit", "HNI-GLM", "--as-of", "2025-02-01", "--lang", "en"));
+        Assert.Matches(@"HNI-GLM,.*,100$", Run("completeness", "--period", "2024", "--unit", "HNI-GLM", "--as-of", "2025-02-01", "--format", "csv").Split('\n').First(l => l.StartsWith("HNI-GLM,", StringComparison.Ordinal)));
+    }
+    /// <summary>
+    /// Metric and trend in both languages. Worked by hand: members 40 of 50 workers in 2023 (80 %) and 45 of 50
+    /// in 2024 (90 %): the rate changes by 10 percentage points, 12,5 % of itself; members by 5, also 12,5 %.
+    /// </summary>
+    [Fact]
+    public void Metric_and_trend_show_rates_as_percentages_and_their_changes_in_points()
+    {
+        Run("units", "import", _temp.Write("units.csv", """
+            unit_code,name,parent_code,level,sector,valid_from,valid_to,successor_code
+            TLD,Tổng Liên đoàn Lao động Việt Nam,,0,,2015-01-01,,
+            HNI,LĐLĐ Thành phố Hà Nội,TLD,1,,2015-01-01,,
+            HNI-GLM,LĐLĐ huyện Gia Lâm,HNI,2,,2015-01-01,,
+            GLM-A,CĐCS A,HNI-GLM,3,private,2019-01-01,,
+            """));
+        Run("ingest", _temp.Write("a.csv", "unit_code,period,indicator,value\nGLM-A,2023,members,40\nGLM-A,2023,workers,50\nGLM-A,2024,members,45\nGLM-A,2024,workers,50\n"), "--received-at", "2025-01-10");
+        Run("refresh");
+
+        static string Year(string text, string year) => text.Split('\n').Single(l => l.StartsWith(year + " ", StringComparison.Ordinal) || l.StartsWith(year + ",", StringComparison.Ordinal));
+        var vi = Year(Run("trend", "membership_rate", "--unit", "HNI-GLM", "--from", "2023", "--to", "2024"), "2024");
+        Assert.Matches(@"\s90,0\s%\s+45\s+50\s+10,0\sđiểm\s%\s+12,5\s%$", vi);
+        var en = Year(Run("trend", "membership_rate", "--unit", "HNI-GLM", "--from", "2023", "--to", "2024", "--lang", "en"), "2024");
+        Assert.Matches(@"\s90\.0\s%\s+45\s+50\s+10\.0\spp\s+12\.5\s%$", en);
+        var csv = Year(Run("trend", "membership_rate", "--unit", "HNI-GLM", "--from", "2023", "--to", "2024", "--format", "csv"), "2024");
+        var fields = csv.Split(',');
+        Assert.Equal(["0.9", "45", "50"], fields[4..7]);
+        Assert.Equal(0.1, double.Parse(fields[7], System.Globalization.CultureInfo.InvariantCulture), 9);
+        Assert.Equal(0.125, double.Parse(fields[8], System.Globalization.CultureInfo.InvariantCulture), 9);
+        Assert.Matches(@"\s5\s+12,5\s%$", Year(Run("trend", "members", "--unit", "HNI-GLM", "--from", "2023", "--to", "2024"), "2024"));
+
+        Assert.Matches(@"membership_rate .*\s90,0\s%\s+45\s+50", Run("metric", "membership_rate", "--unit", "HNI-GLM", "--period", "2024"));
+        Assert.Matches(@"membership_rate .*\s90\.0\s%\s+45\s+50", Run("metric", "membership_rate", "--unit", "HNI-GLM", "--period", "2024", "--lang", "en"));
     }
 }
