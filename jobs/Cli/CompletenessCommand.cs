@@ -56,29 +56,11 @@ public static class CompletenessCommand
                 deadline = result.Deadline,
                 reporters = result.Reporters,
                 units = result.Units.Select(u => new { unit = u.UnitCode, name = u.Name, level = u.Level, expected = u.Expected, received = u.Received, on_time = u.OnTime, late = u.Late, missing = u.Missing }),
-                late_or_missing = result.LateOrMissing.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = g.Status, received_at = g.ReceivedAt, refused = g.RefusedCount }),
-                expected_reporters = result.Expected.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = CompletenessCheck.Status(g), received_at = g.ReceivedAt, refused = g.RefusedCount }),
+                late_or_missing = result.LateOrMissing.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = g.Status, received_at = Instant(g.ReceivedAt), refused = g.RefusedCount }),
+                expected_reporters = result.Expected.Select(g => new { unit = g.UnitCode, name = g.Name, parent = g.ParentCode, status = CompletenessCheck.Status(g), received_at = Instant(g.ReceivedAt), refused = g.RefusedCount }),
             }, Rows.JsonOptions));
             return CliApp.Ok;
         }
-        if (list == "reporters")
-        {
-            // One row per expected reporter: on_time, late, missing, or refused (missing, with every file it sent refused).
-            string[] reporterHeaders = en
-                ? ["unit", "name", "parent", "status", "received", "refused"]
-                : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", "ngày nhận", "bị từ chối"];
-            Rows.Write(cli.Out, format, reporterHeaders, result.Expected.Select(g => (IReadOnlyList<object?>)[
-                g.UnitCode, g.Name, g.ParentCode, format == "table" ? CompletenessCheck.StatusWords(CompletenessCheck.Status(g), en) : CompletenessCheck.Status(g),
-                format == "table" ? Instant(g.ReceivedAt) : (object?)g.ReceivedAt, g.RefusedCount]), Languages.From(en));
-            return CliApp.Ok;
-        }
-
-        string[] headers = en
-            ? ["unit", "name", "level", "expected", "received", "on time", "late", "missing", "received %"]
-            : ["mã đơn vị", "tên đơn vị", "cấp", "phải nộp", "đã nộp", "đúng hạn", "trễ hạn", "chưa nộp", "% đã nộp"];
-        var rows = result.Units.Select(u => (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Level, u.Expected, u.Received, u.OnTime, u.Late, u.Missing,
-            // People read the share with its sign (88,5 %); CSV and JSON keep the percentage number of their `received %` column.
-            format == "table" ? Rows.Share.Of(u.ReceivedShare) : Math.Round(100 * u.ReceivedShare, 1)]);
         if (format == "table")
         {
             // The as-of instant is UTC; people read it, like the deadline, in Vietnam time, with the zone named.
@@ -92,17 +74,38 @@ public static class CompletenessCommand
                 ? $"Expected to report: {ReporterWords.Who(result.Reporters, true)}"
                 : $"Đơn vị phải nộp: {ReporterWords.Who(result.Reporters, false)}");
         }
+        if (list == "reporters")
+        {
+            // One row per expected reporter: on_time, late, missing, or refused (missing, with every file it sent refused).
+            string[] reporterHeaders = ReporterHeaders(en, format == "table");
+            Rows.Write(cli.Out, format, reporterHeaders, result.Expected.Select(g => (IReadOnlyList<object?>)[
+                g.UnitCode, g.Name, g.ParentCode, format == "table" ? CompletenessCheck.StatusWords(CompletenessCheck.Status(g), en) : CompletenessCheck.Status(g),
+                Instant(g.ReceivedAt), g.RefusedCount]), Languages.From(en));
+            return CliApp.Ok;
+        }
+
+        string[] headers = en
+            ? ["unit", "name", "level", "expected", "received", "on time", "late", "missing", "received %"]
+            : ["mã đơn vị", "tên đơn vị", "cấp", "phải nộp", "đã nộp", "đúng hạn", "trễ hạn", "chưa nộp", "% đã nộp"];
+        var rows = result.Units.Select(u => (IReadOnlyList<object?>)[u.UnitCode, u.Name, u.Level, u.Expected, u.Received, u.OnTime, u.Late, u.Missing,
+            // People read the share with its sign (88,5 %); CSV and JSON keep the percentage number of their `received %` column.
+            format == "table" ? Rows.Share.Of(u.ReceivedShare) : Math.Round(100 * u.ReceivedShare, 1)]);
         Rows.Write(cli.Out, format, headers, rows, Languages.From(en));
         if (format == "table" && result.LateOrMissing.Count > 0)
         {
             cli.Out.WriteLine();
             cli.Out.WriteLine(ReporterWords.LateOrMissingHeading(result.Reporters, en) + ":");
-            string[] h2 = en ? ["unit", "name", "parent", "status", "received", "refused"] : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", "ngày nhận", "bị từ chối"];
+            string[] h2 = ReporterHeaders(en, table: true);
             Rows.Write(cli.Out, "table", h2, result.LateOrMissing.Select(g => (IReadOnlyList<object?>)[
                 g.UnitCode, g.Name, g.ParentCode, CompletenessCheck.StatusWords(CompletenessCheck.Status(g), en), Instant(g.ReceivedAt), g.RefusedCount]), Languages.From(en));
         }
         return CliApp.Ok;
     }
+
+    // A table shows received times in Vietnam time and says so in its header; CSV and JSON carry UTC, marked Z.
+    private static string[] ReporterHeaders(bool en, bool table) => en
+        ? ["unit", "name", "parent", "status", table ? "received (Vietnam time)" : "received", "refused"]
+        : ["mã đơn vị", "tên đơn vị", "cấp trên", "tình trạng", table ? "ngày nhận (giờ Việt Nam)" : "ngày nhận", "bị từ chối"];
 
     // Received times are stored in UTC; as an instant, the table shows them in Vietnam time.
     private static DateTimeOffset? Instant(DateTime? utc) => utc is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;

@@ -96,12 +96,13 @@ public static class Rows
         _ => language.Value(value),
     };
 
-    /// <summary>Numbers invariant for machines (CSV, JSON).</summary>
+    /// <summary>Numbers invariant for machines (CSV, JSON); an instant in UTC, marked Z so nobody reads it as Vietnam time.</summary>
     private static string Invariant(object? value) => value switch
     {
         null => "",
         Share share => share.Ratio.ToString(CultureInfo.InvariantCulture),
         Points points => points.Difference.ToString(CultureInfo.InvariantCulture),
+        DateTimeOffset instant => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -97,4 +97,26 @@ public sealed class CompletenessCliTests : IDisposable
         Assert.Contains("trễ hạn", table, StringComparison.Ordinal);
         Assert.Contains("bị từ chối", table, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Received_times_read_in_Vietnam_time_in_tables_and_in_marked_UTC_for_machines()
+    {
+        // GLM-A's file came in at 2024-03-20 00:00 UTC, which is 07:00 in Hà Nội.
+        string[] args = ["completeness", "--period", "2024-Q1", "--unit", "HNI", "--as-of", "2024-04-30", "--list", "reporters"];
+
+        var table = Run(args);
+        Assert.Contains("(giờ Việt Nam", table, StringComparison.Ordinal);
+        Assert.Contains("ngày nhận (giờ Việt Nam)", table, StringComparison.Ordinal);
+        Assert.Contains("20/03/2024 07:00", table, StringComparison.Ordinal);
+        Assert.Contains("received (Vietnam time)", Run([.. args, "--lang", "en"]), StringComparison.Ordinal);
+
+        var csv = Run([.. args, "--format", "csv"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("mã đơn vị,tên đơn vị,cấp trên,tình trạng,ngày nhận,bị từ chối", csv[0]);
+        Assert.Equal("GLM-A,CĐCS A,HNI-GLM,late,2024-03-20T00:00:00Z,0", csv[1]);
+
+        using var json = JsonDocument.Parse(Run("completeness", "--period", "2024-Q1", "--unit", "HNI", "--as-of", "2024-04-30", "--format", "json"));
+        var glm = json.RootElement.GetProperty("expected_reporters").EnumerateArray().Single(r => r.GetProperty("unit").GetString() == "GLM-A");
+        Assert.Equal(new DateTimeOffset(2024, 3, 20, 0, 0, 0, TimeSpan.Zero), glm.GetProperty("received_at").GetDateTimeOffset());
+        Assert.EndsWith("+00:00", glm.GetProperty("received_at").GetString(), StringComparison.Ordinal);
+    }
 }
