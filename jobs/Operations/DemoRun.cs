@@ -1,4 +1,4 @@
-using System.Globalization;
+using Analytics.Warehouse.Vocabulary;
 
 namespace Analytics.Jobs.Operations;
 
@@ -51,19 +51,21 @@ public sealed record DemoRun(
             (DemoRunState.NeverRan, true) => $"job \"{label.En}\" ({Job}) never ran: the job before it, \"{after?.En}\" ({After}), finished with nothing new and did not continue with it (waited {waited}).",
             (DemoRunState.NotStarted, false) => $"tác vụ «{label.Vi}» ({Job}) chưa bắt đầu sau {waited} chờ.",
             (DemoRunState.NotStarted, true) => $"job \"{label.En}\" ({Job}) had not started after waiting {waited}.",
-            (DemoRunState.NeverFinished, false) => $"tác vụ «{label.Vi}» ({Job}) đã bắt đầu" + (StartedAt is { } s ? $" lúc {Time(s)}" : "") + $" nhưng chưa kết thúc sau {waited} chờ.",
-            _ => $"job \"{label.En}\" ({Job}) started" + (StartedAt is { } s ? $" at {Time(s)}" : "") + $" but had not finished after waiting {waited}.",
+            (DemoRunState.NeverFinished, false) => $"tác vụ «{label.Vi}» ({Job}) đã bắt đầu" + (StartedAt is { } s ? $" lúc {Time(s, false)}" : "") + $" nhưng chưa kết thúc sau {waited} chờ.",
+            _ => $"job \"{label.En}\" ({Job}) started" + (StartedAt is { } s ? $" at {Time(s, true)}" : "") + $" but had not finished after waiting {waited}.",
         };
     }
 
-    /// <summary>A wait's length as people say it: seconds under two minutes, minutes above.</summary>
+    /// <summary>A wait's length as people say it, in their number format: seconds under two minutes (1,5 giây / 1.5 s), minutes above.</summary>
     public static string Duration(TimeSpan span, bool english)
     {
+        var language = Languages.From(english);
         var seconds = Math.Max(0, span.TotalSeconds);
         return seconds >= 120
-            ? (seconds / 60).ToString("0.#", CultureInfo.InvariantCulture) + (english ? " min" : " phút")
-            : seconds.ToString("0.#", CultureInfo.InvariantCulture) + (english ? " s" : " giây");
+            ? language.Fixed(seconds / 60, 1) + Formats.Space + language.Pick("phút", "min")
+            : language.Seconds(seconds);
     }
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+    // A start time as the person waiting reads it: in Vietnam time, with the zone named.
+    private static string Time(DateTimeOffset at, bool english) => Languages.From(english).Time(at, new VietnamClock(TimeProvider.System));
 }

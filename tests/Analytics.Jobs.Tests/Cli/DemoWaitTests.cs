@@ -65,8 +65,8 @@ public sealed class DemoWaitTests
         var ingest = Assert.Single(result.Runs);
         Assert.Equal(DemoRunState.NeverFinished, ingest.State);
         Assert.NotNull(ingest.StartedAt);
-        Assert.Matches(@"^tác vụ «Nạp báo cáo từ hộp thư đến» \(ingest\) đã bắt đầu lúc \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC nhưng chưa kết thúc sau 3(\.\d)? giây chờ\.$", ingest.Message(english: false));
-        Assert.Matches(@"^job ""Ingest the inbox"" \(ingest\) started at .+ UTC but had not finished after waiting 3(\.\d)? s\.$", ingest.Message(english: true));
+        Assert.Matches(@"^tác vụ «Nạp báo cáo từ hộp thư đến» \(ingest\) đã bắt đầu lúc \d\d/\d\d/\d{4} \d\d:\d\d \(giờ Việt Nam, UTC\+07:00\) nhưng chưa kết thúc sau 3,\d\u00A0giây chờ\.$", ingest.Message(english: false));
+        Assert.Matches(@"^job ""Ingest the inbox"" \(ingest\) started at \d{4}-\d\d-\d\d \d\d:\d\d \(Vietnam time, UTC\+07:00\) but had not finished after waiting 3\.\d\u00A0s\.$", ingest.Message(english: true));
         // Asked to stop, the waiting ingest ended on its token and the server stopped promptly.
         Assert.Empty(result.Unstopped);
         Assert.InRange(watch.Elapsed, limit, limit + TimeSpan.FromSeconds(30));
