@@ -4,6 +4,7 @@ using Analytics.Reports.Charts;
 using Analytics.Reports.Data;
 using Analytics.Warehouse.Completeness;
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 using Analytics.Warehouse.Metrics;
 using Analytics.Warehouse.Plans;
@@ -40,12 +41,14 @@ public sealed partial class ReportLoader
         _clock = clock;
         _english = english;
         _metrics = new Metrics(connection);
-        using var reader = connection.Query("SELECT indicator_code, name_vi, name_en, unit_vi, unit_en, value_type, kind FROM dim_indicator ORDER BY indicator_id");
-        while (reader.Read())
+        // In catalog order: the annual report lists its indicators in the order of _catalog.
+        foreach (var row in connection.Query<CatalogRow>("SELECT indicator_code, name_vi, name_en, unit_vi, unit_en, value_type, kind FROM dim_indicator ORDER BY indicator_id"))
         {
-            _catalog[reader.GetString(0)] = (english ? reader.GetString(2) : reader.GetString(1), english ? reader.GetString(4) : reader.GetString(3), reader.GetString(5), reader.GetString(6));
+            _catalog[row.IndicatorCode] = (english ? row.NameEn : row.NameVi, english ? row.UnitEn : row.UnitVi, row.ValueType, row.Kind);
         }
     }
+
+    private sealed record CatalogRow(string IndicatorCode, string NameVi, string NameEn, string UnitVi, string UnitEn, string ValueType, string Kind);
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 
@@ -137,13 +140,9 @@ public sealed partial class ReportLoader
         var used = new List<string>();
         // Children as on the year's last day; one pass per indicator gives this year and last year for
         // them and for the unit (as-was), a second the unit's term trend restated as-is.
-        var childCodes = new List<string>();
-        using (var reader = _connection.Query("""
-            SELECT DISTINCT unit_code FROM dim_unit WHERE parent_code = $1 AND valid_from <= $2 AND coalesce(valid_to, DATE '9999-12-31') >= $2 ORDER BY 1
-            """, unitCode, yearPeriod.End.ToDateTime(TimeOnly.MinValue)))
-        {
-            while (reader.Read()) childCodes.Add(reader.GetString(0));
-        }
+        var childCodes = _connection.Query<string>("""
+            SELECT DISTINCT unit_code FROM dim_unit WHERE parent_code = $unit AND valid_from <= $last_day AND coalesce(valid_to, DATE '9999-12-31') >= $last_day ORDER BY 1
+            """, new { unit = unitCode, last_day = yearPeriod.End.ToDateTime(TimeOnly.MinValue) }).AsList();
         var scope = childCodes.Append(unitCode).ToList();
         var known = _metrics.KnownIndicators().ToHashSet(StringComparer.Ordinal);
         var figures = _prefetched is { } batch && batch.Year == year && scope.All(batch.Units.Contains)
@@ -232,26 +231,19 @@ public sealed partial class ReportLoader
     {
         var year = ParsePeriod(periodText).Year;
         var end = PeriodRef.WholeYear(year).End.ToDateTime(TimeOnly.MinValue);
-        var scope = new List<string>();
-        using (var reader = _connection.Query($"""
+        var scope = _connection.Query<string>($"""
             SELECT DISTINCT unit_code FROM dim_unit
-            WHERE parent_code IN ({Literals(unitCodes)}) AND valid_from <= $1 AND coalesce(valid_to, DATE '9999-12-31') >= $1 ORDER BY 1
-            """, end))
-        {
-            while (reader.Read()) scope.Add(reader.GetString(0));
-        }
+            WHERE parent_code IN ({Literals(unitCodes)}) AND valid_from <= $last_day AND coalesce(valid_to, DATE '9999-12-31') >= $last_day ORDER BY 1
+            """, new { last_day = end }).AsList();
         scope.AddRange(unitCodes);
         var yearPeriod = PeriodRef.WholeYear(year);
         var ratings = unitCodes.ToDictionary(u => u, _ => new List<SectorRating>(), StringComparer.Ordinal);
-        using (var reader = _connection.Query(SubtreesSql(unitCodes) + RatingsSql, yearPeriod.End.ToDateTime(TimeOnly.MinValue), yearPeriod.Code))
-        {
-            while (reader.Read()) ratings[reader.GetString(0)].Add(new(reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
-        }
+        foreach (var row in _connection.Query<RatingCount>(SubtreesSql(unitCodes) + RatingsSql, new { last_day = yearPeriod.End.ToDateTime(TimeOnly.MinValue), period = yearPeriod.Code }))
+            ratings[row.Root].Add(new(row.Sector, row.Category, row.Units));
         var submissions = unitCodes.ToDictionary(u => u, _ => (0L, (DateTime?)null), StringComparer.Ordinal);
-        using (var reader = _connection.Query(SubtreesSql(unitCodes) + SubmissionsSql, yearPeriod.End.ToDateTime(TimeOnly.MinValue), yearPeriod.Start.ToDateTime(TimeOnly.MinValue)))
-        {
-            while (reader.Read()) submissions[reader.GetString(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetDateTime(2));
-        }
+        foreach (var row in _connection.Query<SubmissionCount>(SubtreesSql(unitCodes) + SubmissionsSql,
+            new { last_day = yearPeriod.End.ToDateTime(TimeOnly.MinValue), first_day = yearPeriod.Start.ToDateTime(TimeOnly.MinValue) }))
+            submissions[row.Root] = (row.Submissions, row.LastReceived);
         _prefetched = (year, scope.ToHashSet(StringComparer.Ordinal), YearFigures(unitCodes, scope, year, TermStart(year)),
             CompletenessReport.Compute(_connection, yearPeriod.Code, AsOf, null), ratings, submissions);
     }
@@ -266,14 +258,16 @@ public sealed partial class ReportLoader
         // Years are our own integers, written as literals so the filter reaches the table scan.
         var periods = string.Join(", ", years.Select(y => $"'{y.ToString(CultureInfo.InvariantCulture)}'"));
         // v_rollup has one row per sector; a figure over the whole subtree adds them up.
-        using var reader = _connection.Query($"""
-            SELECT unit_code, period_code, indicator_code, sum(value) FROM v_rollup
-            WHERE hierarchy = $1 AND unit_code IN ({Literals(units)}) AND period_code IN ({periods})
+        var sums = _connection.Query<RollupSum>($"""
+            SELECT unit_code, period_code, indicator_code, sum(value)::DOUBLE AS value FROM v_rollup
+            WHERE hierarchy = $hierarchy AND unit_code IN ({Literals(units)}) AND period_code IN ({periods})
             GROUP BY ALL
-            """, hierarchy);
-        while (reader.Read())
-            set.Add(hierarchy, reader.GetString(0), int.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetDouble(3));
+            """, new { hierarchy });
+        foreach (var row in sums)
+            set.Add(hierarchy, row.UnitCode, int.Parse(row.PeriodCode, CultureInfo.InvariantCulture), row.IndicatorCode, row.Value);
     }
+
+    private sealed record RollupSum(string UnitCode, string PeriodCode, string IndicatorCode, double? Value);
 
     private IReadOnlyDictionary<string, (string Numerator, string Denominator)>? _rateParts;
 
@@ -373,41 +367,43 @@ public sealed partial class ReportLoader
     // Grassroots unions of the subtree on the period's last day, with their rating for the year.
     private List<SectorRating> Ratings(string unitCode, PeriodRef year)
     {
-        var list = new List<SectorRating>();
-        using var reader = _connection.Query(SubtreesSql([unitCode]) + RatingsSql, year.End.ToDateTime(TimeOnly.MinValue), year.Code);
-        while (reader.Read()) list.Add(new(reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
-        return list;
+        return _connection.Query<RatingCount>(SubtreesSql([unitCode]) + RatingsSql, new { last_day = year.End.ToDateTime(TimeOnly.MinValue), period = year.Code })
+            .Select(r => new SectorRating(r.Sector, r.Category, r.Units)).ToList();
     }
 
-    // Per subtree root: grassroots unions of the subtree on $1 (the year's last day) by sector and rating for the year $2.
+    private sealed record RatingCount(string Root, string Sector, string Category, long Units);
+
+    // Per subtree root: grassroots unions of the subtree on $last_day (the year's last day) by sector and rating for the year $period.
     private const string RatingsSql = """
-        SELECT sub.root, u.sector, f.category, count(DISTINCT u.unit_code)
+        SELECT sub.root, u.sector, f.category, count(DISTINCT u.unit_code) AS units
         FROM fact_value f
         JOIN submission s ON s.submission_id = f.submission_id AND s.is_current
         JOIN dim_indicator i ON i.indicator_id = f.indicator_id AND i.indicator_code = 'rating'
-        JOIN dim_period p ON p.period_id = f.period_id AND p.period_code = $2
-        JOIN dim_unit u ON u.unit_code = s.unit_code AND u.level = 3 AND u.valid_from <= $1 AND coalesce(u.valid_to, DATE '9999-12-31') >= $1
+        JOIN dim_period p ON p.period_id = f.period_id AND p.period_code = $period
+        JOIN dim_unit u ON u.unit_code = s.unit_code AND u.level = 3 AND u.valid_from <= $last_day AND coalesce(u.valid_to, DATE '9999-12-31') >= $last_day
         JOIN sub ON sub.code = s.unit_code
         WHERE f.category IS NOT NULL
         GROUP BY ALL ORDER BY 1, 2, 3
         """;
 
-    // Per subtree root: current accepted submissions of its units (as of $1, the range's end) for periods inside $2 … $1.
+    private sealed record SubmissionCount(string Root, long Submissions, DateTime? LastReceived);
+
+    // Per subtree root: current accepted submissions of its units (as of $last_day, the range's end) for periods inside $first_day … $last_day.
     private const string SubmissionsSql = """
-        SELECT sub.root, count(*), max(s.received_at)
+        SELECT sub.root, count(*) AS submissions, max(s.received_at) AS last_received
         FROM submission s JOIN dim_period p ON p.period_code = s.period_code
         JOIN sub ON sub.code = s.unit_code
-        WHERE s.is_current AND p.start_date >= $2 AND p.end_date <= $1
+        WHERE s.is_current AND p.start_date >= $first_day AND p.end_date <= $last_day
         GROUP BY ALL
         """;
 
-    // The subtrees of the given units as on $1, as (root, code) pairs; the roots are registry codes, quoted.
+    // The subtrees of the given units as on $last_day, as (root, code) pairs; the roots are registry codes, quoted.
     private static string SubtreesSql(IEnumerable<string> roots) => $"""
         WITH RECURSIVE sub(root, code) AS (
             SELECT r, r FROM (SELECT unnest([{Literals(roots)}]::VARCHAR[]) AS r)
             UNION
             SELECT sub.root, u.unit_code FROM dim_unit u JOIN sub ON u.parent_code = sub.code
-            WHERE u.valid_from <= $1 AND coalesce(u.valid_to, DATE '9999-12-31') >= $1)
+            WHERE u.valid_from <= $last_day AND coalesce(u.valid_to, DATE '9999-12-31') >= $last_day)
 
         """;
 
@@ -460,7 +456,8 @@ public sealed partial class ReportLoader
     // Current accepted submissions of units in the subtree (as of the range's end) for periods inside the range.
     private (long Count, DateTime? Last) Submissions(string unitCode, DateOnly from, DateOnly to)
     {
-        using var reader = _connection.Query(SubtreesSql([unitCode]) + SubmissionsSql, to.ToDateTime(TimeOnly.MinValue), from.ToDateTime(TimeOnly.MinValue));
-        return reader.Read() ? (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetDateTime(2)) : (0, null);
+        var row = _connection.Query<SubmissionCount>(SubtreesSql([unitCode]) + SubmissionsSql,
+            new { last_day = to.ToDateTime(TimeOnly.MinValue), first_day = from.ToDateTime(TimeOnly.MinValue) }).FirstOrDefault();
+        return row is null ? (0, null) : (row.Submissions, row.LastReceived);
     }
 }

@@ -1,4 +1,4 @@
-using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Ingest;
@@ -35,10 +35,12 @@ internal sealed class CurrentVersions
     private readonly Dictionary<int, Period> _periods = [];
     private int _batch;
 
+    private sealed record AcceptedVersion(string UnitCode, int Version, string ContentHash, long SubmissionId);
+
     private const string VersionsOfPeriod = """
-        SELECT unit_code, max(version), arg_max(content_hash, version), max(submission_id)
+        SELECT unit_code, max(version) AS version, arg_max(content_hash, version) AS content_hash, max(submission_id) AS submission_id
         FROM submission
-        WHERE period_code = $1 AND status = 'accepted'
+        WHERE period_code = $period AND status = 'accepted'
         GROUP BY unit_code
         """;
 
@@ -54,14 +56,11 @@ internal sealed class CurrentVersions
                 continue;
             }
             var period = new Period(_batch);
-            using (var reader = connection.Query(VersionsOfPeriod, info.Code))
+            foreach (var row in connection.Query<AcceptedVersion>(VersionsOfPeriod, new { period = info.Code }))
             {
-                while (reader.Read())
-                {
-                    // Accepted submissions are of registry units only.
-                    if (unitIds.TryGetValue(reader.GetString(0), out var unitId))
-                        period.Units[unitId] = (reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3));
-                }
+                // Accepted submissions are of registry units only.
+                if (unitIds.TryGetValue(row.UnitCode, out var unitId))
+                    period.Units[unitId] = (row.Version, row.ContentHash, row.SubmissionId);
             }
             _periods[info.Id] = period;
         }

@@ -53,6 +53,12 @@ public sealed class IngestContext
     /// <summary>The ids of the indicators reconciliation (W02) reads; -1 for one the catalog lacks.</summary>
     public (short Members, short Admitted, short Left) Reconciliation { get; }
 
+    private sealed record UnitIdRow(string UnitCode, int UnitId);
+
+    // The catalog's comma-separated lists arrive as strings ('' for NULL) and are split into the rule's sets.
+    private sealed record IndicatorRow(short IndicatorId, string IndicatorCode, string NameVi, string NameEn, string UnitVi,
+        string Kind, string ValueType, string ReportedBy, string Sectors, string PeriodTypes, string Categories);
+
     public static IngestContext Load(DuckDBConnection connection)
     {
         var units = new Dictionary<string, List<UnitRecord>>(StringComparer.OrdinalIgnoreCase);
@@ -62,23 +68,20 @@ public sealed class IngestContext
             list.Add(unit);
         }
         var unitIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        using (var reader = connection.Query("SELECT DISTINCT unit_code, unit_id FROM dim_unit"))
-            while (reader.Read()) unitIds[reader.GetString(0)] = reader.GetInt32(1);
+        foreach (var row in connection.Query<UnitIdRow>("SELECT DISTINCT unit_code, unit_id FROM dim_unit"))
+            unitIds[row.UnitCode] = row.UnitId;
 
         var indicators = new Dictionary<string, IndicatorRule>(StringComparer.OrdinalIgnoreCase);
-        using (var reader = connection.Query("""
+        // Columns in the order and types of IndicatorRow's constructor: Dapper matches them by name and exact type.
+        foreach (var row in connection.Query<IndicatorRow>("""
             SELECT indicator_id, indicator_code, name_vi, name_en, unit_vi, kind, value_type, reported_by,
-                   coalesce(sectors, ''), coalesce(period_types, ''), coalesce(categories, '')
+                   coalesce(sectors, '') AS sectors, coalesce(period_types, '') AS period_types, coalesce(categories, '') AS categories
             FROM dim_indicator
             """))
         {
-            while (reader.Read())
-            {
-                indicators[reader.GetString(1)] = new IndicatorRule(
-                    (short)reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    reader.GetString(5), reader.GetString(6), reader.GetString(7),
-                    Split(reader.GetString(8)).ToHashSet(), Split(reader.GetString(9)).ToHashSet(), Split(reader.GetString(10)));
-            }
+            indicators[row.IndicatorCode] = new IndicatorRule(
+                row.IndicatorId, row.IndicatorCode, row.NameVi, row.NameEn, row.UnitVi, row.Kind, row.ValueType, row.ReportedBy,
+                Split(row.Sectors).ToHashSet(), Split(row.PeriodTypes).ToHashSet(), Split(row.Categories));
         }
 
         var periods = connection.Query<PeriodInfo>("""

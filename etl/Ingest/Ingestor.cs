@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Ingest;
@@ -237,8 +238,7 @@ public sealed class Ingestor
             foreach (var h in list) appender.CreateRow().AppendValue(h).EndRow();
             appender.Close();
         }
-        using var reader = _connection.Query("SELECT f.file_hash FROM ingested_file f JOIN ingest_hashes h USING (file_hash)");
-        while (reader.Read()) found.Add(reader.GetString(0));
+        found.UnionWith(_connection.Query<string>("SELECT f.file_hash FROM ingested_file f JOIN ingest_hashes h USING (file_hash)"));
         return found;
     }
 

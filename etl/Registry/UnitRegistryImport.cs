@@ -231,12 +231,14 @@ public static class UnitRegistryImport
         return false;
     }
 
+    private sealed record UnitIdRow(string UnitCode, int UnitId);
+
     private static void Write(DuckDBConnection connection, List<UnitRecord> units)
     {
         // unit_id is the durable key of a unit code: kept for known codes, new codes numbered on.
         var ids = new Dictionary<string, int>();
-        using (var reader = connection.Query("SELECT DISTINCT unit_code, unit_id FROM dim_unit"))
-            while (reader.Read()) ids[reader.GetString(0)] = reader.GetInt32(1);
+        foreach (var row in connection.Query<UnitIdRow>("SELECT DISTINCT unit_code, unit_id FROM dim_unit"))
+            ids[row.UnitCode] = row.UnitId;
         var next = ids.Count == 0 ? 1 : ids.Values.Max() + 1;
         foreach (var code in units.Select(u => u.Code).Distinct().Where(c => !ids.ContainsKey(c)).Order(StringComparer.Ordinal))
             ids[code] = next++;

@@ -1,4 +1,5 @@
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Operations;
@@ -32,24 +33,19 @@ public static class Publisher
         return new Published(settings.SnapshotPath, parquet, arrow);
     }
 
+    private sealed record Exported(string Name, bool IsView);
+
     /// <summary>Writes the Parquet and Arrow files into a fresh folder, then swaps it in for the old one whole.</summary>
     private static (List<string> Parquet, List<string> Arrow) Export(DuckDBConnection connection, ServiceSettings settings)
     {
-        var names = new List<string>();
-        var views = new List<string>();
-        using (var reader = connection.Query("""
-            SELECT view_name, true FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()
+        var exported = connection.Query<Exported>("""
+            SELECT view_name AS name, true AS is_view FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()
             UNION ALL
-            SELECT table_name, false FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND list_contains(string_split($1, ','), table_name)
+            SELECT table_name, false FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND list_contains(string_split($tables, ','), table_name)
             ORDER BY 1
-            """, string.Join(',', Tables)))
-        {
-            while (reader.Read())
-            {
-                names.Add(reader.GetString(0));
-                if (reader.GetBoolean(1)) views.Add(reader.GetString(0));
-            }
-        }
+            """, new { tables = string.Join(',', Tables) }).AsList();
+        var names = exported.Select(e => e.Name).ToList();
+        var views = exported.Where(e => e.IsView).Select(e => e.Name).ToList();
 
         var stamp = Guid.NewGuid().ToString("N")[..8];
         var fresh = settings.ParquetDirectory + ".new-" + stamp;

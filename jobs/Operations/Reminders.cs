@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Warehouse.Completeness;
-using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Operations;
@@ -26,19 +26,15 @@ public static class Reminders
         // Names checked against the list above, so they can be written into the query as they are.
         var types = string.Join(", ", settings.ReminderPeriodTypes.Select(t => $"'{t}'"));
         if (types.Length == 0) return [];
-        var periods = new List<string>();
-        using (var reader = connection.Query($"""
+        var periods = connection.Query<string>($"""
             WITH d AS (
                 SELECT period_code, deadline_of(period_code) AS deadline FROM dim_period
                 WHERE period_type IN ({types}))
             SELECT period_code FROM d
-            WHERE deadline <= $1
+            WHERE deadline <= $as_of
             QUALIFY deadline = max(deadline) OVER ()
             ORDER BY period_code
-            """, asOf))
-        {
-            while (reader.Read()) periods.Add(reader.GetString(0));
-        }
+            """, new { as_of = asOf }).AsList();
 
         Directory.CreateDirectory(settings.RemindersDirectory);
         var written = new List<Written>();
