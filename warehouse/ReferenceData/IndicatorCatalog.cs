@@ -122,7 +122,7 @@ public sealed partial class IndicatorCatalog
         var codes = entries.Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var e in entries.Where(e => e.IsRate))
             foreach (var part in new[] { e.Numerator!, e.Denominator! })
-                if (!codes.Contains(part) && !Analytics.Warehouse.Metrics.RateDefinitions.ComputedCounts.Contains(part))
+                if (!codes.Contains(part) && !Figures.RateDefinitions.ComputedCounts.Contains(part))
                     throw new InvalidDataException($"{source} ({e.Code}): '{part}' is neither an indicator of the catalog nor a count the warehouse computes.");
         return new IndicatorCatalog(entries);
     }

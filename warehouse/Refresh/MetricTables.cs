@@ -1,10 +1,17 @@
 using System.Diagnostics;
+using Analytics.Warehouse.Figures;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Refresh;
 
-public sealed partial class Metrics
+/// <summary>
+/// The stored tables figures are read from (metric_leaf, metric_leaf_carried, the two bridges, the as-is
+/// rollup, metric_refresh and metric_attainment): rebuilt from the facts and the registry with the same SQL
+/// the figures engine computes other periods with (<see cref="MetricSql"/>), and fresh while the stamp of
+/// the facts and registry they were built from is unchanged.
+/// </summary>
+public static class MetricTables
 {
     /// <summary>What the registry and the facts looked like; a refresh is fresh while this is unchanged.</summary>
     // The first part names the layout of the metric tables: bump it when Refresh builds them differently,
@@ -83,7 +90,8 @@ public sealed partial class Metrics
         if (attainmentAsOf is { } asOf)
         {
             progress?.Report(100.0 * step / steps);
-            attainmentRows = new Attainment(connection, plans).Materialize(asOf);
+            // Qualified: inside Analytics.Warehouse the simple name Attainment is the namespace.
+            attainmentRows = new Attainment.Attainment(connection, plans).Materialize(asOf);
         }
         progress?.Report(100);
         var leafRows = connection.Scalar<long>("SELECT count(*) FROM metric_leaf");
@@ -114,22 +122,24 @@ public sealed partial class Metrics
         return periods;
     }
 
-    // Returns the materialised periods when the tables are fresh; otherwise refreshes them (a writable
-    // connection) or falls back to computing every figure from the facts (read-only).
-    private HashSet<string> EnsureFresh()
+    /// <summary>
+    /// The periods the tables hold when they are fresh; otherwise refreshes them first (a writable
+    /// connection) or returns none, so every figure is computed from the facts (read-only).
+    /// </summary>
+    internal static HashSet<string> EnsureFresh(DuckDBConnection connection)
     {
-        if (!IsFresh(Connection))
+        if (!IsFresh(connection))
         {
             try
             {
-                Refresh(Connection);
+                Refresh(connection);
             }
             catch (System.Data.Common.DbException)
             {
                 return [];
             }
         }
-        var list = Connection.Scalar<string>("SELECT max(periods) FROM metric_refresh") ?? "";
+        var list = connection.Scalar<string>("SELECT max(periods) FROM metric_refresh") ?? "";
         return list.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Analytics.Warehouse.Store;
 
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Figures;
 
 /// <summary>
 /// A unit that is no longer registered today: when it closed (its last registered day) and the unit

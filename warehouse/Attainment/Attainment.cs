@@ -1,10 +1,11 @@
+using Analytics.Warehouse.Figures;
 using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 using Analytics.Warehouse.Plans;
 
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Attainment;
 
 /// <summary>
 /// Attainment of plan targets (docs/plans.md for the shapes, docs/analyst-guide.md for the status rules):

@@ -1,6 +1,7 @@
+using Analytics.Warehouse.Figures;
 using Analytics.Warehouse.Vocabulary;
 using Analytics.Warehouse.Store;
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Attainment;
 
 public sealed partial class Attainment
 {

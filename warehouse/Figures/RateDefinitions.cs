@@ -1,7 +1,7 @@
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Figures;
 
 /// <summary>
 /// How each indicator code becomes a figure: a rate is the ratio of two summed codes, anything else the

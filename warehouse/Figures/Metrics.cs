@@ -1,15 +1,16 @@
 using Analytics.Warehouse.Vocabulary;
 using System.Text.RegularExpressions;
+using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Figures;
 
 /// <summary>
 /// Figures over the unit hierarchy and time, by the rules in docs/analyst-guide.md: sums of the units
 /// at the indicator's reporting level in the subtree; flows add up over non-overlapping sub-periods,
 /// stocks take the latest report of each unit still active at the period's end; rates are ratios of
-/// sums (the catalog's rate definitions, <see cref="RateDefinitions"/>); as-is or as-was. Whole years come from the tables built by <see cref="Refresh"/> (rebuilt
+/// sums (the catalog's rate definitions, <see cref="RateDefinitions"/>); as-is or as-was. Whole years come from the tables built by <see cref="MetricTables.Refresh"/> (rebuilt
 /// first when stale and the connection can write); other periods are computed from the facts directly.
 /// </summary>
 public sealed partial class Metrics(DuckDBConnection connection)
@@ -24,6 +25,13 @@ public sealed partial class Metrics(DuckDBConnection connection)
     public RateDefinitions Definitions => _definitions ??= RateDefinitions.Read(Connection);
 
     private RateDefinitions? _definitions;
+
+    /// <summary>Rebuilds the stored tables figures are read from (<see cref="MetricTables.Refresh"/>).</summary>
+    public static RefreshResult Refresh(DuckDBConnection connection, DateOnly? attainmentAsOf = null, Plans.PlanCatalog? plans = null, IProgress<double>? progress = null) =>
+        MetricTables.Refresh(connection, attainmentAsOf, plans, progress);
+
+    /// <summary>Whether the stored tables reflect the current facts and registry (<see cref="MetricTables.IsFresh"/>).</summary>
+    public static bool IsFresh(DuckDBConnection connection) => MetricTables.IsFresh(connection);
 
     /// <summary>The figure of <paramref name="indicator"/> for the subtree of <paramref name="unitCode"/> in <paramref name="periodCode"/>
     /// (any period code: 2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03). <paramref name="sectors"/> keeps only grassroots unions
@@ -130,7 +138,7 @@ public sealed partial class Metrics(DuckDBConnection connection)
 
         // Periods the refresh tables hold are read from them; only the others are computed from the facts.
         // One odd period (a deadline in February among whole years) must not send every figure down the slow path.
-        _materialized ??= EnsureFresh();
+        _materialized ??= MetricTables.EnsureFresh(Connection);
         var stored = periods.Where(_materialized.Contains).ToList();
         var computed = periods.Where(p => !_materialized.Contains(p)).ToList();
         if (stored.Count > 0 && hierarchy == Hierarchy.AsIs && minWorkers is null && likeForLike is null && AreUpperLevelToday(units))
@@ -143,7 +151,7 @@ public sealed partial class Metrics(DuckDBConnection connection)
     /// <summary>Whether figures of <paramref name="periodCode"/> are read from the refresh tables (fresh and holding it).</summary>
     internal bool IsStored(string periodCode)
     {
-        _materialized ??= EnsureFresh();
+        _materialized ??= MetricTables.EnsureFresh(Connection);
         return _materialized.Contains(periodCode);
     }
 
