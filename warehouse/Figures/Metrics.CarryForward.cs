@@ -1,6 +1,7 @@
 using Analytics.Warehouse.Vocabulary;
 using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.Store;
+using Dapper;
 
 namespace Analytics.Warehouse.Figures;
 
@@ -37,24 +38,25 @@ public sealed partial class Metrics
             (true, true) => "SELECT * FROM metric_aswas_bridge",
             (true, false) => MetricSql.AsWasBridge("SELECT * FROM leaf"),
         };
-        using var reader = Connection.Query($"""
+        var totals = Connection.QuerySingle<CarryForwardTotals>($"""
             WITH leaf AS (
-                SELECT * FROM ({leaf}) WHERE indicator_code IN ($1, 'cdcs_active')
+                SELECT * FROM ({leaf}) WHERE indicator_code IN ($indicator, 'cdcs_active')
                 UNION ALL
-                SELECT * FROM ({carried}) WHERE indicator_code = $1
+                SELECT * FROM ({carried}) WHERE indicator_code = $indicator
             ),
             bridge AS ({bridge})
-            SELECT sum(l.value) FILTER (WHERE NOT l.carried AND l.indicator_code = $1),
-                   sum(l.value) FILTER (WHERE l.carried),
-                   count(DISTINCT l.unit_code) FILTER (WHERE NOT l.carried AND l.indicator_code = $1),
-                   count(DISTINCT l.unit_code) FILTER (WHERE l.carried),
-                   count(DISTINCT l.unit_code) FILTER (WHERE l.indicator_code = 'cdcs_active')
+            SELECT (sum(l.value) FILTER (WHERE NOT l.carried AND l.indicator_code = $indicator))::DOUBLE AS reported,
+                   (sum(l.value) FILTER (WHERE l.carried))::DOUBLE AS carried,
+                   (count(DISTINCT l.unit_code) FILTER (WHERE NOT l.carried AND l.indicator_code = $indicator))::INTEGER AS reporting_units,
+                   (count(DISTINCT l.unit_code) FILTER (WHERE l.carried))::INTEGER AS carried_units,
+                   (count(DISTINCT l.unit_code) FILTER (WHERE l.indicator_code = 'cdcs_active'))::INTEGER AS active_grassroots
             FROM leaf l JOIN bridge b ON b.unit_code = l.unit_code {(asWas ? "AND b.on_date = l.on_date" : "")}
-            WHERE b.ancestor_code = $2
-            """, indicator, unitCode);
-        reader.Read();
-        return new CarriedFigure(indicator, unitCode, periodCode, hierarchy,
-            reader.IsDBNull(0) ? null : reader.GetDouble(0), reader.IsDBNull(1) ? null : reader.GetDouble(1),
-            (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4), quarters.Value);
+            WHERE b.ancestor_code = $unit
+            """, new { indicator, unit = unitCode });
+        return new CarriedFigure(indicator, unitCode, periodCode, hierarchy, totals.Reported, totals.Carried,
+            totals.ReportingUnits, totals.CarriedUnits, totals.ActiveGrassroots, quarters.Value);
     }
+
+    /// <summary>The one row of <see cref="CarryForward"/>'s query: both totals and the units behind them.</summary>
+    private sealed record CarryForwardTotals(double? Reported, double? Carried, int ReportingUnits, int CarriedUnits, int ActiveGrassroots);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Analytics.Warehouse.Figures;
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Refresh;
@@ -107,8 +108,7 @@ public static class MetricTables
     // the last one, which attainment reads while a year runs.
     private static List<string> MaterializedPeriods(DuckDBConnection connection)
     {
-        var periods = new List<string>();
-        using var reader = connection.Query("""
+        return connection.Query<string>("""
             WITH years AS (
                 SELECT min(p.year) AS first_year, max(p.year) AS last_year
                 FROM (SELECT DISTINCT period_id FROM fact_value) f JOIN dim_period p USING (period_id)
@@ -117,9 +117,7 @@ public static class MetricTables
             WHERE (d.period_type = 'year' AND d.year BETWEEN years.first_year AND years.last_year)
                OR (d.year = years.last_year AND d.period_code IN (d.year || '-Q1', d.year || '-H1', d.year || '-9M'))
             ORDER BY d.start_date, d.end_date
-            """);
-        while (reader.Read()) periods.Add(reader.GetString(0));
-        return periods;
+            """).AsList();
     }
 
     /// <summary>
