@@ -6,9 +6,10 @@ using Analytics.Warehouse.Completeness;
 using Analytics.Warehouse.Store;
 using Dapper;
 using DuckDB.NET.Data;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Attainment;
 using Analytics.Warehouse.Plans;
-using MetricTrendPoint = Analytics.Warehouse.Metrics.TrendPoint;
+using MetricTrendPoint = Analytics.Warehouse.Figures.TrendPoint;
 
 namespace Analytics.Reports;
 

@@ -1,7 +1,7 @@
 using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using Analytics.Jobs.Operations;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Attainment;
 using Analytics.Warehouse.Plans;
 
 namespace Analytics.Jobs.Cli;

@@ -2,7 +2,6 @@ using Analytics.Warehouse.Vocabulary;
 using Analytics.Jobs.Operations;
 using System.CommandLine;
 using Analytics.Warehouse.Completeness;
-using Analytics.Warehouse.Metrics;
 
 namespace Analytics.Jobs.Cli;
 

@@ -5,7 +5,7 @@ using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
 using Analytics.Etl.Sample;
 using Analytics.Warehouse.Completeness;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Attainment;
 using Analytics.Warehouse.Plans;
 using System.Collections.Concurrent;
 using Analytics.Warehouse.Store;

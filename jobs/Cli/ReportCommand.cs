@@ -2,7 +2,6 @@ using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using Analytics.Jobs.Operations;
 using Analytics.Reports.Charts;
-using Analytics.Warehouse.Metrics;
 
 namespace Analytics.Jobs.Cli;
 

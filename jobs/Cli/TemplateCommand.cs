@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Analytics.Jobs.Operations;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Vocabulary;
 
 namespace Analytics.Jobs.Cli;
 

@@ -3,7 +3,8 @@ using Analytics.Warehouse.Vocabulary;
 using System.CommandLine;
 using System.Globalization;
 using Analytics.Jobs.Operations;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Attainment;
 
 namespace Analytics.Jobs.Cli;
 

@@ -1,5 +1,5 @@
 using Analytics.Warehouse.Vocabulary;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Attainment;
 using Analytics.Warehouse.Plans;
 using DuckDB.NET.Data;
 

@@ -1,5 +1,5 @@
 using Analytics.Warehouse.Vocabulary;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
 using DuckDB.NET.Data;
 
 namespace Analytics.Jobs.Operations;

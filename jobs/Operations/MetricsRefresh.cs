@@ -1,4 +1,5 @@
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.Plans;
 using DuckDB.NET.Data;
 

@@ -1,5 +1,4 @@
 using Analytics.Warehouse.Vocabulary;
-using Analytics.Warehouse.Metrics;
 
 namespace Analytics.Jobs.Operations;
 

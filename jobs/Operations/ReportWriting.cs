@@ -1,5 +1,6 @@
 using Analytics.Reports;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Vocabulary;
 using Analytics.Warehouse.Plans;
 using DuckDB.NET.Data;
 

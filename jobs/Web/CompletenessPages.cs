@@ -45,7 +45,7 @@ public static class CompletenessPages
             var result = CompletenessCheck.Compute(connection, period.Trim(), clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(unit) ? null : unit.Trim());
             return Completeness.Create(view with { Result = result, Chart = Chart(result, en) });
         }
-        catch (Analytics.Warehouse.Metrics.UnknownNameException e)
+        catch (Analytics.Warehouse.Vocabulary.UnknownNameException e)
         {
             var page = Completeness.Create(view with { Error = e.In(en) });
             page.StatusCode = StatusCodes.Status400BadRequest;

@@ -1,7 +1,9 @@
+using Analytics.Warehouse.Refresh;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Attainment;
 using Analytics.Warehouse.Plans;
 
 namespace Analytics.Benchmarks;
@@ -48,7 +50,7 @@ public static class MetricsBenchmark
         Console.WriteLine($"  {facts:N0} fact rows ({current:N0} current), {registry:N0} registry rows; trend {from}-{to}, attainment as of {asOf:yyyy-MM-dd}; {runs} warm run(s) each");
 
         ProcessPeakMemory.Reset();
-        var refresh = Metrics.Refresh(connection);
+        var refresh = MetricTables.Refresh(connection);
         Console.WriteLine($"  Metrics.Refresh          {refresh.Elapsed.TotalSeconds,8:N2} s  ({refresh.LeafRows:N0} leaf rows, {refresh.RollupRows:N0} bridge rows; peak working set {ProcessPeakMemory.Format(ProcessPeakMemory.Bytes())})");
 
         var targets = PlanCatalog.Embedded.Targets.ToList();

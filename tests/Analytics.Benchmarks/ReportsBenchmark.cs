@@ -1,3 +1,5 @@
+using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.Vocabulary;
 using System.Diagnostics;
 using System.Globalization;
@@ -47,8 +49,8 @@ public static class ReportsBenchmark
         // Refreshing belongs to ingest (`analytics refresh`), not to reports: done only when stale, and
         // not counted in the total.
         var refresh = Stopwatch.StartNew();
-        var wasFresh = Analytics.Warehouse.Metrics.Metrics.IsFresh(connection);
-        if (!wasFresh) Analytics.Warehouse.Metrics.Metrics.Refresh(connection);
+        var wasFresh = MetricTables.IsFresh(connection);
+        if (!wasFresh) MetricTables.Refresh(connection);
         refresh.Stop();
         var total = Stopwatch.StartNew();
         var provinces = new List<string>();
@@ -66,7 +68,7 @@ public static class ReportsBenchmark
         if (Environment.GetEnvironmentVariable("REPORTS_BENCH_CALLS") == "1")
         {
             // Where loading time goes: the cost of one call of each metrics API used by the loader.
-            var metrics = new Analytics.Warehouse.Metrics.Metrics(connection);
+            var metrics = new Metrics(connection);
             var probe = provinces[0];
             foreach (var (name, call) in new (string, Action)[]
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Plans;
@@ -25,9 +26,8 @@ public sealed partial class PlanCatalog
     /// </summary>
     public int Sync(DuckDBConnection connection)
     {
-        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var reader = connection.Query("SELECT plan_id, content_hash FROM dim_plan"))
-            while (reader.Read()) stored[reader.GetString(0)] = reader.GetString(1);
+        var stored = connection.Query<StoredPlan>("SELECT plan_id, content_hash FROM dim_plan")
+            .ToDictionary(p => p.PlanId, p => p.ContentHash, StringComparer.Ordinal);
 
         var written = 0;
         using var tx = connection.BeginTransaction();
@@ -88,4 +88,7 @@ public sealed partial class PlanCatalog
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    /// <summary>A plan as dim_plan holds it: which content it was written from.</summary>
+    private sealed record StoredPlan(string PlanId, string ContentHash);
 }

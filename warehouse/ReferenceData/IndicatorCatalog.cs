@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.ReferenceData;
@@ -122,7 +123,7 @@ public sealed partial class IndicatorCatalog
         var codes = entries.Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var e in entries.Where(e => e.IsRate))
             foreach (var part in new[] { e.Numerator!, e.Denominator! })
-                if (!codes.Contains(part) && !Analytics.Warehouse.Metrics.RateDefinitions.ComputedCounts.Contains(part))
+                if (!codes.Contains(part) && !Figures.RateDefinitions.ComputedCounts.Contains(part))
                     throw new InvalidDataException($"{source} ({e.Code}): '{part}' is neither an indicator of the catalog nor a count the warehouse computes.");
         return new IndicatorCatalog(entries);
     }
@@ -137,17 +138,15 @@ public sealed partial class IndicatorCatalog
     {
         var existing = new Dictionary<string, (int Id, string?[] Values)>(StringComparer.Ordinal);
         var maxId = 0;
-        // Compared as text, the form the file has (carry_forward_quarters is an INTEGER column).
-        using (var reader = connection.Query($"SELECT indicator_id, {string.Join(", ", Columns.Select(c => $"CAST({c} AS VARCHAR)"))} FROM dim_indicator"))
+        // Compared as text, the form the file has (carry_forward_quarters is an INTEGER column). The columns
+        // are the catalog's list, so each row is read by column name into the same order as ToRow's.
+        var sql = $"SELECT indicator_id::INTEGER AS indicator_id, {string.Join(", ", Columns.Select(c => $"CAST({c} AS VARCHAR) AS {c}"))} FROM dim_indicator";
+        foreach (var row in SqlMapper.Query(connection, sql).Cast<IDictionary<string, object?>>())
         {
-            while (reader.Read())
-            {
-                var id = reader.GetInt32(0);
-                var values = new string?[Columns.Count];
-                for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i + 1) ? null : reader.GetString(i + 1);
-                existing[values[0]!] = (id, values);
-                maxId = Math.Max(maxId, id);
-            }
+            var id = (int)row["indicator_id"]!;
+            string?[] values = [.. Columns.Select(c => (string?)row[c])];
+            existing[values[0]!] = (id, values);
+            maxId = Math.Max(maxId, id);
         }
 
         var changed = 0;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Schema;
@@ -25,9 +26,7 @@ public static class Migrator
                 name       VARCHAR NOT NULL,
                 applied_at TIMESTAMP NOT NULL)
             """);
-        var applied = new HashSet<int>();
-        using (var reader = connection.Query("SELECT version FROM schema_version"))
-            while (reader.Read()) applied.Add(reader.GetInt32(0));
+        var applied = connection.Query<int>("SELECT version FROM schema_version").ToHashSet();
 
         var done = new List<int>();
         foreach (var migration in Migrations.Where(m => !applied.Contains(m.Version)))

@@ -1,8 +1,10 @@
+using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.ReferenceData;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
 using Analytics.Etl.Sample;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Attainment;
 using Analytics.Warehouse.Plans;
 using Xunit;
 using Xunit.Abstractions;
@@ -41,7 +43,7 @@ public sealed class SampleAttainmentTests(ITestOutputHelper output) : IDisposabl
         var outcomes = ingestor.IngestFiles(ingestor.Expand([Path.Combine(sampleDir, "submissions")]));
         Assert.All(outcomes, o => Assert.Null(o.FileError));
         // The same refresh the demo runs: metric tables, then every plan's attainment for its issuer.
-        Metrics.Refresh(connection, asOf, PlanCatalog.Embedded);
+        MetricTables.Refresh(connection, asOf, PlanCatalog.Embedded);
 
         var attainment = new Attainment(connection, PlanCatalog.Embedded);
         var rows = PlanCatalog.Embedded.Plans.SelectMany(p => attainment.Evaluate(p.PlanId, null, asOf)).ToList();

@@ -1,7 +1,9 @@
+using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.ReferenceData;
 using Analytics.Etl.Ingest;
 using Analytics.Etl.Registry;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Attainment;
 using Analytics.Warehouse.Plans;
 using Xunit;
 
@@ -105,7 +107,7 @@ public sealed class IndicatorToAttainmentTests : IDisposable
             """);
         _plans = PlanCatalog.Load(plans);
         _plans.Sync(_connection);
-        Metrics.Refresh(_connection);
+        MetricTables.Refresh(_connection);
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using Analytics.Warehouse.Vocabulary;
 using Analytics.Reports.Excel;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Attainment;
 
 namespace Analytics.Reports.Tests.Excel;
 

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Refresh;
 using System.Globalization;
 using System.Text;
 using Analytics.Warehouse.ReferenceData;
@@ -72,7 +73,7 @@ public sealed class ReportWarehouse : IDisposable
             GLM-PRV,2024,rating,hoan_thanh
             EVL-SOE,2024,rating,tot
             """, new DateTime(2024, 12, 10, 9, 0, 0));
-        Analytics.Warehouse.Metrics.Metrics.Refresh(Connection);
+        MetricTables.Refresh(Connection);
     }
 
     public static readonly string[] QuarterIndicators = ["workers", "members", "members_admitted", "members_left", "finance_collected", "finance_budget"];

@@ -1,10 +1,11 @@
+using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
 using System.Text;
 using Analytics.Warehouse.ReferenceData;
 using Analytics.Etl.Registry;
 using Analytics.Reports.Tests.Excel;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
 
 namespace Analytics.Reports.Tests.Figures;
 
@@ -67,7 +68,7 @@ public sealed class RateGridTests : IDisposable
                 Ingest($"{year}-Q{q}.csv", csv.ToString(), new DateTime(year, q * 3, 10, 9, 0, 0));
             }
         }
-        Metrics.Refresh(_connection);
+        MetricTables.Refresh(_connection);
     }
 
     public static TheoryData<string> Hierarchies => new() { "as-was", "as-is" };

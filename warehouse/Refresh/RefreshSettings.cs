@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Analytics.Warehouse.Store;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Refresh;
 
 /// <summary>
 /// DuckDB settings for the length of a refresh, put back as they were when disposed. The refresh is one

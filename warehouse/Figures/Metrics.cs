@@ -1,15 +1,17 @@
 using Analytics.Warehouse.Vocabulary;
 using System.Text.RegularExpressions;
+using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Figures;
 
 /// <summary>
 /// Figures over the unit hierarchy and time, by the rules in docs/analyst-guide.md: sums of the units
 /// at the indicator's reporting level in the subtree; flows add up over non-overlapping sub-periods,
 /// stocks take the latest report of each unit still active at the period's end; rates are ratios of
-/// sums (the catalog's rate definitions, <see cref="RateDefinitions"/>); as-is or as-was. Whole years come from the tables built by <see cref="Refresh"/> (rebuilt
+/// sums (the catalog's rate definitions, <see cref="RateDefinitions"/>); as-is or as-was. Whole years come from the tables built by <see cref="MetricTables.Refresh"/> (rebuilt
 /// first when stale and the connection can write); other periods are computed from the facts directly.
 /// </summary>
 public sealed partial class Metrics(DuckDBConnection connection)
@@ -24,6 +26,13 @@ public sealed partial class Metrics(DuckDBConnection connection)
     public RateDefinitions Definitions => _definitions ??= RateDefinitions.Read(Connection);
 
     private RateDefinitions? _definitions;
+
+    /// <summary>Rebuilds the stored tables figures are read from (<see cref="MetricTables.Refresh"/>).</summary>
+    public static RefreshResult Refresh(DuckDBConnection connection, DateOnly? attainmentAsOf = null, Plans.PlanCatalog? plans = null, IProgress<double>? progress = null) =>
+        MetricTables.Refresh(connection, attainmentAsOf, plans, progress);
+
+    /// <summary>Whether the stored tables reflect the current facts and registry (<see cref="MetricTables.IsFresh"/>).</summary>
+    public static bool IsFresh(DuckDBConnection connection) => MetricTables.IsFresh(connection);
 
     /// <summary>The figure of <paramref name="indicator"/> for the subtree of <paramref name="unitCode"/> in <paramref name="periodCode"/>
     /// (any period code: 2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03). <paramref name="sectors"/> keeps only grassroots unions
@@ -44,12 +53,11 @@ public sealed partial class Metrics(DuckDBConnection connection)
     {
         CheckUnit(unitCode);
         var end = CheckPeriod(periodCode);
-        var children = new List<string>();
         var sql = hierarchy == Hierarchy.AsIs
-            ? "SELECT DISTINCT unit_code FROM dim_unit WHERE parent_code = $1 AND valid_to IS NULL ORDER BY 1"
-            : "SELECT DISTINCT unit_code FROM dim_unit WHERE parent_code = $1 AND valid_from <= $2 AND coalesce(valid_to, DATE '9999-12-31') >= $2 ORDER BY 1";
-        using (var reader = hierarchy == Hierarchy.AsIs ? Connection.Query(sql, unitCode) : Connection.Query(sql, unitCode, end))
-            while (reader.Read()) children.Add(reader.GetString(0));
+            ? "SELECT DISTINCT unit_code FROM dim_unit WHERE parent_code = $unit AND valid_to IS NULL ORDER BY 1"
+            : "SELECT DISTINCT unit_code FROM dim_unit WHERE parent_code = $unit AND valid_from <= $end AND coalesce(valid_to, DATE '9999-12-31') >= $end ORDER BY 1";
+        object args = hierarchy == Hierarchy.AsIs ? new { unit = unitCode } : new { unit = unitCode, end };
+        var children = Connection.Query<string>(sql, args).AsList();
         if (children.Count == 0) return [];
         var figures = Load(children, [periodCode], LeafCodes([indicator]), hierarchy, null, null);
         return [.. children.Select(c => figures.Value(Definitions, indicator, c, periodCode, hierarchy, sectors))];
@@ -91,9 +99,7 @@ public sealed partial class Metrics(DuckDBConnection connection)
     /// <summary>Every indicator code a figure can be asked for: the catalog's stocks and flows, derived counts and rates.</summary>
     public IReadOnlyList<string> KnownIndicators()
     {
-        var codes = new List<string>();
-        using (var reader = Connection.Query("SELECT indicator_code FROM dim_indicator WHERE kind IN ('stock', 'flow') ORDER BY indicator_code"))
-            while (reader.Read()) codes.Add(reader.GetString(0));
+        var codes = Connection.Query<string>("SELECT indicator_code FROM dim_indicator WHERE kind IN ('stock', 'flow') ORDER BY indicator_code").AsList();
         codes.AddRange(RateDefinitions.ComputedCounts);
         codes.AddRange(Definitions.Rates.Keys);
         return [.. codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -130,7 +136,7 @@ public sealed partial class Metrics(DuckDBConnection connection)
 
         // Periods the refresh tables hold are read from them; only the others are computed from the facts.
         // One odd period (a deadline in February among whole years) must not send every figure down the slow path.
-        _materialized ??= EnsureFresh();
+        _materialized ??= MetricTables.EnsureFresh(Connection);
         var stored = periods.Where(_materialized.Contains).ToList();
         var computed = periods.Where(p => !_materialized.Contains(p)).ToList();
         if (stored.Count > 0 && hierarchy == Hierarchy.AsIs && minWorkers is null && likeForLike is null && AreUpperLevelToday(units))
@@ -143,7 +149,7 @@ public sealed partial class Metrics(DuckDBConnection connection)
     /// <summary>Whether figures of <paramref name="periodCode"/> are read from the refresh tables (fresh and holding it).</summary>
     internal bool IsStored(string periodCode)
     {
-        _materialized ??= EnsureFresh();
+        _materialized ??= MetricTables.EnsureFresh(Connection);
         return _materialized.Contains(periodCode);
     }
 
@@ -162,11 +168,11 @@ public sealed partial class Metrics(DuckDBConnection connection)
         var periods = MetricSql.List(requests.Select(r => r.Period).Distinct(StringComparer.Ordinal));
         var codes = MetricSql.List(requests.Select(r => r.Code).Append("workers").Distinct(StringComparer.Ordinal));
         var asWas = hierarchy == Hierarchy.AsWas;
-        using var reader = Connection.Query($"""
+        var rows = Connection.Query<SizedSum>($"""
             WITH need(min_workers, period_code, indicator_code) AS (VALUES {needs}),
             leaf AS (SELECT * FROM metric_leaf WHERE period_code IN ({periods}) AND indicator_code IN ({codes})),
             wk AS (SELECT period_code, unit_code, sum(value) AS workers FROM leaf WHERE indicator_code = 'workers' GROUP BY ALL)
-            SELECT n.min_workers, b.ancestor_code, l.period_code, l.indicator_code, l.sector, sum(l.value) AS value
+            SELECT n.min_workers::INTEGER AS min_workers, b.ancestor_code, l.period_code, l.indicator_code, l.sector, sum(l.value)::DOUBLE AS value
             FROM leaf l
             JOIN need n ON n.period_code = l.period_code AND n.indicator_code = l.indicator_code
             JOIN {(asWas ? "metric_aswas_bridge" : "metric_asis_bridge")} b ON b.unit_code = l.unit_code {(asWas ? "AND b.on_date = l.on_date" : "")}
@@ -174,29 +180,35 @@ public sealed partial class Metrics(DuckDBConnection connection)
             WHERE b.ancestor_code IN ({MetricSql.List(units)}) AND (l.level < 3 OR wk.workers >= n.min_workers)
             GROUP BY ALL
             """);
-        while (reader.Read())
-            into[reader.GetInt32(0)].Add(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetDouble(5));
+        foreach (var r in rows) into[r.MinWorkers].Add(r.AncestorCode, r.PeriodCode, r.IndicatorCode, r.Sector, r.Value);
+    }
+
+    /// <summary>A row of the one figure query: the sum of a leaf code over an ancestor's subtree, by sector.</summary>
+    private sealed record LeafSum(string AncestorCode, string PeriodCode, string IndicatorCode, string? Sector, double Value);
+
+    /// <summary>A <see cref="LeafSum"/> of a size-restricted request: grassroots unions with at least <see cref="MinWorkers"/> workers.</summary>
+    private sealed record SizedSum(int MinWorkers, string AncestorCode, string PeriodCode, string IndicatorCode, string? Sector, double Value);
+
+    private static void AddAll(FigureSet figures, IEnumerable<LeafSum> rows)
+    {
+        foreach (var r in rows) figures.Add(r.AncestorCode, r.PeriodCode, r.IndicatorCode, r.Sector, r.Value);
     }
 
     // Province and district figures as-is are sums the refresh already made (metric_asis_rollup): the same
     // numbers as summing the leaf through the bridge, without touching millions of leaf rows per question.
     private void LoadRollup(FigureSet figures, IReadOnlyCollection<string> units, IReadOnlyCollection<string> periods, IReadOnlyCollection<string> leafCodes)
     {
-        using var reader = Connection.Query($"""
-            SELECT ancestor_code, period_code, indicator_code, sector, value FROM metric_asis_rollup
+        AddAll(figures, Connection.Query<LeafSum>($"""
+            SELECT ancestor_code, period_code, indicator_code, sector, value::DOUBLE AS value FROM metric_asis_rollup
             WHERE ancestor_code IN ({MetricSql.List(units)}) AND period_code IN ({MetricSql.List(periods)}) AND indicator_code IN ({MetricSql.List(leafCodes)})
-            """);
-        while (reader.Read())
-            figures.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetDouble(4));
+            """));
     }
 
     private bool AreUpperLevelToday(IReadOnlyCollection<string> units)
     {
         if (_upperToday is null)
         {
-            _upperToday = new HashSet<string>(StringComparer.Ordinal);
-            using var reader = Connection.Query("SELECT DISTINCT unit_code FROM dim_unit WHERE valid_to IS NULL AND level <= 2");
-            while (reader.Read()) _upperToday.Add(reader.GetString(0));
+            _upperToday = Connection.Query<string>("SELECT DISTINCT unit_code FROM dim_unit WHERE valid_to IS NULL AND level <= 2").ToHashSet(StringComparer.Ordinal);
         }
         return units.All(_upperToday.Contains);
     }
@@ -228,7 +240,7 @@ public sealed partial class Metrics(DuckDBConnection connection)
             bridge AS ({bridge})
             {(needsWorkers ? ", wk AS (SELECT period_code, unit_code, sum(value) AS workers FROM leaf WHERE indicator_code = 'workers' GROUP BY ALL)" : "")}
             {(likeForLike is { } w ? $", lfl AS ({MetricSql.ActiveThroughout(w.Start, w.End)})" : "")}
-            SELECT b.ancestor_code, l.period_code, l.indicator_code, l.sector, sum(l.value) AS value, count(*) AS rows
+            SELECT b.ancestor_code, l.period_code, l.indicator_code, l.sector, sum(l.value)::DOUBLE AS value
             FROM leaf l
             JOIN bridge b ON b.unit_code = l.unit_code {(hierarchy == Hierarchy.AsWas ? "AND b.on_date = l.on_date" : "")}
             {(needsWorkers ? "LEFT JOIN wk ON wk.period_code = l.period_code AND wk.unit_code = l.unit_code" : "")}
@@ -238,17 +250,12 @@ public sealed partial class Metrics(DuckDBConnection connection)
               {(likeForLike is not null ? "AND l.unit_code IN (SELECT unit_code FROM lfl)" : "")}
             GROUP BY ALL
             """;
-        using var reader = Connection.Query(sql);
-        while (reader.Read())
-            figures.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetDouble(4));
+        AddAll(figures, Connection.Query<LeafSum>(sql));
     }
 
     private List<long> IndicatorIds(IReadOnlyCollection<string> codes)
     {
-        var ids = new List<long>();
-        using var reader = Connection.Query($"SELECT indicator_id::BIGINT FROM dim_indicator WHERE indicator_code IN ({MetricSql.List(codes.DefaultIfEmpty("-"))})");
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
-        return ids;
+        return Connection.Query<long>($"SELECT indicator_id::BIGINT FROM dim_indicator WHERE indicator_code IN ({MetricSql.List(codes.DefaultIfEmpty("-"))})").AsList();
     }
 
     private void CheckUnit(string unitCode) => RequireUnit(Connection, unitCode);
@@ -257,16 +264,14 @@ public sealed partial class Metrics(DuckDBConnection connection)
     public static void RequireUnit(DuckDBConnection connection, string unitCode)
     {
         if (connection.Scalar<long>("SELECT count(*) FROM dim_unit WHERE unit_code = $1", unitCode) == 0)
-            throw UnknownNameException.Of("đơn vị", "unit", unitCode, Dapper.SqlMapper.Query<string>(connection, "SELECT DISTINCT unit_code FROM dim_unit"));
+            throw UnknownNameException.Of("đơn vị", "unit", unitCode, connection.Query<string>("SELECT DISTINCT unit_code FROM dim_unit"));
     }
 
     private DateOnly CheckPeriod(string periodCode)
     {
-        using var reader = Connection.Query("SELECT end_date FROM dim_period WHERE period_code = $1", periodCode);
-        if (!reader.Read())
-            throw UnknownNameException.Of("kỳ", "period", periodCode, [],
+        return Connection.Scalar<DateOnly?>("SELECT end_date FROM dim_period WHERE period_code = $1", periodCode)
+            ?? throw UnknownNameException.Of("kỳ", "period", periodCode, [],
                 "Viết 2024, 2024-Q1, 2024-H1, 2024-9M hoặc 2024-03", "Write 2024, 2024-Q1, 2024-H1, 2024-9M or 2024-03");
-        return reader.GetDate(0);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]

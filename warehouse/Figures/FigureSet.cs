@@ -1,5 +1,5 @@
 using Analytics.Warehouse.Vocabulary;
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Figures;
 
 /// <summary>
 /// Summed leaf values per (unit, period, leaf code, sector) from one query; figures for any sector

@@ -1,5 +1,5 @@
 
-namespace Analytics.Warehouse.Tests.Metrics;
+namespace Analytics.Warehouse.Tests.Figures;
 
 /// <summary>
 /// A hand-made registry and hand-made submissions in a private in-memory warehouse.

@@ -1,4 +1,4 @@
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Figures;
 
 /// <summary>
 /// One year of a trend: the figure and its change from the previous year of the same trend

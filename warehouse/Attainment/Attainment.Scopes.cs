@@ -1,6 +1,8 @@
+using Analytics.Warehouse.Figures;
 using Analytics.Warehouse.Vocabulary;
 using Analytics.Warehouse.Store;
-namespace Analytics.Warehouse.Metrics;
+using Dapper;
+namespace Analytics.Warehouse.Attainment;
 
 public sealed partial class Attainment
 {
@@ -28,23 +30,19 @@ public sealed partial class Attainment
 
     private HashSet<string> ActiveToday(IEnumerable<string> units)
     {
-        var active = new HashSet<string>(StringComparer.Ordinal);
-        using var reader = connection.Query($"SELECT DISTINCT unit_code FROM dim_unit WHERE valid_to IS NULL AND unit_code IN ({MetricSql.List(units)})");
-        while (reader.Read()) active.Add(reader.GetString(0));
-        return active;
+        return connection.Query<string>($"SELECT DISTINCT unit_code FROM dim_unit WHERE valid_to IS NULL AND unit_code IN ({MetricSql.List(units)})")
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private sealed record LastWindow(string Name, DateOnly? ClosedOn, string? Successor, string? Parent, bool Active);
 
     private LastWindow? Last(string unit)
     {
-        using var reader = connection.Query("""
-            SELECT arg_max(name, valid_from), max(valid_to), arg_max(successor_code, valid_from), arg_max(parent_code, valid_from), bool_or(valid_to IS NULL)
-            FROM dim_unit WHERE unit_code = $1 HAVING count(*) > 0
-            """, unit);
-        if (!reader.Read()) return null;
-        return new LastWindow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDate(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetBoolean(4));
+        return connection.QuerySingleOrDefault<LastWindow>("""
+            SELECT arg_max(name, valid_from) AS name, max(valid_to) AS closed_on, arg_max(successor_code, valid_from) AS successor,
+                   arg_max(parent_code, valid_from) AS parent, bool_or(valid_to IS NULL) AS active
+            FROM dim_unit WHERE unit_code = $unit HAVING count(*) > 0
+            """, new { unit });
     }
 
     // Null when the unit is unknown or the walk ends nowhere (a broken registry): the unit is then

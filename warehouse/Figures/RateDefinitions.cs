@@ -1,7 +1,8 @@
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Figures;
 
 /// <summary>
 /// How each indicator code becomes a figure: a rate is the ratio of two summed codes, anything else the
@@ -26,12 +27,13 @@ public sealed class RateDefinitions
     /// <summary>The rates of the catalog synced into <c>dim_indicator</c> of this warehouse.</summary>
     public static RateDefinitions Read(DuckDBConnection connection)
     {
-        var rates = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        using var reader = connection.Query(
-            "SELECT indicator_code, numerator, denominator FROM dim_indicator WHERE numerator IS NOT NULL AND denominator IS NOT NULL");
-        while (reader.Read()) rates[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2));
+        var rates = connection.Query<Rate>(
+                "SELECT indicator_code, numerator, denominator FROM dim_indicator WHERE numerator IS NOT NULL AND denominator IS NOT NULL")
+            .ToDictionary(r => r.IndicatorCode, r => (r.Numerator, r.Denominator), StringComparer.Ordinal);
         return new RateDefinitions(rates);
     }
+
+    private sealed record Rate(string IndicatorCode, string Numerator, string Denominator);
 
     /// <summary>The codes a figure needs: one for a count, two for a rate.</summary>
     public (string Numerator, string? Denominator) Parts(string indicator) =>

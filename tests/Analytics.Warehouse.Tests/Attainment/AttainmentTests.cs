@@ -1,7 +1,13 @@
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Tests.Figures;
+using Analytics.Warehouse.Refresh;
+using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Attainment;
 using Analytics.Warehouse.Plans;
 
-namespace Analytics.Warehouse.Tests.Metrics;
+namespace Analytics.Warehouse.Tests.Attainment;
+
+// Inside Analytics.Warehouse the simple name Attainment is the namespace; here it names the type.
+using Attainment = Analytics.Warehouse.Attainment.Attainment;
 
 public sealed class AttainmentTests
 {
@@ -129,7 +135,7 @@ public sealed class AttainmentTests
         // Unionised at the end of 2024 (soe/private grassroots): G1 200 workers, G2 100, G3 100 (G4 is public).
         // >= 150 workers: G1 only -> 1/4; >= 100: all three -> 3/4; no size: 3/4.
         f.Report("AAA-D1", "2024-Q4", ("enterprises_eligible", 4));
-        Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection);
+        MetricTables.Refresh(f.Connection);
         static string Target(string id, int? minWorkers) => $$"""
             { "id": "{{id}}", "group": "organisation", "text_vi": "Có công đoàn", "text_en": "Unionised", "short_vi": "Có công đoàn", "short_en": "Unionised",
               "shape": "milestone", "measure": "share", "indicator": "union_coverage", "comparison": ">=", "value": 0.5,

@@ -1,10 +1,12 @@
+using Analytics.Warehouse.Figures;
 using Analytics.Warehouse.Vocabulary;
 using System.Globalization;
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 using Analytics.Warehouse.Plans;
 
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Attainment;
 
 /// <summary>
 /// Attainment of plan targets (docs/plans.md for the shapes, docs/analyst-guide.md for the status rules):
@@ -80,9 +82,7 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
     /// <summary>Writes the attainment of every target of every plan for its issuer as of <paramref name="asOf"/> into metric_attainment (as-is).</summary>
     public long Materialize(DateOnly asOf)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        using (var reader = connection.Query("SELECT DISTINCT unit_code FROM dim_unit"))
-            while (reader.Read()) known.Add(reader.GetString(0));
+        var known = connection.Query<string>("SELECT DISTINCT unit_code FROM dim_unit").ToHashSet(StringComparer.Ordinal);
         var rows = new List<AttainmentRow>();
         foreach (var plan in _plans.Plans.Where(p => known.Contains(p.IssuerCode)))
             rows.AddRange(EvaluateMany(plan.Targets, [plan.IssuerCode], asOf));
@@ -206,14 +206,12 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
     {
         if (_yearOnly is null)
         {
-            _yearOnly = new HashSet<string>(StringComparer.Ordinal);
-            using var reader = connection.Query("""
+            _yearOnly = connection.Query<string>("""
                 SELECT indicator_code FROM dim_indicator WHERE period_types = 'year'
                 UNION
                 SELECT r.indicator_code FROM dim_indicator r JOIN dim_indicator n ON n.indicator_code = r.numerator
                 WHERE n.period_types = 'year'
-                """);
-            while (reader.Read()) _yearOnly.Add(reader.GetString(0));
+                """).ToHashSet(StringComparer.Ordinal);
         }
         if ((t.IsRatio ? t.Numerator : t.Indicator) is not { } figure || !_yearOnly.Contains(figure)) return null;
         // One deadline per year, however many targets and units are assessed.
@@ -227,8 +225,7 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
         if (_flows is null)
         {
             _flows = new HashSet<string>(StringComparer.Ordinal) { "cdcs_opened" };
-            using var reader = connection.Query("SELECT indicator_code FROM dim_indicator WHERE kind = 'flow'");
-            while (reader.Read()) _flows.Add(reader.GetString(0));
+            _flows.UnionWith(connection.Query<string>("SELECT indicator_code FROM dim_indicator WHERE kind = 'flow'"));
         }
         return _flows.Contains(code);
     }

@@ -1,5 +1,5 @@
 using Analytics.Warehouse.Vocabulary;
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Attainment;
 
 /// <summary>
 /// The attainment of one target for one unit as of a date, with the figures behind the status.

@@ -1,4 +1,4 @@
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Vocabulary;
 
 /// <summary>
 /// A unit, period, indicator or plan that the warehouse does not know, said in both languages with the

@@ -1,4 +1,4 @@
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Attainment;
 
 /// <summary>Where a target stands (rules: docs/analyst-guide.md, "Attainment"). Codes: <see cref="Attainment.Code"/>.</summary>
 public enum AttainmentStatus

@@ -1,10 +1,18 @@
 using System.Diagnostics;
+using Analytics.Warehouse.Figures;
 using Analytics.Warehouse.Store;
+using Dapper;
 using DuckDB.NET.Data;
 
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Refresh;
 
-public sealed partial class Metrics
+/// <summary>
+/// The stored tables figures are read from (metric_leaf, metric_leaf_carried, the two bridges, the as-is
+/// rollup, metric_refresh and metric_attainment): rebuilt from the facts and the registry with the same SQL
+/// the figures engine computes other periods with (<see cref="MetricSql"/>), and fresh while the stamp of
+/// the facts and registry they were built from is unchanged.
+/// </summary>
+public static class MetricTables
 {
     /// <summary>What the registry and the facts looked like; a refresh is fresh while this is unchanged.</summary>
     // The first part names the layout of the metric tables: bump it when Refresh builds them differently,
@@ -83,7 +91,8 @@ public sealed partial class Metrics
         if (attainmentAsOf is { } asOf)
         {
             progress?.Report(100.0 * step / steps);
-            attainmentRows = new Attainment(connection, plans).Materialize(asOf);
+            // Qualified: inside Analytics.Warehouse the simple name Attainment is the namespace.
+            attainmentRows = new Attainment.Attainment(connection, plans).Materialize(asOf);
         }
         progress?.Report(100);
         var leafRows = connection.Scalar<long>("SELECT count(*) FROM metric_leaf");
@@ -99,8 +108,7 @@ public sealed partial class Metrics
     // the last one, which attainment reads while a year runs.
     private static List<string> MaterializedPeriods(DuckDBConnection connection)
     {
-        var periods = new List<string>();
-        using var reader = connection.Query("""
+        return connection.Query<string>("""
             WITH years AS (
                 SELECT min(p.year) AS first_year, max(p.year) AS last_year
                 FROM (SELECT DISTINCT period_id FROM fact_value) f JOIN dim_period p USING (period_id)
@@ -109,27 +117,27 @@ public sealed partial class Metrics
             WHERE (d.period_type = 'year' AND d.year BETWEEN years.first_year AND years.last_year)
                OR (d.year = years.last_year AND d.period_code IN (d.year || '-Q1', d.year || '-H1', d.year || '-9M'))
             ORDER BY d.start_date, d.end_date
-            """);
-        while (reader.Read()) periods.Add(reader.GetString(0));
-        return periods;
+            """).AsList();
     }
 
-    // Returns the materialised periods when the tables are fresh; otherwise refreshes them (a writable
-    // connection) or falls back to computing every figure from the facts (read-only).
-    private HashSet<string> EnsureFresh()
+    /// <summary>
+    /// The periods the tables hold when they are fresh; otherwise refreshes them first (a writable
+    /// connection) or returns none, so every figure is computed from the facts (read-only).
+    /// </summary>
+    internal static HashSet<string> EnsureFresh(DuckDBConnection connection)
     {
-        if (!IsFresh(Connection))
+        if (!IsFresh(connection))
         {
             try
             {
-                Refresh(Connection);
+                Refresh(connection);
             }
             catch (System.Data.Common.DbException)
             {
                 return [];
             }
         }
-        var list = Connection.Scalar<string>("SELECT max(periods) FROM metric_refresh") ?? "";
+        var list = connection.Scalar<string>("SELECT max(periods) FROM metric_refresh") ?? "";
         return list.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
     }
 

@@ -1,8 +1,14 @@
+using Analytics.Warehouse.Tests.Figures;
+using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.Vocabulary;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Attainment;
 using Analytics.Warehouse.Plans;
 
-namespace Analytics.Warehouse.Tests.Metrics;
+namespace Analytics.Warehouse.Tests.Attainment;
+
+// Inside Analytics.Warehouse the simple name Attainment is the namespace; here it names the type.
+using Attainment = Analytics.Warehouse.Attainment.Attainment;
 
 /// <summary>
 /// A plan whose issuer closed in a reorganisation (like Gia Lâm, HNI-GLM, closed 2025-06-30 with a
@@ -117,7 +123,7 @@ public sealed class ClosedIssuerTests
         var plans = PlanCatalog.Of([PlanCatalog.Parse(PlanJson, "901_test.json")]);
         plans.Sync(f.Connection);
 
-        Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection, AsOf, plans);
+        MetricTables.Refresh(f.Connection, AsOf, plans);
 
         Assert.Equal("AAA-D1", f.Connection.Scalar<string>("SELECT evaluated_on FROM v_attainment WHERE target_id = '901-T01'"));
         Assert.Equal(76.0, f.Connection.Scalar<double>("SELECT actual FROM v_attainment WHERE target_id = '901-T01'"));

@@ -1,7 +1,8 @@
+using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.Vocabulary;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
 
-namespace Analytics.Warehouse.Tests.Metrics;
+namespace Analytics.Warehouse.Tests.Figures;
 
 /// <summary>
 /// The carry-forward variant of stocks against a worked example (members, carried at most 2 quarters):
@@ -33,8 +34,8 @@ public sealed class CarryForwardTests
     public void AMissingStockIsCarriedFromTheLastReportWithinTheBoundAndCounted(bool refreshFirst)
     {
         using var f = Build();
-        if (refreshFirst) Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection);
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        if (refreshFirst) MetricTables.Refresh(f.Connection);
+        var m = new Metrics(f.Connection);
 
         var q1 = m.CarryForward("members", "AAA-D1", "2025-Q1");
         Assert.Equal((125.0, 60.0, 185.0, 1, 2, 3), (q1.Reported, q1.Carried, q1.Value, q1.ReportingUnits, q1.CarriedUnits, q1.ActiveGrassroots));
@@ -62,8 +63,8 @@ public sealed class CarryForwardTests
     public void TheViewGivesTheEnginesFiguresForTheRefreshedPeriods()
     {
         using var f = Build();
-        Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection);
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        MetricTables.Refresh(f.Connection);
+        var m = new Metrics(f.Connection);
 
         foreach (var (unit, h, code) in new[] { ("AAA-D1", Hierarchy.AsIs, "as-is"), ("TLD", Hierarchy.AsIs, "as-is"), ("AAA-D1", Hierarchy.AsWas, "as-was"), ("BBB-D2", Hierarchy.AsWas, "as-was") })
         {
@@ -86,7 +87,7 @@ public sealed class CarryForwardTests
     public void OnlyAStockWithTheOptionCanBeAskedForItsCarryForward()
     {
         using var f = Build();
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        var m = new Metrics(f.Connection);
         Assert.Throws<ArgumentException>(() => m.CarryForward("members_admitted", "AAA-D1", "2025-Q1"));
     }
 }

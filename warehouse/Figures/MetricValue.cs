@@ -1,5 +1,5 @@
 using Analytics.Warehouse.Vocabulary;
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Figures;
 
 /// <summary>
 /// One figure: <see cref="Value"/> of <see cref="Indicator"/> over the subtree of <see cref="UnitCode"/>

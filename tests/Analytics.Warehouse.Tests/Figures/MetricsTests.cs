@@ -1,7 +1,8 @@
+using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.Vocabulary;
-using Analytics.Warehouse.Metrics;
+using Analytics.Warehouse.Figures;
 
-namespace Analytics.Warehouse.Tests.Metrics;
+namespace Analytics.Warehouse.Tests.Figures;
 
 public sealed class MetricsTests
 {
@@ -44,8 +45,8 @@ public sealed class MetricsTests
     public void AFlowOverAYearCountsEachUnitOnceWhetherItSentTheYearQuartersOrAHalf(bool refreshFirst)
     {
         using var f = Build();
-        if (refreshFirst) Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection);
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        if (refreshFirst) MetricTables.Refresh(f.Connection);
+        var m = new Metrics(f.Connection);
 
         Assert.Equal(40, m.Get("members_admitted", "G1", "2024", Hierarchy.AsWas).Value);
         Assert.Equal(12, m.Get("members_admitted", "G3", "2024", Hierarchy.AsWas).Value);
@@ -57,7 +58,7 @@ public sealed class MetricsTests
     public void AsWasSplitsTheYearOfAUnitThatMovedInJulyBetweenItsOldAndNewParent()
     {
         using var f = Build();
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        var m = new Metrics(f.Connection);
 
         Assert.Equal(60, m.Get("members_admitted", "AAA-D1", "2024", Hierarchy.AsWas).Value);
         Assert.Equal(22, m.Get("members_admitted", "BBB-D2", "2024", Hierarchy.AsWas).Value);
@@ -69,7 +70,7 @@ public sealed class MetricsTests
     public void AsIsRestatesClosedUnitsOnTheirSuccessorOrTheirLastParentsCurrentPlace()
     {
         using var f = Build();
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        var m = new Metrics(f.Connection);
 
         Assert.Equal(82, m.Get("members_admitted", "AAA", "2024").Value);
         Assert.Null(m.Get("members_admitted", "BBB", "2024").Value);   // closed: nothing is restated onto it
@@ -87,8 +88,8 @@ public sealed class MetricsTests
     public void AClosedUnitKeepsItsOwnFigureUnderBothHierarchies(bool refreshFirst)
     {
         using var f = Build();
-        if (refreshFirst) Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection);
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        if (refreshFirst) MetricTables.Refresh(f.Connection);
+        var m = new Metrics(f.Connection);
 
         foreach (var h in new[] { Hierarchy.AsIs, Hierarchy.AsWas })
         {
@@ -132,7 +133,7 @@ public sealed class MetricsTests
     public void AStockTakesTheLatestReportOfEachUnitStillActiveAtThePeriodsEnd()
     {
         using var f = Build();
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        var m = new Metrics(f.Connection);
 
         // G1 120 (Q4, not Q2's 100, not the replaced 999) + G2 50 + G3 10; G4 dissolved in June counts in H1 only.
         Assert.Equal(180, m.Get("members", "AAA", "2024").Value);
@@ -143,7 +144,7 @@ public sealed class MetricsTests
     public void ARateIsTheRatioOfSumsNotTheMeanOfUnitRates()
     {
         using var f = Build();
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        var m = new Metrics(f.Connection);
 
         // Σ members / Σ workers = 180 / 400 = 0.45; the mean of 120/200, 50/100, 10/100 would be 0.40.
         var rate = m.Get("membership_rate", "AAA", "2024");
@@ -159,7 +160,7 @@ public sealed class MetricsTests
     public void TheShareRatedGoodOrBetterCanBeFilteredBySector()
     {
         using var f = Build();
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        var m = new Metrics(f.Connection);
 
         Assert.Equal(2.0 / 3, m.Get("rated_good_plus_share", "TLD", "2024").Value!.Value, 10);
         Assert.Equal(1.0, m.Get("rated_good_plus_share", "TLD", "2024", sectors: ["private"]).Value);
@@ -172,7 +173,7 @@ public sealed class MetricsTests
     public void LikeForLikeKeepsOnlyUnitsActiveOverTheWholeWindow()
     {
         using var f = Build();
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        var m = new Metrics(f.Connection);
 
         var all = m.Trend("members_admitted", "AAA", 2023, 2024);
         var lfl = m.Trend("members_admitted", "AAA", 2023, 2024, likeForLike: true);
@@ -186,7 +187,7 @@ public sealed class MetricsTests
     public void ForChildrenGivesOneFigurePerChildInTheChosenHierarchy()
     {
         using var f = Build();
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        var m = new Metrics(f.Connection);
 
         var asWas = m.ForChildren("members_admitted", "TLD", "2024", Hierarchy.AsWas);
         Assert.Equal([("AAA", 60.0), ("BBB", 22.0)], asWas.Select(v => (v.UnitCode, v.Value!.Value)));
@@ -198,16 +199,16 @@ public sealed class MetricsTests
     public void RefreshedTablesGiveTheSameFiguresAsTheFactsAndFollowNewData()
     {
         using var f = Build();
-        var m = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        var m = new Metrics(f.Connection);
         var before = m.Get("members_admitted", "AAA", "2024").Value;
-        Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection);
-        Assert.True(Analytics.Warehouse.Metrics.Metrics.IsFresh(f.Connection));
-        Assert.Equal(before, new Analytics.Warehouse.Metrics.Metrics(f.Connection).Get("members_admitted", "AAA", "2024").Value);
+        MetricTables.Refresh(f.Connection);
+        Assert.True(MetricTables.IsFresh(f.Connection));
+        Assert.Equal(before, new Metrics(f.Connection).Get("members_admitted", "AAA", "2024").Value);
 
         f.Report("G1", "2024-12", ("members_admitted", 5)); // inside Q4, which G1 sent: still 82
         f.Report("G2", "2024", ("party_introduced", 4));
-        Assert.False(Analytics.Warehouse.Metrics.Metrics.IsFresh(f.Connection));
-        var after = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        Assert.False(MetricTables.IsFresh(f.Connection));
+        var after = new Metrics(f.Connection);
         Assert.Equal(82, after.Get("members_admitted", "AAA", "2024").Value);
         Assert.Equal(2 + 4, after.Get("party_introduced", "AAA", "2024").Value); // G2's year replaces nothing: its Q4 (1) is inside it
         Assert.Equal(6, f.Connection.Scalar<double>("SELECT sum(value) FROM v_rollup WHERE hierarchy = 'as-is' AND unit_code = 'AAA' AND period_code = '2024' AND indicator_code = 'party_introduced'"));
@@ -217,11 +218,11 @@ public sealed class MetricsTests
     public void UpperLevelAsIsSumsStoredByTheRefreshEqualTheLeafSummedThroughTheBridge()
     {
         using var f = Build();
-        var computed = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        var computed = new Metrics(f.Connection);
         string[] units = ["AAA", "AAA-D1", "TLD"];
         var fromFacts = units.Select(u => computed.Get("rated_good_plus_share", u, "2024").Value).ToList();
         var soeFromFacts = units.Select(u => computed.Get("rated_good_plus_share", u, "2024", sectors: ["soe"]).Value).ToList();
-        Analytics.Warehouse.Metrics.Metrics.Refresh(f.Connection);
+        MetricTables.Refresh(f.Connection);
 
         // Every (upper-level unit, period, leaf code, sector) sum, both ways; none missing on either side.
         var mismatches = f.Connection.Scalar<long>("""
@@ -233,7 +234,7 @@ public sealed class MetricsTests
         Assert.Equal(0, mismatches);
         Assert.True(f.Connection.Scalar<long>("SELECT count(*) FROM metric_asis_rollup WHERE ancestor_code = 'AAA-D1'") > 5);
         // The engine reads those sums for upper-level units: same figures as computed from the facts before the refresh.
-        var stored = new Analytics.Warehouse.Metrics.Metrics(f.Connection);
+        var stored = new Metrics(f.Connection);
         Assert.Equal(fromFacts, units.Select(u => stored.Get("rated_good_plus_share", u, "2024").Value));
         Assert.Equal(soeFromFacts, units.Select(u => stored.Get("rated_good_plus_share", u, "2024", sectors: ["soe"]).Value));
         // By hand: 2024 ratings G1 tot, G2 hoan_thanh (soe), G3 xuat_sac; as-is all three sit under AAA-D1 today.

@@ -1,4 +1,4 @@
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Figures;
 
 /// <summary>
 /// The SQL behind every figure. One leaf query turns current facts into one value per unit, indicator

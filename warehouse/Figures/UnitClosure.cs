@@ -1,8 +1,9 @@
 using System.Globalization;
+using Dapper;
 using DuckDB.NET.Data;
 using Analytics.Warehouse.Store;
 
-namespace Analytics.Warehouse.Metrics;
+namespace Analytics.Warehouse.Figures;
 
 /// <summary>
 /// A unit that is no longer registered today: when it closed (its last registered day) and the unit
@@ -14,18 +15,20 @@ public sealed record UnitClosure(string UnitCode, DateOnly ClosedOn, string? Suc
     /// <summary>The closure of <paramref name="unitCode"/>, or null while it is active today or unknown.</summary>
     public static UnitClosure? Of(DuckDBConnection connection, string unitCode)
     {
-        using var reader = connection.Query("""
+        var row = connection.QuerySingleOrDefault<Closure>("""
             WITH u AS (
                 SELECT unit_code, bool_or(valid_to IS NULL) AS active, max(valid_to) AS closed_on,
                        arg_max(successor_code, valid_from) AS taken_over_by
-                FROM dim_unit WHERE unit_code = $1 GROUP BY unit_code
+                FROM dim_unit WHERE unit_code = $unit GROUP BY unit_code
             )
-            SELECT u.closed_on, u.taken_over_by, (SELECT arg_max(name, valid_from) FROM dim_unit WHERE unit_code = u.taken_over_by)
+            SELECT u.closed_on, u.taken_over_by AS successor_code,
+                   (SELECT arg_max(name, valid_from) FROM dim_unit WHERE unit_code = u.taken_over_by) AS successor_name
             FROM u WHERE NOT u.active
-            """, unitCode);
-        if (!reader.Read()) return null;
-        return new UnitClosure(unitCode, reader.GetDate(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            """, new { unit = unitCode });
+        return row is null ? null : new UnitClosure(unitCode, row.ClosedOn, row.SuccessorCode, row.SuccessorName);
     }
+
+    private sealed record Closure(DateOnly ClosedOn, string? SuccessorCode, string? SuccessorName);
 
     /// <summary>The closure when <paramref name="periodCode"/> starts after it, else null (the unit was active for some of the period).</summary>
     public static UnitClosure? Before(DuckDBConnection connection, string unitCode, string periodCode)

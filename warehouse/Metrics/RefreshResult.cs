@@ -1,4 +1,0 @@
-namespace Analytics.Warehouse.Metrics;
-
-/// <summary>What <see cref="Metrics.Refresh"/> built: rows of the per-unit yearly table and of the rollup, targets evaluated, and the time it took.</summary>
-public sealed record RefreshResult(long LeafRows, long RollupRows, long AttainmentRows, TimeSpan Elapsed);
