@@ -7,6 +7,7 @@ using Analytics.Warehouse.Store;
 using Dapper;
 using DuckDB.NET.Data;
 using Analytics.Warehouse.Figures;
+using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.Attainment;
 using Analytics.Warehouse.Plans;
 using MetricTrendPoint = Analytics.Warehouse.Figures.TrendPoint;
@@ -195,13 +196,13 @@ public sealed partial class ReportLoader
     private YearFigureSet YearFigures(IReadOnlyCollection<string> owners, IReadOnlyList<string> scope, int year, int termStart)
     {
         var set = new YearFigureSet();
-        if (!Metrics.IsFresh(_connection))
+        if (!MetricTables.IsFresh(_connection))
         {
             // The metrics API rebuilds stale tables when the connection can write; ask it once.
             _metrics.Get("members", owners.First(), year.ToString(CultureInfo.InvariantCulture), Hierarchy.AsWas);
         }
         var rates = RateParts();
-        if (!Metrics.IsFresh(_connection) || rates.Count == 0)
+        if (!MetricTables.IsFresh(_connection) || rates.Count == 0)
         {
             foreach (var code in _metrics.KnownIndicators())
             {

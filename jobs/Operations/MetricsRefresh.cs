@@ -1,4 +1,3 @@
-using Analytics.Warehouse.Figures;
 using Analytics.Warehouse.Refresh;
 using Analytics.Warehouse.Plans;
 using DuckDB.NET.Data;
@@ -10,5 +9,5 @@ public static class MetricsRefresh
 {
     /// <summary>Rebuilds the tables as of <paramref name="asOf"/>; <paramref name="progress"/> hears DuckDB's query progress in percent.</summary>
     public static RefreshResult Run(DuckDBConnection connection, DateOnly asOf, IProgress<double>? progress = null) =>
-        Metrics.Refresh(connection, asOf, PlanCatalog.FromEnvironment(), progress);
+        MetricTables.Refresh(connection, asOf, PlanCatalog.FromEnvironment(), progress);
 }

@@ -27,13 +27,6 @@ public sealed partial class Metrics(DuckDBConnection connection)
 
     private RateDefinitions? _definitions;
 
-    /// <summary>Rebuilds the stored tables figures are read from (<see cref="MetricTables.Refresh"/>).</summary>
-    public static RefreshResult Refresh(DuckDBConnection connection, DateOnly? attainmentAsOf = null, Plans.PlanCatalog? plans = null, IProgress<double>? progress = null) =>
-        MetricTables.Refresh(connection, attainmentAsOf, plans, progress);
-
-    /// <summary>Whether the stored tables reflect the current facts and registry (<see cref="MetricTables.IsFresh"/>).</summary>
-    public static bool IsFresh(DuckDBConnection connection) => MetricTables.IsFresh(connection);
-
     /// <summary>The figure of <paramref name="indicator"/> for the subtree of <paramref name="unitCode"/> in <paramref name="periodCode"/>
     /// (any period code: 2024, 2024-Q1, 2024-H1, 2024-9M, 2024-03). <paramref name="sectors"/> keeps only grassroots unions
     /// of those sectors; <paramref name="minWorkers"/> only grassroots unions with at least that many workers at period end.</summary>
