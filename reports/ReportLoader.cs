@@ -331,9 +331,17 @@ public sealed partial class ReportLoader
 
     private string TargetText(TargetDefinition t, ValueFormat format)
     {
-        var culture = CultureInfo.GetCultureInfo(_english ? "en-GB" : "vi-VN");
-        string F(double? v) => v is not { } x ? "" : format == ValueFormat.Percent ? x.ToString("0.#%", culture) : x.ToString(format == ValueFormat.Decimal ? "#,##0.##" : "#,##0", culture);
-        return t.Comparison == TargetComparison.Between ? $"{F(t.Min)} – {F(t.Max)}" : $"{t.ComparisonSymbol} {F(t.Value)}";
+        // The target as the plan writes it, in the one number format of the language: "≥ 90 %", "≥ 18.000".
+        var lang = Languages.From(_english);
+        string F(double? v) => v is not { } x ? "" : format switch
+        {
+            ValueFormat.Percent => lang.Number(x * 100, 1) + Formats.Space + "%",
+            ValueFormat.Decimal => lang.Number(x, 2),
+            _ => lang.Count(x),
+        };
+        // The plan files' ASCII comparisons (>=, <=) as a reader writes them; dim_target keeps the ASCII.
+        var symbol = t.Comparison switch { TargetComparison.AtLeast => "≥", TargetComparison.AtMost => "≤", _ => t.ComparisonSymbol };
+        return t.Comparison == TargetComparison.Between ? $"{F(t.Min)} – {F(t.Max)}" : $"{symbol} {F(t.Value)}";
     }
 
     private string Lang => _english ? "en" : "vi";

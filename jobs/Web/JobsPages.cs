@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.Jobs.Operations;
+using Analytics.Warehouse.Vocabulary;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
@@ -75,7 +76,10 @@ public static class JobsPages
             ? PageRequest.T(http, $"sau khi «{ServiceJobs.Label(after).Vi}» có dữ liệu mới", $"after \"{ServiceJobs.Label(after).En}\" brings something new")
             : PageRequest.T(http, "chỉ khi chạy ngay", "only when run now");
 
-    public static string? Seconds(double? seconds) => seconds is { } s ? $"{s.ToString("0.###", CultureInfo.InvariantCulture)} s" : null;
+    /// <summary>A run's duration in the page's number format, to the millisecond: 0,125 giây / 0.125 s.</summary>
+    public static string? Seconds(bool english, double? seconds) => seconds is { } s
+        ? Languages.From(english).Number(s, 3) + Formats.Space + Languages.From(english).Pick("giây", "s")
+        : null;
 
     /// <summary>For a run of the chain that failed for good: that the steps after it did not run, and how to continue.</summary>
     public static string? ChainStopped(HttpContext http, RunRow run)

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Figures;
 using Analytics.Warehouse.Vocabulary;
 namespace Analytics.Reports.Data;
 
@@ -12,8 +13,7 @@ internal sealed class YearFigureSet
     public void Add(string hierarchy, string unit, int year, string code, double? value) => _values[(hierarchy, unit, year, code)] = value;
 
     /// <summary>
-    /// Adds each rate where its parts were read: numerator ÷ denominator, none when the numerator has no
-    /// rows or the denominator is not positive (the metrics API's rule: not reported is not zero).
+    /// Adds each rate where its parts were read, divided by the engine's one rule (<see cref="RateDefinitions.Divide"/>).
     /// </summary>
     public void AddRates(IReadOnlyDictionary<string, (string Numerator, string Denominator)> rates)
     {
@@ -24,7 +24,7 @@ internal sealed class YearFigureSet
             {
                 var n = _values.GetValueOrDefault((hierarchy, unit, year, numerator));
                 var d = _values.GetValueOrDefault((hierarchy, unit, year, denominator));
-                _values[(hierarchy, unit, year, code)] = d is > 0 && n is { } value ? value / d : null;
+                _values[(hierarchy, unit, year, code)] = RateDefinitions.Divide(n, d);
             }
         }
     }

@@ -36,9 +36,7 @@ internal sealed class FigureSet
         var numerator = Sum(unit, period, numeratorCode, sectors);
         if (denominatorCode is null) return new MetricValue(indicator, unit, period, hierarchy, numerator, numerator, null);
         var denominator = Sum(unit, period, denominatorCode, sectors);
-        // No numerator rows is "not reported", not zero: flags are reported as 0 or 1, so a true zero has rows.
-        double? value = denominator is > 0 ? numerator / denominator : null;
-        return new MetricValue(indicator, unit, period, hierarchy, value, numerator, denominator);
+        return new MetricValue(indicator, unit, period, hierarchy, RateDefinitions.Divide(numerator, denominator), numerator, denominator);
     }
 
     /// <summary>A ratio of two arbitrary leaf codes (targets written as numerator / denominator).</summary>
@@ -46,7 +44,6 @@ internal sealed class FigureSet
     {
         var numerator = Sum(unit, period, numeratorCode, sectors);
         var denominator = Sum(unit, period, denominatorCode, sectors);
-        double? value = denominator is > 0 ? numerator / denominator : null;
-        return new MetricValue(label, unit, period, hierarchy, value, numerator, denominator);
+        return new MetricValue(label, unit, period, hierarchy, RateDefinitions.Divide(numerator, denominator), numerator, denominator);
     }
 }

@@ -35,6 +35,13 @@ public sealed class RateDefinitions
 
     private sealed record Rate(string IndicatorCode, string Numerator, string Denominator);
 
+    /// <summary>
+    /// A rate from its two sums, the one rule every consumer divides by (v_rollup_rate writes the same in SQL):
+    /// none when the numerator has no rows (not reported is not zero; a true zero has rows) or the denominator is
+    /// not positive.
+    /// </summary>
+    public static double? Divide(double? numerator, double? denominator) => denominator is > 0 ? numerator / denominator : null;
+
     /// <summary>The codes a figure needs: one for a count, two for a rate.</summary>
     public (string Numerator, string? Denominator) Parts(string indicator) =>
         Rates.TryGetValue(indicator, out var rate) ? (rate.Numerator, rate.Denominator) : (indicator, null);

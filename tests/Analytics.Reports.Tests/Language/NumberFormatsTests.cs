@@ -63,6 +63,21 @@ public sealed partial class NumberFormatsTests(ReportWarehouse w) : IClassFixtur
     }
 
     [Theory]
+    [InlineData(false, "≥ 70\u00A0%", "≥ 18.000", "85\u00A0%", "600 – 700")]
+    [InlineData(true, "≥ 70\u00A0%", "≥ 18,000", "85\u00A0%", "600 – 700")]
+    public void TargetsAreWrittenAsThePlanSaysInTheLanguagesNumberFormat(bool english, string share, string count, string above, string range)
+    {
+        // 004-T02 ≥ 0.7 (a share), 004-T21 ≥ 18,000 members, 004-T33 > 0.85, 004-T12 600 to 700 units.
+        var plan = new ReportLoader(w.Connection, new FixedClock(ReportWarehouse.Now), english).Plan("004", null, "2024");
+        string Text(string id) => plan.Targets.Single(t => t.TargetId == id).TargetText;
+
+        Assert.Equal(share, Text("004-T02"));
+        Assert.Equal(count, Text("004-T21"));
+        Assert.EndsWith(above, Text("004-T33"), StringComparison.Ordinal);
+        Assert.Equal(range, Text("004-T12"));
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void ChartAndConferenceTextWritesNumbersInItsLanguage(bool english)
