@@ -349,9 +349,14 @@ public static class MetricsBenchmark
             """);
         var periods = Enumerable.Range(first, asOf.Year - first).Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList();
         if (ytd is not null) periods.Add(ytd);
-        // A by-date target due inside a year and already past is read over the quarter holding its due date.
-        periods.AddRange(measured.Where(t => t.Basis == TargetBasis.ByDate && t.Due is { } d && d <= asOf && !(d.Month == 12 && d.Day == 31))
-            .Select(t => $"{t.Due!.Value.Year}-Q{(t.Due.Value.Month - 1) / 3 + 1}").Distinct());
+        // A by-date target already past is read over its year up to the end of the quarter holding its due date.
+        periods.AddRange(measured.Where(t => t.Basis == TargetBasis.ByDate && t.Due is { } d && d <= asOf && d.Month <= 9)
+            .Select(t => ((t.Due!.Value.Month - 1) / 3, t.Due.Value.Year) switch
+            {
+                (0, var y) => $"{y}-Q1",
+                (1, var y) => $"{y}-H1",
+                (_, var y) => $"{y}-9M",
+            }).Distinct());
         string List(IEnumerable<string> items) => string.Join(", ", items.Select(i => $"'{i}'"));
         var sized = string.Join("\n", sizes.Select(n => $"""
             UNION ALL

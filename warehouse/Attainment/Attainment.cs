@@ -177,7 +177,17 @@ public sealed partial class Attainment(DuckDBConnection connection, PlanCatalog?
             default:
             {
                 var due = t.Due!.Value;
-                var duePeriod = (due.Month == 12 && due.Day == 31 ? PeriodRef.WholeYear(due.Year) : PeriodRef.Quarter(due.Year, ((due.Month - 1) / 3) + 1)).Code;
+                // Past its date, the target reads the year to the end of the quarter holding it (2021-Q1 for 22/02/2021,
+                // 2025-H1 for 30/06/2025, the year for a date in the last quarter): flows summed from 1 January,
+                // stocks the latest report in it, as for a running target's year to date.
+                var dueQuarter = ((due.Month - 1) / 3) + 1;
+                var duePeriod = (dueQuarter switch
+                {
+                    1 => PeriodRef.Quarter(due.Year, 1),
+                    2 => PeriodRef.Half(due.Year, 1),
+                    3 => PeriodRef.NineMonths(due.Year),
+                    _ => PeriodRef.WholeYear(due.Year),
+                }).Code;
                 if (asOf >= due) return new PeriodPlan(duePeriod, null, null, [], false, 1, start);
                 var current = ytd ?? (asOf.Year - 1).ToString(En);
                 var previous = (asOf.Year - 1).ToString(En);

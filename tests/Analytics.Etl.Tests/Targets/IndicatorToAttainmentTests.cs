@@ -101,7 +101,11 @@ public sealed class IndicatorToAttainmentTests : IDisposable
                 { "id": "900-T03", "group": "legal", "text_vi": "75% vụ việc có đại diện công đoàn",
                   "text_en": "75% of legal cases with a union representative", "short_vi": "75% vụ việc có đại diện CĐ", "short_en": "Union in 75% of legal cases",
                   "shape": "rate", "measure": "share", "numerator": "legal_cases_represented", "denominator": "legal_cases",
-                  "comparison": ">=", "value": 0.75, "basis": "each_year" }
+                  "comparison": ">=", "value": 0.75, "basis": "each_year" },
+                { "id": "900-T04", "group": "legal", "text_vi": "Có đại diện công đoàn trong 3 vụ việc trước 30/6/2025",
+                  "text_en": "A union representative in 3 legal cases by 30 June 2025", "short_vi": "3 vụ việc có đại diện CĐ", "short_en": "Union in 3 legal cases",
+                  "shape": "milestone", "measure": "count", "indicator": "legal_cases_represented",
+                  "comparison": ">=", "value": 3, "basis": "by_date", "due": "2025-06-30" }
               ]
             }
             """);
@@ -171,6 +175,18 @@ public sealed class IndicatorToAttainmentTests : IDisposable
 
         Assert.Equal((7.0, 10.0), (row.Numerator, row.Denominator));
         Assert.Equal(AttainmentStatus.Missed, row.Status);
+    }
+
+    [Fact]
+    public void AFlowByADateInsideTheYearAddsTheYearUpToThatQuarter()
+    {
+        // 900-T04, by 30 June 2025: cases with a union representative in the first half, 2 (Q1) + 1 (Q2) = 3: achieved.
+        // The second quarter alone (1) or the whole year (7) would answer another question.
+        var row = Evaluate("900-T04");
+
+        Assert.Equal("2025-H1", row.PeriodCode);
+        Assert.Equal(3.0, row.Actual);
+        Assert.Equal(AttainmentStatus.Achieved, row.Status);
     }
 
     private AttainmentRow Evaluate(string targetId)
