@@ -15,9 +15,9 @@ using MetricTrendPoint = Analytics.Warehouse.Figures.TrendPoint;
 namespace Analytics.Reports;
 
 /// <summary>
-/// Fills the report data records from the warehouse: figures from the metrics API
-/// (<see cref="Metrics"/>, <see cref="Attainment"/>), the rest (names, ratings by sector, the
-/// submissions behind a report) with SQL over the warehouse tables. Tables by child unit use the
+/// Fills the report data records from the warehouse: figures, the ratings by sector among them, from
+/// the metrics API (<see cref="Metrics"/>, <see cref="Attainment"/>), the rest (names, the submissions
+/// behind a report) with SQL over the warehouse tables. Tables by child unit use the
 /// organisation as it was at the period's end (as-was); the unit's own trends are restated on
 /// today's organisation (as-is), so a reorganisation does not show as a jump.
 /// </summary>
@@ -180,7 +180,7 @@ public sealed partial class ReportLoader
         return new AnnualReportData(header, year, term, Columns(used),
             children.Select(c => new ChildUnit(c.Key, c.Value)).OrderBy(c => c.UnitCode, StringComparer.Ordinal).ToList(),
             values, trend, RankingIndicators.Where(used.Contains).ToList(),
-            _prefetched is { } r && r.Year == year && r.Ratings.TryGetValue(unitCode, out var batchRatings) ? batchRatings : Ratings(unitCode, yearPeriod), previous);
+            _prefetched is { } r && r.Year == year && r.Ratings.TryGetValue(unitCode, out var batchRatings) ? batchRatings : Ratings([unitCode], year)[unitCode], previous);
     }
 
     /// <summary>
@@ -239,9 +239,7 @@ public sealed partial class ReportLoader
             """, new { last_day = end }).AsList();
         scope.AddRange(unitCodes);
         var yearPeriod = PeriodRef.WholeYear(year);
-        var ratings = unitCodes.ToDictionary(u => u, _ => new List<SectorRating>(), StringComparer.Ordinal);
-        foreach (var row in _connection.Query<RatingCount>(SubtreesSql(unitCodes) + RatingsSql, new { last_day = yearPeriod.End.ToDateTime(TimeOnly.MinValue), period = yearPeriod.Code }))
-            ratings[row.Root].Add(new(row.Sector, row.Category, row.Units));
+        var ratings = Ratings(unitCodes, year);
         var submissions = unitCodes.ToDictionary(u => u, _ => (0L, (DateTime?)null), StringComparer.Ordinal);
         foreach (var row in _connection.Query<SubmissionCount>(SubtreesSql(unitCodes) + SubmissionsSql,
             new { last_day = yearPeriod.End.ToDateTime(TimeOnly.MinValue), first_day = yearPeriod.Start.ToDateTime(TimeOnly.MinValue) }))
@@ -374,27 +372,13 @@ public sealed partial class ReportLoader
             """, unitCode, date.ToDateTime(TimeOnly.MinValue))
         ?? throw new ArgumentException(_english ? $"Unknown unit '{unitCode}'." : $"Không có đơn vị '{unitCode}' trong danh mục.");
 
-    // Grassroots unions of the subtree on the period's last day, with their rating for the year.
-    private List<SectorRating> Ratings(string unitCode, PeriodRef year)
-    {
-        return _connection.Query<RatingCount>(SubtreesSql([unitCode]) + RatingsSql, new { last_day = year.End.ToDateTime(TimeOnly.MinValue), period = year.Code })
-            .Select(r => new SectorRating(r.Sector, r.Category, r.Units)).ToList();
-    }
-
-    private sealed record RatingCount(string Root, string Sector, string Category, long Units);
-
-    // Per subtree root: grassroots unions of the subtree on $last_day (the year's last day) by sector and rating for the year $period.
-    private const string RatingsSql = """
-        SELECT sub.root, u.sector, f.category, count(DISTINCT u.unit_code) AS units
-        FROM fact_value f
-        JOIN submission s ON s.submission_id = f.submission_id AND s.is_current
-        JOIN dim_indicator i ON i.indicator_id = f.indicator_id AND i.indicator_code = 'rating'
-        JOIN dim_period p ON p.period_id = f.period_id AND p.period_code = $period
-        JOIN dim_unit u ON u.unit_code = s.unit_code AND u.level = 3 AND u.valid_from <= $last_day AND coalesce(u.valid_to, DATE '9999-12-31') >= $last_day
-        JOIN sub ON sub.code = s.unit_code
-        WHERE f.category IS NOT NULL
-        GROUP BY ALL ORDER BY 1, 2, 3
-        """;
+    // Grassroots unions by sector and rating for the year in the subtree of each unit: the engine's figure
+    // (Metrics.Ratings), whose counts add up to rated and rated_good_plus. As-was, the hierarchy the annual
+    // report's year figures for the unit and its children use (YearFigures), so the sheet and the
+    // rated_good_plus_share column of the same workbook count the same units.
+    private Dictionary<string, List<SectorRating>> Ratings(IReadOnlyCollection<string> unitCodes, int year) =>
+        _metrics.Ratings(unitCodes, year, Hierarchy.AsWas).ToDictionary(
+            r => r.Key, r => r.Value.Select(c => new SectorRating(c.Sector, c.Category, c.Units)).ToList(), StringComparer.Ordinal);
 
     private sealed record SubmissionCount(string Root, long Submissions, DateTime? LastReceived);
 

@@ -11,13 +11,16 @@ internal static class MetricSql
     private const string Forever = "DATE '9999-12-31'";
 
     /// <summary>
-    /// Leaf rows (period_code, unit_code, indicator_code, sector, level, on_date, value) for the periods
+    /// Leaf rows (period_code, unit_code, indicator_code, sector, level, on_date, value, category) for the periods
     /// selected by <paramref name="periods"/> (a SELECT of dim_period rows).
     /// Flows: the maximal reported sub-periods inside the period, sorted by start (longest first); a
     /// report covered by, or overlapping, an earlier kept one is left out, so a year sent as a whole and
     /// as quarters counts once. Stocks and categories: the latest report inside the period, only for units
     /// active on its last day. Rows are split by the registry window the value's date falls in, so a unit
-    /// that moved mid-period contributes to each parent for its own sub-periods.
+    /// that moved mid-period contributes to each parent for its own sub-periods. The counts made from a
+    /// category indicator (rated, rated_good_plus, upper_rated, upper_rated_good_plus) carry the category of
+    /// the report they were counted from, so a distribution by category is the same rows as those counts;
+    /// every other row has category NULL.
     /// </summary>
     /// <paramref name="reportedCodes"/>, when given, limits the facts read to those indicators (see <see cref="ReportedCodes"/>).
     /// <paramref name="indicatorIds"/>, when given, are the indicator_id of <paramref name="reportedCodes"/>, filtered in the
@@ -60,27 +63,27 @@ internal static class MetricSql
             SELECT l.* FROM latest l SEMI JOIN active_end a ON a.target_period = l.target_period AND a.unit_id = l.unit_id
         ),
         reported AS (
-            SELECT target_period, unit_id, indicator_code, end_date AS on_date, value FROM flow_kept
+            SELECT target_period, unit_id, indicator_code, end_date AS on_date, value, NULL::VARCHAR AS category FROM flow_kept
             UNION ALL
-            SELECT target_period, unit_id, indicator_code, end_date, value FROM latest_active WHERE kind = 'stock' AND value IS NOT NULL
+            SELECT target_period, unit_id, indicator_code, end_date, value, NULL FROM latest_active WHERE kind = 'stock' AND value IS NOT NULL
             UNION ALL
-            SELECT target_period, unit_id, CASE indicator_code WHEN 'rating' THEN 'rated' ELSE 'upper_rated' END, end_date, 1
+            SELECT target_period, unit_id, CASE indicator_code WHEN 'rating' THEN 'rated' ELSE 'upper_rated' END, end_date, 1, category
             FROM latest_active WHERE kind = 'category' AND indicator_code IN ('rating', 'upper_rating') AND category IS NOT NULL
             UNION ALL
             SELECT target_period, unit_id, CASE indicator_code WHEN 'rating' THEN 'rated_good_plus' ELSE 'upper_rated_good_plus' END, end_date,
-                   CASE WHEN category IN ('xuat_sac', 'tot') THEN 1 ELSE 0 END
+                   CASE WHEN category IN ('xuat_sac', 'tot') THEN 1 ELSE 0 END, category
             FROM latest_active WHERE kind = 'category' AND indicator_code IN ('rating', 'upper_rating') AND category IS NOT NULL
         ),
         placed AS (
-            SELECT r.target_period, c.unit_code, r.indicator_code, w.sector, w.level, w.valid_from AS window_from, r.on_date, r.value
+            SELECT r.target_period, c.unit_code, r.indicator_code, w.sector, w.level, w.valid_from AS window_from, r.on_date, r.value, r.category
             FROM reported r
             JOIN codes c ON c.unit_id = r.unit_id
             ASOF LEFT JOIN dim_unit w ON w.unit_id = r.unit_id AND r.on_date >= w.valid_from
         ),
         reported_leaf AS (
             SELECT target_period AS period_code, unit_code, indicator_code, any_value(sector) AS sector, any_value(level) AS level,
-                   max(on_date) AS on_date, sum(value) AS value
-            FROM placed GROUP BY target_period, unit_code, indicator_code, window_from
+                   max(on_date) AS on_date, sum(value) AS value, category
+            FROM placed GROUP BY target_period, unit_code, indicator_code, window_from, category
         ),
         finance AS (
             SELECT period_code, unit_code, any_value(sector) AS sector, any_value(level) AS level,
@@ -99,19 +102,19 @@ internal static class MetricSql
         opened AS (
             SELECT unit_code, min(valid_from) AS first_from FROM dim_unit WHERE level = 3 GROUP BY unit_code
         )
-        SELECT period_code, unit_code, indicator_code, sector, level, on_date, value FROM reported_leaf
+        SELECT period_code, unit_code, indicator_code, sector, level, on_date, value, category FROM reported_leaf
         UNION ALL
-        SELECT period_code, unit_code, 'finance_budget_reported', sector, level, on_date, 1 FROM finance
+        SELECT period_code, unit_code, 'finance_budget_reported', sector, level, on_date, 1, NULL FROM finance
         UNION ALL
-        SELECT period_code, unit_code, 'finance_budget_met', sector, level, on_date, CASE WHEN collected >= budget THEN 1 ELSE 0 END FROM finance
+        SELECT period_code, unit_code, 'finance_budget_met', sector, level, on_date, CASE WHEN collected >= budget THEN 1 ELSE 0 END, NULL FROM finance
         UNION ALL
-        SELECT target_period, unit_code, 'cdcs_active', sector, level, target_end, 1 FROM active_end WHERE level = 3
+        SELECT target_period, unit_code, 'cdcs_active', sector, level, target_end, 1, NULL FROM active_end WHERE level = 3
         UNION ALL
-        SELECT target_period, unit_code, 'enterprises_unionized', sector, level, target_end, 1 FROM active_end WHERE level = 3 AND sector IN ('soe', 'private')
+        SELECT target_period, unit_code, 'enterprises_unionized', sector, level, target_end, 1, NULL FROM active_end WHERE level = 3 AND sector IN ('soe', 'private')
         UNION ALL
-        SELECT target_period, unit_code, 'upper_units_active', NULL, level, target_end, 1 FROM upper_active
+        SELECT target_period, unit_code, 'upper_units_active', NULL, level, target_end, 1, NULL FROM upper_active
         UNION ALL
-        SELECT tp.period_code, o.unit_code, 'cdcs_opened', w.sector, w.level, o.first_from, 1
+        SELECT tp.period_code, o.unit_code, 'cdcs_opened', w.sector, w.level, o.first_from, 1, NULL
         FROM opened o JOIN tp ON o.first_from BETWEEN tp.start_date AND tp.end_date
         JOIN dim_unit w ON w.unit_code = o.unit_code AND w.valid_from = o.first_from
         """;

@@ -211,23 +211,7 @@ public sealed partial class Metrics(DuckDBConnection connection)
     {
         var needsWorkers = minWorkers is not null;
         var codes = needsWorkers ? leafCodes.Append("workers").Distinct(StringComparer.Ordinal).ToList() : [.. leafCodes];
-        string leaf, bridge;
-        if (fromTables)
-        {
-            leaf = "SELECT * FROM metric_leaf";
-            bridge = hierarchy == Hierarchy.AsIs ? "SELECT * FROM metric_asis_bridge" : "SELECT * FROM metric_aswas_bridge";
-        }
-        else
-        {
-            // Only the facts of the indicators asked for: the whole fact table is the expensive part.
-            var selected = $"SELECT * FROM dim_period WHERE period_code IN ({MetricSql.List(periods)})";
-            var reported = MetricSql.ReportedCodes(codes);
-            leaf = MetricSql.Leaf(selected, reported, IndicatorIds(reported));
-            // The as-is bridge depends on the registry only: when the tables are fresh it is the stored one.
-            bridge = hierarchy == Hierarchy.AsIs
-                ? (_materialized!.Count > 0 ? "SELECT * FROM metric_asis_bridge" : MetricSql.AsIsBridge)
-                : MetricSql.AsWasBridge("SELECT * FROM leaf");
-        }
+        var (leaf, bridge) = Sources(periods, codes, hierarchy, fromTables);
         var sql = $"""
             WITH leaf AS (SELECT * FROM ({leaf}) WHERE period_code IN ({MetricSql.List(periods)}) AND indicator_code IN ({MetricSql.List(codes)})),
             bridge AS ({bridge})
@@ -244,6 +228,26 @@ public sealed partial class Metrics(DuckDBConnection connection)
             GROUP BY ALL
             """;
         AddAll(figures, Connection.Query<LeafSum>(sql));
+    }
+
+    /// <summary>
+    /// The leaf rows and the bridge a figure sums: the refresh tables for the periods they hold, else the
+    /// same SQL over the facts of the reported indicators behind <paramref name="codes"/>. The bridge reads
+    /// a CTE named leaf, which the caller defines over the returned leaf query.
+    /// </summary>
+    private (string Leaf, string Bridge) Sources(IReadOnlyCollection<string> periods, IReadOnlyCollection<string> codes, Hierarchy hierarchy, bool fromTables)
+    {
+        if (fromTables)
+            return ("SELECT * FROM metric_leaf", hierarchy == Hierarchy.AsIs ? "SELECT * FROM metric_asis_bridge" : "SELECT * FROM metric_aswas_bridge");
+        // Only the facts of the indicators asked for: the whole fact table is the expensive part.
+        var selected = $"SELECT * FROM dim_period WHERE period_code IN ({MetricSql.List(periods)})";
+        var reported = MetricSql.ReportedCodes(codes);
+        var leaf = MetricSql.Leaf(selected, reported, IndicatorIds(reported));
+        // The as-is bridge depends on the registry only: when the tables are fresh it is the stored one.
+        var bridge = hierarchy == Hierarchy.AsIs
+            ? (_materialized!.Count > 0 ? "SELECT * FROM metric_asis_bridge" : MetricSql.AsIsBridge)
+            : MetricSql.AsWasBridge("SELECT * FROM leaf");
+        return (leaf, bridge);
     }
 
     private List<long> IndicatorIds(IReadOnlyCollection<string> codes)

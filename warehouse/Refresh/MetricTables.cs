@@ -18,7 +18,7 @@ public static class MetricTables
     // The first part names the layout of the metric tables: bump it when Refresh builds them differently,
     // so tables built by an older version count as stale and are rebuilt.
     private const string StampSql = """
-        SELECT concat_ws(':', 'tables-3',
+        SELECT concat_ws(':', 'tables-4',
             (SELECT coalesce(max(submission_id), 0) FROM submission),
             (SELECT count(*) FROM submission WHERE is_current),
             (SELECT count(*) FROM fact_value),
