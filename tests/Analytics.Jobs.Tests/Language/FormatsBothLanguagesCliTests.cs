@@ -53,6 +53,16 @@ public sealed class FormatsBothLanguagesCliTests : IDisposable
         Assert.Matches(@"28,885\smembers", sampleEn);
         Assert.Matches(@"2,125 files, 10,650 submissions .* in \d+(\.\d+)?\ss\.", sampleEn);
     }
+
+    // One grassroots union, GLM-A, under Gia Lâm (plan 004's issuer) in Hà Nội.
+    private void ImportGiaLam() => Run("units", "import", _temp.Write("units.csv", """
+        unit_code,name,parent_code,level,sector,valid_from,valid_to,successor_code
+        TLD,Tổng Liên đoàn Lao động Việt Nam,,0,,2015-01-01,,
+        HNI,LĐLĐ Thành phố Hà Nội,TLD,1,,2015-01-01,,
+        HNI-GLM,LĐLĐ huyện Gia Lâm,HNI,2,,2015-01-01,,
+        GLM-A,CĐCS A,HNI-GLM,3,private,2019-01-01,,
+        """));
+
     /// <summary>
     /// Attainment in both languages: a table shows a share target's actual, target and the actual/target
     /// ratio as percentages with the sign and the language's decimal mark; CSV keeps the fractions analysts
@@ -61,13 +71,7 @@ public sealed class FormatsBothLanguagesCliTests : IDisposable
     [Fact]
     public void Attainment_shows_shares_as_percentages_in_tables_and_fractions_in_csv()
     {
-        Run("units", "import", _temp.Write("units.csv", """
-            unit_code,name,parent_code,level,sector,valid_from,valid_to,successor_code
-            TLD,Tổng Liên đoàn Lao động Việt Nam,,0,,2015-01-01,,
-            HNI,LĐLĐ Thành phố Hà Nội,TLD,1,,2015-01-01,,
-            HNI-GLM,LĐLĐ huyện Gia Lâm,HNI,2,,2015-01-01,,
-            GLM-A,CĐCS A,HNI-GLM,3,private,2019-01-01,,
-            """));
+        ImportGiaLam();
         Run("ingest", _temp.Write("a.csv", "unit_code,period,indicator,value\nGLM-A,2024,members,40\nGLM-A,2024,workers,50\n"), "--received-at", "2025-01-10");
         Run("refresh");
 
@@ -88,6 +92,7 @@ public sealed class FormatsBothLanguagesCliTests : IDisposable
         Assert.Matches(@"HNI-GLM .*\s100\.0\s%", Run("completeness", "--period", "2024", "--unit", "HNI-GLM", "--as-of", "2025-02-01", "--lang", "en"));
         Assert.Matches(@"HNI-GLM,.*,100$", Run("completeness", "--period", "2024", "--unit", "HNI-GLM", "--as-of", "2025-02-01", "--format", "csv").Split('\n').First(l => l.StartsWith("HNI-GLM,", StringComparison.Ordinal)));
     }
+
     /// <summary>
     /// Metric and trend in both languages. Worked by hand: members 40 of 50 workers in 2023 (80 %) and 45 of 50
     /// in 2024 (90 %): the rate changes by 10 percentage points, 12,5 % of itself; members by 5, also 12,5 %.
@@ -95,13 +100,7 @@ public sealed class FormatsBothLanguagesCliTests : IDisposable
     [Fact]
     public void Metric_and_trend_show_rates_as_percentages_and_their_changes_in_points()
     {
-        Run("units", "import", _temp.Write("units.csv", """
-            unit_code,name,parent_code,level,sector,valid_from,valid_to,successor_code
-            TLD,Tổng Liên đoàn Lao động Việt Nam,,0,,2015-01-01,,
-            HNI,LĐLĐ Thành phố Hà Nội,TLD,1,,2015-01-01,,
-            HNI-GLM,LĐLĐ huyện Gia Lâm,HNI,2,,2015-01-01,,
-            GLM-A,CĐCS A,HNI-GLM,3,private,2019-01-01,,
-            """));
+        ImportGiaLam();
         Run("ingest", _temp.Write("a.csv", "unit_code,period,indicator,value\nGLM-A,2023,members,40\nGLM-A,2023,workers,50\nGLM-A,2024,members,45\nGLM-A,2024,workers,50\n"), "--received-at", "2025-01-10");
         Run("refresh");
 
